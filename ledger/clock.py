@@ -1,0 +1,43 @@
+"""Time: UTC inside, RFC 3339 with milliseconds on the wire; an injectable clock for tests."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+_RFC3339_MS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
+
+
+def format_time(moment: datetime) -> str:
+    """``2026-11-27T07:30:00.123Z``: UTC, milliseconds, 'Z' (PROTOCOL.md section 1)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: times must carry a timezone")
+    moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def parse_time(text: str) -> datetime:
+    """Parse the wire form back to an aware UTC datetime; anything else is a ValueError."""
+    if not isinstance(text, str) or not _RFC3339_MS.match(text):
+        raise ValueError(f"time {text!r} is not RFC 3339 UTC with milliseconds")
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+class Clock:
+    """The system clock. Domain code takes a clock so tests can move time."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+class FixedClock(Clock):
+    """A clock that stands still until moved (tests, deadline simulations)."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
+
+    def advance(self, delta: timedelta) -> None:
+        self.moment += delta

@@ -1,0 +1,113 @@
+"""The one way into the local log.
+
+``append`` stores signed entries, puts the ones signed here in the outbox as *pending*, and
+applies every entry to the registered projections, all inside the caller's transaction: either
+everything is there or nothing is (ARCHITECTURE.md, "the log is the truth").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from ledger.clock import Clock, format_time
+from ledger.keys import SigningKey
+from ledger.statement import Entry, Statement, sign_statement
+from ledger.store.models import LogEntry, OutboxItem
+from ledger.store.projection import Applied, Projections
+
+SOURCES = ("local", "chain")
+
+
+@dataclass(frozen=True)
+class Appended:
+    seq: int
+    leaf_hash: bytes
+    new: bool  # False when the entry was already in the log (appending is idempotent)
+
+
+def append(
+    session: Session,
+    projections: Projections,
+    entries: Sequence[Entry],
+    *,
+    source: str = "local",
+    clock: Clock | None = None,
+) -> list[Appended]:
+    """Append ``entries`` (already signed; from elsewhere, already verified) in order."""
+    if source not in SOURCES:
+        raise ValueError(f"source must be one of {SOURCES}")
+    now = format_time((clock or Clock()).now())
+    hashes = [e.leaf_hash for e in entries]
+    existing = {
+        leaf: seq
+        for leaf, seq in session.execute(
+            select(LogEntry.leaf_hash, LogEntry.seq).where(LogEntry.leaf_hash.in_(set(hashes)))
+        ).tuples()
+    }
+    fresh: list[tuple[Entry, bytes]] = []
+    seen: set[bytes] = set()
+    for entry, leaf in zip(entries, hashes, strict=True):
+        if leaf not in existing and leaf not in seen:
+            fresh.append((entry, leaf))
+            seen.add(leaf)
+    new_seqs: dict[bytes, int] = {}
+    if fresh:
+        rows = [
+            {
+                "leaf_hash": leaf,
+                "entry": entry.text,
+                "type": entry.statement.type,
+                "case_id": entry.statement.case,
+                "actor": entry.statement.actor,
+                "statement_time": entry.statement.time,
+                "source": source,
+                "added_at": now,
+            }
+            for entry, leaf in fresh
+        ]
+        result = session.execute(
+            insert(LogEntry).returning(
+                LogEntry.seq, LogEntry.leaf_hash, sort_by_parameter_order=True
+            ),
+            rows,
+        )
+        new_seqs = {leaf: seq for seq, leaf in result.tuples()}
+        if source == "local":
+            session.execute(
+                insert(OutboxItem),
+                [
+                    {"leaf_hash": leaf, "state": "pending", "attempts": 0, "updated_at": now}
+                    for _, leaf in fresh
+                ],
+            )
+        for entry, leaf in fresh:
+            applied = Applied(entry, new_seqs[leaf], leaf)
+            for projection in projections.for_type(entry.statement.type):
+                projection.apply(session, applied)
+    results: list[Appended] = []
+    reported: set[bytes] = set()
+    for leaf in hashes:
+        if leaf in existing:
+            results.append(Appended(existing[leaf], leaf, False))
+        else:
+            results.append(Appended(new_seqs[leaf], leaf, leaf not in reported))
+            reported.add(leaf)
+    return results
+
+
+def sign_and_append(
+    session: Session,
+    projections: Projections,
+    key: SigningKey,
+    statement: Statement,
+    *,
+    clock: Clock | None = None,
+) -> tuple[Entry, Appended]:
+    """Sign ``statement`` with the actor's own key and append it as a pending local entry."""
+    entry = sign_statement(statement, key)
+    (appended,) = append(session, projections, [entry], source="local", clock=clock)
+    return entry, appended

@@ -1,0 +1,80 @@
+"""The ledger's own tables: the local log, the outbox, receipts and verified checkpoints.
+
+Every projection table (the views the UI reads) lives with the package that owns it, on the
+same ``Base`` metadata, and is rebuilt from ``log_entries`` by ``replay``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {bytes: LargeBinary, int: BigInteger, str: Text}
+
+
+class LogEntry(Base):
+    """One signed entry, ours or another member's, in the order this desktop learnt of it."""
+
+    __tablename__ = "log_entries"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    leaf_hash: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
+    entry: Mapped[str]
+    type: Mapped[str] = mapped_column(String(120))
+    case_id: Mapped[str] = mapped_column(String(120), index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    statement_time: Mapped[str] = mapped_column(String(24))
+    source: Mapped[str] = mapped_column(String(10))  # "local" (signed here) or "chain"
+    added_at: Mapped[str] = mapped_column(String(24))
+
+
+OUTBOX_STATES = ("pending", "submitted", "confirmed", "rejected")
+
+
+class OutboxItem(Base):
+    """Chain status of an entry signed on this desktop (PROTOCOL.md section 5.3)."""
+
+    __tablename__ = "outbox"
+
+    leaf_hash: Mapped[bytes] = mapped_column(
+        LargeBinary(32), ForeignKey("log_entries.leaf_hash"), primary_key=True
+    )
+    state: Mapped[str] = mapped_column(String(10))
+    attempts: Mapped[int] = mapped_column(default=0)
+    chain_index: Mapped[int | None]
+    reason: Mapped[str | None]
+    updated_at: Mapped[str] = mapped_column(String(24))
+
+    __table_args__ = (Index("ix_outbox_state", "state"),)
+
+
+class Receipt(Base):
+    """A tlog-proof receipt for an entry: enough to prove inclusion offline."""
+
+    __tablename__ = "receipts"
+
+    leaf_hash: Mapped[bytes] = mapped_column(
+        LargeBinary(32), ForeignKey("log_entries.leaf_hash"), primary_key=True
+    )
+    chain_index: Mapped[int]
+    checkpoint_size: Mapped[int]
+    on_chain_time: Mapped[str] = mapped_column(String(24))
+    receipt: Mapped[str]
+
+
+class VerifiedCheckpoint(Base):
+    """Checkpoints this desktop verified, oldest first; an alarm keeps conflicting notes."""
+
+    __tablename__ = "checkpoints"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int]
+    root_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+    note: Mapped[str]
+    verified_at: Mapped[str] = mapped_column(String(24))
+    status: Mapped[str] = mapped_column(String(12))  # "verified" or "conflict"
