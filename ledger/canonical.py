@@ -1,7 +1,15 @@
-"""Canonical JSON (RFC 8785, JCS) for everything that is signed.
+r"""Canonical JSON (RFC 8785, JCS) for everything that is signed.
 
 Floats are refused outright: money is integer fen and ratios are pairs of integers
 (PROTOCOL.md section 1), so a float in a statement is always a bug, never data.
+
+Without floats, JCS is the standard library's JSON encoder with two choices fixed: object keys
+ordered by their UTF-16 code units (RFC 8785 section 3.2.3) and no insignificant whitespace.
+Its string escaping (RFC 8785 section 3.2.2.2: ``\" \\ \b \f \n \r \t``, other controls as
+lowercase ``\u00xx``, nothing else escaped) is exactly what ``json.dumps(ensure_ascii=False)``
+writes. We encode with the C encoder because signing and verifying sit on the hot path of the
+node and of every append; the ``rfc8785`` package stays the reference, and a property test
+holds the two byte-identical (tests/ledger/test_canonical.py).
 """
 
 from __future__ import annotations
@@ -17,37 +25,51 @@ from ledger.errors import CanonicalJSONError
 MAX_SAFE_INTEGER = 2**53 - 1
 
 
-def _check(value: Any, path: str) -> None:
-    if isinstance(value, bool) or value is None or isinstance(value, str):
-        return
+def _canon(value: Any, path: str) -> Any:
+    """Check that ``value`` is float-free JSON and return it with keys in JCS order."""
+    if isinstance(value, str) or value is None or isinstance(value, bool):
+        return value
     if isinstance(value, int):
         if abs(value) > MAX_SAFE_INTEGER:
             raise CanonicalJSONError(detail=f"integer at {path} is outside ±(2^53-1)")
-        return
+        return value
+    if isinstance(value, dict):
+        for key in value:
+            if not isinstance(key, str):
+                raise CanonicalJSONError(detail=f"object key {key!r} at {path} is not a string")
+        return {k: _canon(value[k], path + "." + k) for k in sorted(value, key=_utf16_order)}
+    if isinstance(value, list | tuple):
+        return [_canon(item, f"{path}[{i}]") for i, item in enumerate(value)]
     if isinstance(value, float):
         raise CanonicalJSONError(
             detail=f"a number with a fraction at {path} ({value!r}); use integers (money in fen)"
         )
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise CanonicalJSONError(detail=f"object key {key!r} at {path} is not a string")
-            _check(item, f"{path}.{key}")
-        return
-    if isinstance(value, list | tuple):
-        for i, item in enumerate(value):
-            _check(item, f"{path}[{i}]")
-        return
     raise CanonicalJSONError(detail=f"value of type {type(value).__name__} at {path}")
+
+
+def _utf16_order(key: str) -> bytes:
+    # RFC 8785 section 3.2.3: property names sorted by their UTF-16 code units.
+    return key.encode("utf-16-be", "surrogatepass")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def canonical_json(value: Any) -> bytes:
     """Serialize ``value`` with RFC 8785; refuse floats and unsafe integers."""
-    _check(value, "$")
+    ordered = _canon(value, "$")
     try:
-        return rfc8785.dumps(value)
-    except rfc8785.CanonicalizationError as exc:  # pragma: no cover - _check catches these first
-        raise CanonicalJSONError(detail=str(exc)) from exc
+        return _ENCODER.encode(ordered).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise CanonicalJSONError(
+            detail="a string holds a lone surrogate (not Unicode text)"
+        ) from exc
+
+
+def reference_canonical_json(value: Any) -> bytes:
+    """The same serialization by the ``rfc8785`` package (the reference, used by tests)."""
+    _canon(value, "$")
+    return rfc8785.dumps(value)
 
 
 def _no_float(text: str) -> Any:

@@ -18,6 +18,7 @@ import base64
 import hashlib
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -59,11 +60,18 @@ def person_key_name(public_key: bytes) -> str:
     return "jcd-" + key_id_of(public_key)
 
 
+_NAME_OK: dict[str, bool] = {}
+
+
 def check_key_name(name: str) -> None:
     """c2sp.org/signed-note: a key name is non-empty, with no whitespace and no '+'."""
-    if not name or "+" in name or any(ch.isspace() for ch in name):
-        raise NoteError(detail=f"invalid key name {name!r}")
-    if not all(ch.isprintable() for ch in name):
+    ok = _NAME_OK.get(name)
+    if ok is None:
+        ok = bool(name) and "+" not in name and name.isprintable()
+        ok = ok and not any(ch.isspace() for ch in name)
+        if len(_NAME_OK) < 10_000:
+            _NAME_OK[name] = ok
+    if not ok:
         raise NoteError(detail=f"invalid key name {name!r}")
 
 
@@ -75,7 +83,7 @@ class Verifier:
     sig_type: int
     public_key: bytes
 
-    @property
+    @cached_property
     def key_hash(self) -> bytes:
         return key_hash(self.name, self.sig_type, self.public_key)
 
@@ -83,7 +91,7 @@ class Verifier:
     def key_id(self) -> str:
         return key_id_of(self.public_key)
 
-    @property
+    @cached_property
     def vkey(self) -> str:
         """The C2SP verifier key string: ``name+<8 hex>+base64(type || key)``."""
         blob = base64.b64encode(bytes([self.sig_type]) + self.public_key).decode()
@@ -145,7 +153,13 @@ class SigningKey:
         return cls(Ed25519PrivateKey.from_private_bytes(seed), name)
 
     def verifier(self, sig_type: int = SIG_ED25519) -> Verifier:
+        if sig_type == SIG_ED25519:
+            return self._ed25519_verifier
         return Verifier(self.name, sig_type, self.public_key)
+
+    @cached_property
+    def _ed25519_verifier(self) -> Verifier:
+        return Verifier(self.name, SIG_ED25519, self.public_key)
 
     @property
     def vkey(self) -> str:

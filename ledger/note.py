@@ -9,6 +9,7 @@ ignored; at least one known key must have signed.
 from __future__ import annotations
 
 import base64
+import re
 import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import Protocol
 from ledger.errors import NoteError, SignatureError
 from ledger.keys import SIG_COSIGNATURE_V1, SIG_ED25519, SigningKey, Verifier, check_key_name
 
+_FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\ud800-\udfff]")
 SIGNATURE_PREFIX = "\u2014 "  # em dash, space
 MAX_SIGNATURES = 100  # as golang.org/x/mod/sumdb/note
 MAX_NOTE_BYTES = 1 << 20
@@ -79,21 +81,27 @@ def check_text(text: str) -> None:
     """
     if not text.endswith("\n"):
         raise NoteError(detail="note text does not end in a newline")
-    for ch in text:
-        if ord(ch) < 0x20 and ch != "\n":
-            raise NoteError(detail=f"note contains control character U+{ord(ch):04X}")
-        if 0xD800 <= ord(ch) <= 0xDFFF:
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        if bad.group() >= "\ud800":
             raise NoteError(detail="note is not valid UTF-8")
+        raise NoteError(detail=f"note contains control character U+{ord(bad.group()):04X}")
 
 
 def sign_note(text: str, signers: Sequence[NoteSigner]) -> str:
     """Return the whole signed note: text, blank line, one signature line per signer."""
+    return sign_note_parts(text, signers).to_text()
+
+
+def sign_note_parts(text: str, signers: Sequence[NoteSigner]) -> Note:
+    """Sign ``text`` and return the note as parts (``to_text()`` gives the wire form)."""
     check_text(text)
     if not signers:
         raise NoteError(detail="a note needs at least one signer")
     raw = text.encode("utf-8")
-    sigs = tuple(NoteSignature(s.name, s.key_hash, s.sign_note_text(raw)) for s in signers)
-    return Note(text, sigs).to_text()
+    return Note(
+        text, tuple(NoteSignature(s.name, s.key_hash, s.sign_note_text(raw)) for s in signers)
+    )
 
 
 def parse_note(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from ledger.canonical import canonical_json, parse_canonical
@@ -20,7 +21,7 @@ from ledger.clock import format_time, parse_time
 from ledger.errors import CanonicalJSONError, NoteError, StatementError
 from ledger.keys import SIG_ED25519, SigningKey, Verifier, parse_vkey
 from ledger.merkle import leaf_hash
-from ledger.note import Ed25519NoteSigner, Note, parse_note, sign_note, verify_note
+from ledger.note import Ed25519NoteSigner, Note, parse_note, sign_note_parts, verify_note
 
 STATEMENT_HEADER = "jcdesk/statement/v1\n"
 MAX_ENTRY_BYTES = 64 * 1024
@@ -156,7 +157,7 @@ class Entry:
     def data(self) -> bytes:
         return self.text.encode("utf-8")
 
-    @property
+    @cached_property
     def leaf_hash(self) -> bytes:
         return leaf_hash(self.data)
 
@@ -169,13 +170,13 @@ def sign_statement(statement: Statement, key: SigningKey) -> Entry:
     """Sign ``statement`` with ``key``; the key must be the statement's actor."""
     if statement.actor != key.vkey:
         raise StatementError(detail="a key signs only its own statements (actor is another key)")
-    text = sign_note(statement_note_text(statement), [Ed25519NoteSigner(key)])
+    note = sign_note_parts(statement_note_text(statement), [Ed25519NoteSigner(key)])
+    text = note.to_text()
     if len(text.encode("utf-8")) > MAX_ENTRY_BYTES:
         raise StatementError(
             detail=f"the signed entry is larger than {MAX_ENTRY_BYTES} bytes; attach large "
             "content as documents (their SHA-256), not in the statement"
         )
-    note = parse_note(text)
     return Entry(text, statement, note)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ledger.clock import Clock, format_time
@@ -46,7 +46,7 @@ def append(
         leaf: seq
         for leaf, seq in session.execute(
             select(LogEntry.leaf_hash, LogEntry.seq).where(LogEntry.leaf_hash.in_(set(hashes)))
-        ).tuples()
+        )
     }
     fresh: list[tuple[Entry, bytes]] = []
     seen: set[bytes] = set()
@@ -56,38 +56,38 @@ def append(
             seen.add(leaf)
     new_seqs: dict[bytes, int] = {}
     if fresh:
-        rows = [
-            {
-                "leaf_hash": leaf,
-                "entry": entry.text,
-                "type": entry.statement.type,
-                "case_id": entry.statement.case,
-                "actor": entry.statement.actor,
-                "statement_time": entry.statement.time,
-                "source": source,
-                "added_at": now,
-            }
-            for entry, leaf in fresh
-        ]
-        result = session.execute(
-            insert(LogEntry).returning(
-                LogEntry.seq, LogEntry.leaf_hash, sort_by_parameter_order=True
-            ),
-            rows,
-        )
-        new_seqs = {leaf: seq for seq, leaf in result.tuples()}
+        # Sequence numbers are given here rather than by RETURNING, which SQLite can only do
+        # one row at a time. Writers are serialized (SQLite: BEGIN IMMEDIATE); a concurrent
+        # writer on a server database fails on the primary key and its transaction rolls
+        # back whole, so nothing is half-written.
+        log = LogEntry.__table__
+        first = (session.scalar(select(func.max(log.c.seq))) or 0) + 1
+        rows = []
+        for offset, (entry, leaf) in enumerate(fresh):
+            new_seqs[leaf] = first + offset
+            rows.append(
+                {
+                    "seq": first + offset,
+                    "leaf_hash": leaf,
+                    "entry": entry.text,
+                    "type": entry.statement.type,
+                    "case_id": entry.statement.case,
+                    "actor": entry.statement.actor,
+                    "statement_time": entry.statement.time,
+                    "source": source,
+                    "added_at": now,
+                }
+            )
+        session.execute(insert(log), rows)
         if source == "local":
             session.execute(
-                insert(OutboxItem),
+                insert(OutboxItem.__table__),
                 [
                     {"leaf_hash": leaf, "state": "pending", "attempts": 0, "updated_at": now}
                     for _, leaf in fresh
                 ],
             )
-        for entry, leaf in fresh:
-            applied = Applied(entry, new_seqs[leaf], leaf)
-            for projection in projections.for_type(entry.statement.type):
-                projection.apply(session, applied)
+        projections.apply(session, [Applied(e, new_seqs[leaf], leaf) for e, leaf in fresh])
     results: list[Appended] = []
     reported: set[bytes] = set()
     for leaf in hashes:

@@ -21,6 +21,7 @@ from ledger.store.models import Base, LogEntry
 from ledger.store.projection import Applied, Projections
 
 Progress = Callable[[int, int], None]
+REPLAY_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -79,16 +80,20 @@ def replay(session: Session, projections: Projections) -> list[Problem]:
         session.execute(delete(table))
     session.expire_all()
     problems: list[Problem] = []
-    rows = session.execute(select(LogEntry).order_by(LogEntry.seq)).scalars()
-    for row in rows:
+    log = LogEntry.__table__
+    rows = session.execute(select(log.c.seq, log.c.leaf_hash, log.c.entry).order_by(log.c.seq))
+    chunk: list[Applied] = []
+    for seq, leaf, text in rows:
         try:
-            entry: Entry = parse_entry(row.entry)
+            entry: Entry = parse_entry(text)
         except LedgerError as exc:
-            problems.append(Problem(_entry_label(row), f"skipped in replay: {exc}"))
+            problems.append(Problem(f"entry #{seq} (leaf {leaf.hex()[:16]}…)", f"skipped: {exc}"))
             continue
-        applied = Applied(entry, row.seq, row.leaf_hash)
-        for projection in projections.for_type(entry.statement.type):
-            projection.apply(session, applied)
+        chunk.append(Applied(entry, seq, leaf))
+        if len(chunk) >= REPLAY_CHUNK:
+            projections.apply(session, chunk)
+            chunk = []
+    projections.apply(session, chunk)
     session.flush()
     return problems
 

@@ -48,17 +48,18 @@ class IdentityProjection:
     def handles(self, statement_type: str) -> bool:
         return statement_type == "identity.enrol"
 
-    def apply(self, session: Session, applied: Applied) -> None:
-        statement = applied.entry.statement
-        # A key that enrols again keeps its latest name and role.
-        session.merge(
-            Identity(
-                actor=statement.actor,
-                name=statement.body["name"],
-                role=statement.body["role"],
-                leaf_hash=applied.leaf_hash,
+    def apply(self, session: Session, batch: Sequence[Applied]) -> None:
+        for applied in batch:
+            statement = applied.entry.statement
+            # A key that enrols again keeps its latest name and role.
+            session.merge(
+                Identity(
+                    actor=statement.actor,
+                    name=statement.body["name"],
+                    role=statement.body["role"],
+                    leaf_hash=applied.leaf_hash,
+                )
             )
-        )
 
 
 class EvidenceProjection:
@@ -71,8 +72,7 @@ class EvidenceProjection:
     def handles(self, statement_type: str) -> bool:
         return statement_type == "evidence.deposited"
 
-    def apply(self, session: Session, applied: Applied) -> None:
-        statement = applied.entry.statement
+    def apply(self, session: Session, batch: Sequence[Applied]) -> None:
         rows = [
             {
                 "leaf_hash": applied.leaf_hash,
@@ -80,13 +80,14 @@ class EvidenceProjection:
                 "sha256": doc["sha256"],
                 "name": doc["name"],
                 "size": doc["size"],
-                "case_id": statement.case,
-                "actor": statement.actor,
-                "statement_time": statement.time,
+                "case_id": applied.entry.statement.case,
+                "actor": applied.entry.statement.actor,
+                "statement_time": applied.entry.statement.time,
             }
-            for i, doc in enumerate(statement.body["documents"])
+            for applied in batch
+            for i, doc in enumerate(applied.entry.statement.body["documents"])
         ]
-        session.execute(insert(DepositedDocument), rows)
+        session.execute(insert(DepositedDocument.__table__), rows)
 
 
 def generic_projections() -> list[IdentityProjection | EvidenceProjection]:

@@ -27,7 +27,11 @@ class Applied:
 
 
 class Projection(Protocol):
-    """A view of the log. ``apply`` must depend only on the log (never on the clock)."""
+    """A view of the log. ``apply`` must depend only on the log (never on the clock).
+
+    ``apply`` receives, in log order, every entry of one append (or one replay chunk) whose
+    type the projection handles, so that it can write its rows in one statement.
+    """
 
     name: str
 
@@ -36,7 +40,7 @@ class Projection(Protocol):
 
     def handles(self, statement_type: str) -> bool: ...
 
-    def apply(self, session: Session, applied: Applied) -> None: ...
+    def apply(self, session: Session, batch: Sequence[Applied]) -> None: ...
 
 
 class Projections:
@@ -66,3 +70,13 @@ class Projections:
 
     def tables(self) -> list[Table]:
         return [t for p in self._all for t in p.tables]
+
+    def apply(self, session: Session, batch: Sequence[Applied]) -> None:
+        """Feed each projection the entries of ``batch`` it handles, keeping log order."""
+        grouped: dict[str, list[Applied]] = {}
+        for applied in batch:
+            for projection in self.for_type(applied.entry.statement.type):
+                grouped.setdefault(projection.name, []).append(applied)
+        for projection in self._all:
+            if projection.name in grouped:
+                projection.apply(session, grouped[projection.name])
