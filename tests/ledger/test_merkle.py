@@ -48,7 +48,13 @@ from ledger.merkle import (
     verify_subtree_inclusion,
 )
 
-VECTOR_DIR = Path(os.environ.get("JCDESK_MERKLE_VECTORS", "/work/shared/testdata/merkle"))
+# ../shared/testdata/merkle beside the clone (as on developer machines and in CI)
+VECTOR_DIR = Path(
+    os.environ.get(
+        "JCDESK_MERKLE_VECTORS",
+        Path(__file__).resolve().parents[3] / "shared" / "testdata" / "merkle",
+    )
+)
 VECTOR_KINDS = ("inclusion", "consistency", "subtreeinclusion", "subtreeconsistency")
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
