@@ -57,13 +57,15 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan
 
 def canonical_json(value: Any) -> bytes:
     """Serialize ``value`` with RFC 8785; refuse floats and unsafe integers."""
-    ordered = _canon(value, "$")
     try:
+        ordered = _canon(value, "$")
         return _ENCODER.encode(ordered).encode("utf-8")
     except UnicodeEncodeError as exc:
         raise CanonicalJSONError(
             detail="a string holds a lone surrogate (not Unicode text)"
         ) from exc
+    except RecursionError as exc:
+        raise CanonicalJSONError(detail="the value is nested too deeply") from exc
 
 
 def reference_canonical_json(value: Any) -> bytes:
@@ -108,6 +110,8 @@ def parse_canonical(data: bytes) -> Any:
         )
     except json.JSONDecodeError as exc:
         raise CanonicalJSONError(detail=f"not JSON ({exc.msg} at offset {exc.pos})") from exc
+    except RecursionError as exc:  # a 64 KiB entry can nest arrays 30,000 deep
+        raise CanonicalJSONError(detail="the JSON is nested too deeply") from exc
     if canonical_json(value) != data:
         raise CanonicalJSONError(detail="not in RFC 8785 canonical form")
     return value

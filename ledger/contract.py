@@ -21,7 +21,7 @@ from ledger.errors import QT_TRANSLATE_NOOP, TRANSLATION_CONTEXT, LedgerError
 from ledger.statement import Statement
 
 
-class ContractViolation(LedgerError):  # noqa: N818 - a violation, named as the law does
+class ContractViolation(LedgerError):
     message = QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Refused by rule {rule}: {reason}")
 
 

@@ -6,8 +6,9 @@ raw public key, and its C2SP key name is ``jcd-<key id>``; so a verifier key str
 carrying their name in clear. Node keys (log, witness, node) are named after the log origin.
 
 Key files are encrypted PKCS#8 PEM (PBES2, AES-256-CBC) behind a short header that records the
-key name, the verifier key, a scrypt salt and a SHA-256 of the PEM block, so that a damaged file
-is told apart from a wrong passphrase, and the public half can be shown without the passphrase.
+key name, the verifier key, a scrypt salt and a SHA-256 of the rest of the file (header fields
+and PEM block), so that a damaged file is told apart from a wrong passphrase, and the public
+half can be shown without the passphrase.
 The PKCS#8 password is scrypt(passphrase) rather than the passphrase itself, because the PKCS#8
 writer of ``cryptography`` uses only 2,048 PBKDF2 rounds; scrypt makes guessing expensive.
 """
@@ -130,6 +131,8 @@ def parse_vkey(vkey: str) -> Verifier:
     verifier = Verifier(name, raw[0], raw[1:])
     if verifier.key_hash != claimed:
         raise NoteError(detail=f"verifier key {vkey!r}: key hash does not match the key")
+    if verifier.vkey != vkey.strip():  # one spelling per key: lowercase hex, exact base64
+        raise NoteError(detail=f"verifier key {vkey!r} is not in canonical form")
     return verifier
 
 
@@ -184,19 +187,16 @@ class SigningKey:
             serialization.PrivateFormat.PKCS8,
             serialization.BestAvailableEncryption(_stretch(passphrase, salt)),
         )
-        header = (
-            f"{KEY_FILE_MAGIC}\n"
-            f"name: {self.name}\n"
-            f"vkey: {self.vkey}\n"
-            f"scrypt-salt: {salt.hex()}\n"
-            f"pem-sha256: {hashlib.sha256(pem).hexdigest()}\n"
-        )
+        fields = (
+            f"{KEY_FILE_MAGIC}\nname: {self.name}\nvkey: {self.vkey}\nscrypt-salt: {salt.hex()}\n"
+        ).encode()
+        header = fields + f"sha256: {hashlib.sha256(fields + pem).hexdigest()}\n".encode()
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as out:
-            out.write(header.encode() + pem)
+            out.write(header + pem)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
@@ -219,7 +219,7 @@ class SigningKey:
 
 
 def read_key_file(path: Path) -> tuple[dict[str, str], bytes]:
-    """Read a key file's header (name, vkey) and check the PEM block's integrity."""
+    """Read a key file's header (name, vkey) and check the whole file's integrity."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -230,27 +230,33 @@ def read_key_file(path: Path) -> tuple[dict[str, str], bytes]:
     start = data.find(b"-----BEGIN")
     head = data[:start] if start >= 0 else data
     try:
-        lines = head.decode("utf-8").splitlines()
+        lines = head.decode("utf-8").split("\n")
     except UnicodeDecodeError:
         lines = []
-    if start < 0 or not lines or lines[0] != KEY_FILE_MAGIC:
+    if start < 0 or len(lines) < 2 or lines[0] != KEY_FILE_MAGIC or lines[-1] != "":
         raise KeyFileError(detail=f"{path} is not a Judicial Chain Desk key file, or is damaged")
     header: dict[str, str] = {}
-    for line in lines[1:]:
+    for line in lines[1:-1]:
         field, _, value = line.partition(": ")
         header[field] = value
     pem = data[start:]
-    if set(header) != {"name", "vkey", "scrypt-salt", "pem-sha256"}:
+    if set(header) != {"name", "vkey", "scrypt-salt", "sha256"} or not lines[-2].startswith(
+        "sha256: "
+    ):
         raise KeyFileError(detail=f"{path} is damaged: its header is incomplete")
     try:
         if len(bytes.fromhex(header["scrypt-salt"])) != 16:
             raise ValueError
     except ValueError as exc:
         raise KeyFileError(detail=f"{path} is damaged: its salt is unreadable") from exc
-    if hashlib.sha256(pem).hexdigest() != header["pem-sha256"]:
-        raise KeyFileError(detail=f"{path} is damaged: the encrypted key was altered or truncated")
+    # the checksum covers every byte of the file but its own line: header fields and PEM block
+    covered = head[: len(head) - len(lines[-2].encode()) - 1] + pem
+    if hashlib.sha256(covered).hexdigest() != header["sha256"]:
+        raise KeyFileError(detail=f"{path} is damaged: the file was altered or truncated")
     try:
-        parse_vkey(header["vkey"])
+        verifier = parse_vkey(header["vkey"])
     except NoteError as exc:
         raise KeyFileError(detail=f"{path} is damaged: {exc}") from exc
+    if verifier.name != header["name"]:
+        raise KeyFileError(detail=f"{path} is damaged: its key name does not match its vkey")
     return header, pem

@@ -29,8 +29,8 @@ STATEMENT_VERSION = 1
 FIELDS = frozenset({"v", "log", "type", "case", "actor", "time", "body"})
 ROLES = ("mediator", "administrator", "creditor", "party", "judge", "observer")
 
-_TYPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
-_SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
+_TYPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+\Z")  # \Z: "$" allows a final "\n"
+_SHA256_HEX = re.compile(r"^[0-9a-f]{64}\Z")
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,8 @@ def check_statement(data: Any) -> Statement:
         raise StatementError(detail=f"actor: {exc}") from exc
     if actor.sig_type != SIG_ED25519:
         raise StatementError(detail="the actor's key must be an Ed25519 (type 0x01) key")
+    if actor.vkey != data["actor"]:
+        raise StatementError(detail="'actor' is not written exactly as its vkey")
     if not isinstance(data["body"], dict):
         raise StatementError(detail="'body' must be a JSON object")
     _check_generic_body(data["type"], data["case"], data["body"])
@@ -194,6 +196,13 @@ def parse_entry(text: str | bytes, *, max_bytes: int = MAX_ENTRY_BYTES) -> Entry
     if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         raise StatementError(detail=f"entry is larger than {max_bytes} bytes")
     note = parse_note(text, max_bytes=max_bytes)
+    # One spelling per signed statement, so that the log's de-duplication by leaf hash sees a
+    # replay: exactly the actor's signature line (an extra or repeated line is ignored by
+    # verify_note), with its base64 as encoded (not another spelling of the same bytes).
+    if len(note.signatures) != 1:
+        raise StatementError(detail="an entry carries exactly one signature, its actor's")
+    if note.to_text() != text:
+        raise StatementError(detail="the entry's signature line is not in canonical form")
     if not note.text.startswith(STATEMENT_HEADER):
         raise StatementError(detail="note is not a jcdesk/statement/v1 statement")
     payload = note.text[len(STATEMENT_HEADER) : -1]

@@ -77,4 +77,32 @@ class VerifiedCheckpoint(Base):
     root_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
     note: Mapped[str]
     verified_at: Mapped[str] = mapped_column(String(24))
-    status: Mapped[str] = mapped_column(String(12))  # "verified" or "conflict"
+    status: Mapped[str] = mapped_column(String(12))  # "verified"
+
+
+class ChainPin(Base):
+    """The log this desktop syncs with: its keys, pinned once, and where ingest resumes."""
+
+    __tablename__ = "chain_pins"
+
+    origin: Mapped[str] = mapped_column(String(200), primary_key=True)
+    log_vkey: Mapped[str]
+    witness_vkeys: Mapped[str]  # one per line
+    node_vkey: Mapped[str]
+    pinned_at: Mapped[str] = mapped_column(String(24))
+    pinned_how: Mapped[str] = mapped_column(String(20))  # "configured" or "first-use"
+    next_index: Mapped[int]
+
+
+class CheckpointAlarm(Base):
+    """A rollback or split view: the checkpoint we kept and the one the node offered."""
+
+    __tablename__ = "checkpoint_alarms"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))  # "rollback", "split-view", "inconsistent"
+    detail: Mapped[str]
+    kept_note: Mapped[str]
+    offered_note: Mapped[str]
+    detected_at: Mapped[str] = mapped_column(String(24))

@@ -298,31 +298,40 @@ def test_reopening_migrates_nothing_and_keeps_data(tmp_path: Path, key: SigningK
     assert not list(tmp_path.glob("x.sqlite.before-*"))
 
 
-def test_an_older_schema_is_upgraded_on_a_backup(tmp_path: Path) -> None:
-    """Start from an empty revision-less schema stamp: upgrading copies the file first."""
-    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
-    Store.open(url).close()
+def test_an_older_schema_is_upgraded_on_a_backup(tmp_path: Path, key: SigningKey) -> None:
+    """A database at the first revision is copied aside, then upgraded; data survives."""
+    from alembic import command
     from sqlalchemy import create_engine
 
-    engine = create_engine(url)
+    from ledger.store.migrate import alembic_config, current_revisions
+
+    path = tmp_path / "old.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
     with engine.begin() as conn:
-        for table in (
-            "deposited_documents",
-            "identities",
-            "checkpoints",
-            "receipts",
-            "outbox",
-            "log_entries",
-        ):
-            conn.execute(text(f"DROP TABLE {table}"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0001_ledger'"))
-        conn.execute(text("DROP TABLE alembic_version"))
-        conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)"))
-        conn.execute(text("CREATE TABLE legacy_marker (x INTEGER)"))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001_ledger")
     engine.dispose()
-    store = Store.open(url)  # empty alembic_version: a fresh upgrade, nothing to back up
+    old = Store(
+        create_engine(f"sqlite:///{path}"),
+        Store.open(f"sqlite:///{tmp_path / 'n.sqlite'}").projections,
+    )
+    with old.transaction() as session:
+        sign_and_append(session, old.projections, key, deposit(key, 1))
+    old.close()
+
+    store = Store.open(f"sqlite:///{path}")
+    assert current_revisions(store.engine) == {"0002_chain"}
+    with store.session() as session:
+        assert count(session, LogEntry) == 1
     store.close()
-    assert not list(tmp_path.glob("old.sqlite.before-*"))
+    backup = tmp_path / "old.sqlite.before-0001_ledger"
+    assert backup.exists()
+    engine = create_engine(f"sqlite:///{backup}")
+    assert current_revisions(engine) == {"0001_ledger"}
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM log_entries")).scalar() == 1
+    engine.dispose()
 
 
 def test_bad_urls_and_unreachable_servers_are_store_errors(tmp_path: Path) -> None:

@@ -1,0 +1,165 @@
+"""The checkpoints this desktop has verified, and the alarm when a log shows two histories.
+
+PROTOCOL.md section 5.2: accept a newer checkpoint only if its signatures verify and a
+consistency proof from the kept one verifies (RFC 9162 section 2.1.4). A smaller size offered
+as the latest, a second root for a size already seen, or a proof that fails is an alarm: both
+notes are kept in ``checkpoint_alarms`` as evidence and syncing stops.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Awaitable, Callable, Sequence
+
+from sqlalchemy import select
+
+from chain_client.errors import ChainAlarm
+from ledger.checkpoint import VerifiedCheckpoint, verify_checkpoint
+from ledger.clock import Clock, format_time
+from ledger.errors import LedgerError
+from ledger.keys import Verifier
+from ledger.merkle import ProofError, verify_consistency
+from ledger.store.models import CheckpointAlarm
+from ledger.store.models import VerifiedCheckpoint as CheckpointRow
+from ledger.store.store import Store
+
+ConsistencyFetcher = Callable[[int, int], Awaitable[list[bytes]]]
+
+
+class CheckpointTracker:
+    def __init__(
+        self,
+        store: Store,
+        log_key: Verifier,
+        witness_keys: Sequence[Verifier],
+        clock: Clock | None = None,
+    ) -> None:
+        self.store = store
+        self.origin = log_key.name
+        self.log_key = log_key
+        self.witness_keys = list(witness_keys)
+        self.clock = clock or Clock()
+
+    def latest(self) -> CheckpointRow | None:
+        with self.store.session() as session:
+            return session.scalars(
+                select(CheckpointRow)
+                .where(CheckpointRow.origin == self.origin)
+                .order_by(CheckpointRow.size.desc(), CheckpointRow.id.desc())
+                .limit(1)
+            ).first()
+
+    def _seen(self, size: int) -> CheckpointRow | None:
+        with self.store.session() as session:
+            return session.scalars(
+                select(CheckpointRow)
+                .where(CheckpointRow.origin == self.origin, CheckpointRow.size == size)
+                .limit(1)
+            ).first()
+
+    def verify(self, note: str) -> VerifiedCheckpoint:
+        try:
+            return verify_checkpoint(note, self.log_key, self.witness_keys)
+        except LedgerError as exc:
+            # A note that does not verify proves nothing about the log: refuse it, no alarm.
+            raise ChainAlarm(
+                "invalid-checkpoint", f"The node sent a checkpoint that does not verify: {exc}"
+            ) from exc
+
+    async def observe(
+        self, note: str, fetch_consistency: ConsistencyFetcher, *, as_latest: bool
+    ) -> VerifiedCheckpoint:
+        """Check ``note`` against everything verified before; keep it if it is new.
+
+        ``as_latest`` is True when the node offers the note as its current checkpoint (then a
+        smaller size than the kept one is a rollback); False for the checkpoint inside a
+        receipt, which may legitimately be older than the kept one.
+        """
+        offered = self.verify(note)
+        size, root = offered.checkpoint.size, offered.checkpoint.root_hash
+        kept = self.latest()
+        same_size = self._seen(size)
+        if same_size is not None and same_size.root_hash != root:
+            self._alarm(
+                "split-view", f"Two different roots for tree size {size}.", same_size.note, note
+            )
+        if kept is not None and size < kept.size and as_latest:
+            self._alarm(
+                "rollback",
+                f"The node offered size {size} as its latest after size {kept.size}.",
+                kept.note,
+                note,
+            )
+        if same_size is not None:
+            return offered
+        if kept is None:
+            self._keep(offered)
+            return offered
+        if size < kept.size:
+            await self._prove(
+                size, root, kept.size, kept.root_hash, fetch_consistency, kept.note, note
+            )
+            return offered
+        await self._prove(kept.size, kept.root_hash, size, root, fetch_consistency, kept.note, note)
+        self._keep(offered)
+        return offered
+
+    async def _prove(
+        self,
+        old: int,
+        old_root: bytes,
+        new: int,
+        new_root: bytes,
+        fetch: ConsistencyFetcher,
+        kept_note: str,
+        offered_note: str,
+    ) -> None:
+        if old == 0:
+            return  # every tree extends the empty one; RFC 9162 has no proof from size 0
+        proof = await fetch(old, new)
+        try:
+            verify_consistency(old, new, old_root, new_root, proof)
+        except ProofError as exc:
+            self._alarm(
+                "inconsistent",
+                f"No valid consistency proof from size {old} to size {new} ({exc}).",
+                kept_note,
+                offered_note,
+            )
+
+    def _keep(self, checkpoint: VerifiedCheckpoint) -> None:
+        with self.store.transaction() as session:
+            session.add(
+                CheckpointRow(
+                    origin=self.origin,
+                    size=checkpoint.checkpoint.size,
+                    root_hash=checkpoint.checkpoint.root_hash,
+                    note=checkpoint.note_text,
+                    verified_at=format_time(self.clock.now()),
+                    status="verified",
+                )
+            )
+
+    def _alarm(self, kind: str, detail: str, kept_note: str, offered_note: str) -> None:
+        with self.store.transaction() as session:
+            session.add(
+                CheckpointAlarm(
+                    origin=self.origin,
+                    kind=kind,
+                    detail=detail,
+                    kept_note=kept_note,
+                    offered_note=offered_note,
+                    detected_at=format_time(self.clock.now()),
+                )
+            )
+        raise ChainAlarm(kind, detail)
+
+
+def decode_proof(items: object) -> list[bytes]:
+    """A proof as the node sends it (base64 strings); anything else cannot verify."""
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        return []
+    try:
+        return [base64.b64decode(item, validate=True) for item in items]
+    except ValueError:
+        return []

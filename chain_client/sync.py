@@ -1,0 +1,454 @@
+"""Keeping one desktop in sync with a judicial chain node, offline first (PROTOCOL.md 5).
+
+``ChainClient.run()`` connects, pins the log's keys, logs in, sends the outbox in batches,
+fetches and verifies a receipt for every entry, follows the log's checkpoints with consistency
+proofs, and ingests the other members' entries of its cases after verifying signature and
+inclusion. When the node goes away it reconnects with backoff and resumes: pending entries are
+sent again (the node gives a resent entry its first index) and ingest resumes from the last
+index stored, so nothing is lost and nothing is stored twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import logging
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from chain_client.checkpoints import CheckpointTracker, decode_proof
+from chain_client.errors import ChainAlarm, ChainError, NodeUnreachable, PinMismatch, RemoteError
+from chain_client.rpc import RpcClient
+from ledger.auth import login_message
+from ledger.clock import Clock, format_time
+from ledger.errors import LedgerError
+from ledger.keys import SIG_COSIGNATURE_V1, SigningKey, Verifier, parse_vkey
+from ledger.receipt import Receipt, parse_receipt, verify_receipt
+from ledger.statement import build_statement, open_entry, parse_entry, sign_statement
+from ledger.store.append import append
+from ledger.store.models import ChainPin, LogEntry, OutboxItem
+from ledger.store.models import Receipt as ReceiptRow
+from ledger.store.store import Store
+
+log = logging.getLogger(__name__)
+
+# JSON-RPC codes of PROTOCOL.md section 4 that say "this entry will never be accepted".
+REJECTING = {-32001, -32003, -32602, -32600}
+TOO_MANY_REQUESTS = -32005
+NOT_ALLOWED = -32004
+
+
+@dataclass(frozen=True)
+class Pins:
+    """The log's keys as configured (a court publishes them), checked against node.info."""
+
+    log_vkey: str
+    witness_vkeys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    url: str
+    pins: Pins | None = None  # None: trust on first use, shown to the user
+    submit_batch: int = 100
+    receipt_wait_ms: int = 30_000
+    backoff_initial: float = 0.2
+    backoff_max: float = 30.0
+    poll_seconds: float = 2.0  # the outbox is re-read this often even without a kick
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows; every field is read from the store or the connection."""
+
+    state: str = "offline"  # offline, connecting, online, not-enrolled, alarm
+    url: str = ""
+    origin: str = ""
+    pending: int = 0
+    submitted: int = 0
+    rejected: int = 0
+    checkpoint_size: int | None = None
+    auto_approve: bool = False
+    pinned_how: str = ""
+    detail: str = ""
+    roles: tuple[str, ...] = field(default_factory=tuple)
+
+
+class ChainClient:
+    def __init__(
+        self,
+        store: Store,
+        key: SigningKey,
+        config: ClientConfig,
+        *,
+        on_status: Callable[[SyncStatus], None] | None = None,
+        on_entry: Callable[[int, str], None] | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        self.store = store
+        self.key = key
+        self.config = config
+        self.on_status = on_status
+        self.on_entry = on_entry
+        self.clock = clock or Clock()
+        self.status = SyncStatus(url=config.url)
+        self.rpc: RpcClient | None = None
+        self.tracker: CheckpointTracker | None = None
+        self.pin: ChainPin | None = None
+        self._kick = asyncio.Event()
+        self._incoming: asyncio.Queue[tuple[str, dict[str, Any]]] = asyncio.Queue()
+
+    # -- status ---------------------------------------------------------------------------
+
+    def _set(self, **changes: Any) -> None:
+        counts = self.outbox_counts()
+        self.status = replace(self.status, **counts, **changes)
+        if self.on_status is not None:
+            self.on_status(self.status)
+
+    def outbox_counts(self) -> dict[str, int]:
+        with self.store.session() as session:
+            rows = dict(
+                session.execute(
+                    select(OutboxItem.state, func.count()).group_by(OutboxItem.state)
+                ).all()
+            )
+        return {
+            "pending": rows.get("pending", 0),
+            "submitted": rows.get("submitted", 0),
+            "rejected": rows.get("rejected", 0),
+        }
+
+    def kick(self) -> None:
+        """Something was appended: send it now rather than at the next poll."""
+        self._kick.set()
+
+    # -- the loop -------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Sync until cancelled; reconnect with jittered exponential backoff."""
+        delay = self.config.backoff_initial
+        while True:
+            try:
+                await self.session()
+            except ChainAlarm as exc:
+                self._set(state="alarm", detail=str(exc))
+                return
+            except PinMismatch as exc:
+                self._set(state="alarm", detail=str(exc))
+                return
+            except NodeUnreachable as exc:
+                self._set(state="offline", detail=str(exc))
+            except RemoteError as exc:
+                if exc.code == -32001:
+                    self._set(state="not-enrolled", detail=str(exc))
+                else:
+                    self._set(state="offline", detail=str(exc))
+            except (ChainError, LedgerError) as exc:
+                log.warning("sync session failed: %s", exc)
+                self._set(state="offline", detail=str(exc))
+            else:
+                delay = self.config.backoff_initial
+            finally:
+                await self._disconnect()
+            await asyncio.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, self.config.backoff_max)
+
+    async def _disconnect(self) -> None:
+        if self.rpc is not None:
+            await self.rpc.close()
+            self.rpc = None
+
+    async def connect(self) -> dict[str, Any]:
+        """Connect, pin, check the latest checkpoint. Returns node.info."""
+        self._set(state="connecting", detail="")
+        self._incoming = asyncio.Queue()
+        self.rpc = await RpcClient.connect(self.config.url, self._on_notification)
+        info = await self.rpc.call("node.info")
+        self._pin(info)
+        assert self.tracker is not None
+        note = (await self.rpc.call("tlog.checkpoint"))["checkpoint"]
+        checkpoint = await self.tracker.observe(note, self._consistency, as_latest=True)
+        self._set(
+            checkpoint_size=checkpoint.checkpoint.size, auto_approve=bool(info.get("auto_approve"))
+        )
+        return info
+
+    async def session(self) -> None:
+        """One connection's life: connect, log in, then push and ingest until it drops."""
+        await self.connect()
+        assert self.rpc is not None
+        login = await self.login()
+        self._set(state="online", roles=tuple(login.get("roles", ())))
+        assert self.pin is not None
+        await self.rpc.call("case.subscribe", {"from_index": self.pin.next_index})
+        ingest = asyncio.create_task(self._ingest_loop(), name="jcd-ingest")
+        try:
+            while not self.rpc.closed.is_set():
+                await self.flush()
+                self._kick.clear()
+                waiters = [
+                    asyncio.ensure_future(self._kick.wait()),
+                    asyncio.ensure_future(self.rpc.closed.wait()),
+                    ingest,
+                ]
+                done, _ = await asyncio.wait(
+                    waiters, timeout=self.config.poll_seconds, return_when=asyncio.FIRST_COMPLETED
+                )
+                for waiter in waiters[:2]:
+                    waiter.cancel()
+                if ingest in done:
+                    ingest.result()  # re-raise what stopped the ingest (an alarm, a lost socket)
+            raise NodeUnreachable(url=self.config.url, detail="connection closed")
+        finally:
+            ingest.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await ingest
+
+    async def login(self) -> dict[str, Any]:
+        assert self.rpc is not None and self.pin is not None
+        nonce = (await self.rpc.call("auth.challenge"))["nonce"]
+        signature = self.key.sign_raw(login_message(self.pin.origin, nonce))
+        return await self.rpc.call(
+            "auth.login", {"vkey": self.key.vkey, "signature": base64.b64encode(signature).decode()}
+        )
+
+    async def enrol(self, name: str, role: str) -> dict[str, Any]:
+        """Ask the node to enrol this key (identity.enrol signed by the key itself)."""
+        if self.rpc is None:
+            await self.connect()
+        assert self.rpc is not None and self.pin is not None
+        statement = build_statement(
+            log=self.pin.origin,
+            type="identity.enrol",
+            case="",
+            actor=self.key.vkey,
+            time=self.clock.now(),
+            body={"name": name, "role": role},
+        )
+        return await self.rpc.call(
+            "auth.enrol", {"entry": sign_statement(statement, self.key).text}
+        )
+
+    # -- pinning --------------------------------------------------------------------------
+
+    def _pin(self, info: dict[str, Any]) -> None:
+        origin = info.get("origin")
+        log_vkey, witnesses = info.get("log_vkey"), info.get("witness_vkeys")
+        if (
+            not isinstance(origin, str)
+            or not isinstance(log_vkey, str)
+            or not isinstance(witnesses, list)
+        ):
+            raise ChainError(detail="node.info lacks origin, log_vkey or witness_vkeys")
+        with self.store.transaction() as session:
+            pin = session.get(ChainPin, origin)
+            if pin is None:
+                how = "first-use"
+                if self.config.pins is not None:
+                    if (log_vkey, tuple(witnesses)) != (
+                        self.config.pins.log_vkey,
+                        self.config.pins.witness_vkeys,
+                    ):
+                        raise PinMismatch(url=self.config.url, origin=origin)
+                    how = "configured"
+                pin = ChainPin(
+                    origin=origin,
+                    log_vkey=log_vkey,
+                    witness_vkeys="\n".join(witnesses),
+                    node_vkey=str(info.get("node_vkey", "")),
+                    pinned_at=format_time(self.clock.now()),
+                    pinned_how=how,
+                    next_index=0,
+                )
+                session.add(pin)
+            elif pin.log_vkey != log_vkey or pin.witness_vkeys.split("\n") != witnesses:
+                raise PinMismatch(url=self.config.url, origin=origin)
+        self.pin = pin
+        log_key = parse_vkey(log_vkey)
+        witness_keys = [parse_vkey(w) for w in witnesses]
+        if log_key.name != origin or any(w.sig_type != SIG_COSIGNATURE_V1 for w in witness_keys):
+            raise ChainError(detail="node.info keys do not match its origin and key types")
+        self.tracker = CheckpointTracker(self.store, log_key, witness_keys, self.clock)
+        self._set(origin=origin, pinned_how=pin.pinned_how)
+
+    @property
+    def verifiers(self) -> tuple[Verifier, list[Verifier]]:
+        assert self.tracker is not None
+        return self.tracker.log_key, self.tracker.witness_keys
+
+    async def _consistency(self, old: int, new: int) -> list[bytes]:
+        assert self.rpc is not None
+        answer = await self.rpc.call("tlog.consistency", {"old": old, "new": new})
+        return decode_proof(answer.get("proof") if isinstance(answer, dict) else None)
+
+    # -- sending --------------------------------------------------------------------------
+
+    async def flush(self) -> int:
+        """Send every pending entry (oldest first, in batches); confirm every sent one."""
+        sent = 0
+        while True:
+            batch = self._outbox("pending", self.config.submit_batch)
+            if not batch:
+                break
+            await self._submit(batch)
+            sent += len(batch)
+        unconfirmed = self._outbox("submitted", 10_000)
+        if unconfirmed:
+            await asyncio.gather(
+                *(self._confirm(leaf, text, index) for leaf, text, index in unconfirmed)
+            )
+        self._set()
+        return sent
+
+    def _outbox(self, state: str, limit: int) -> list[tuple[bytes, str, int | None]]:
+        with self.store.session() as session:
+            rows = session.execute(
+                select(OutboxItem.leaf_hash, LogEntry.entry, OutboxItem.chain_index)
+                .join(LogEntry, LogEntry.leaf_hash == OutboxItem.leaf_hash)
+                .where(OutboxItem.state == state)
+                .order_by(LogEntry.seq)
+                .limit(limit)
+            ).all()
+        return [(leaf, text, index) for leaf, text, index in rows]
+
+    def _mark(self, leaf: bytes, **values: Any) -> None:
+        with self.store.transaction() as session:
+            session.execute(
+                update(OutboxItem)
+                .where(OutboxItem.leaf_hash == leaf)
+                .values(updated_at=format_time(self.clock.now()), **values)
+            )
+
+    async def _submit(self, batch: Sequence[tuple[bytes, str, int | None]]) -> None:
+        assert self.rpc is not None
+        answers = await self.rpc.batch([("tlog.submit", {"entry": text}) for _, text, _ in batch])
+        for (leaf, _text, _), answer in zip(batch, answers, strict=True):
+            if isinstance(answer, RemoteError):
+                if answer.code in REJECTING:
+                    self._mark(
+                        leaf,
+                        state="rejected",
+                        reason=answer.reason,
+                        attempts=OutboxItem.attempts + 1,
+                    )
+                    continue
+                if answer.code == TOO_MANY_REQUESTS:
+                    await asyncio.sleep(1.0)
+                    return  # the rest stay pending; the next flush resends
+                raise answer
+            index = answer.get("index") if isinstance(answer, dict) else None
+            if not isinstance(index, int) or base64.b64decode(answer.get("leaf_hash", "")) != leaf:
+                raise ChainError(detail="the node's answer to tlog.submit does not match the entry")
+            self._mark(leaf, state="submitted", chain_index=index, attempts=OutboxItem.attempts + 1)
+
+    async def _confirm(self, leaf: bytes, text: str, index: int | None) -> None:
+        if index is None:
+            return
+        receipt = await self._fetch_receipt(index, text.encode("utf-8"))
+        with self.store.transaction() as session:
+            self._store_receipt(session, leaf, receipt)
+            session.execute(
+                update(OutboxItem)
+                .where(OutboxItem.leaf_hash == leaf)
+                .values(state="confirmed", updated_at=format_time(self.clock.now()))
+            )
+
+    async def _fetch_receipt(self, index: int, entry: bytes) -> tuple[Receipt, Any]:
+        """Fetch and verify the receipt for ``index``; its checkpoint must fit our history."""
+        assert self.rpc is not None and self.tracker is not None
+        answer = await self.rpc.call(
+            "tlog.receipt",
+            {"index": index, "wait_ms": self.config.receipt_wait_ms},
+            timeout=self.config.receipt_wait_ms / 1000 + 30,
+        )
+        receipt = parse_receipt(answer["receipt"])
+        log_key, witnesses = self.verifiers
+        verified = verify_receipt(receipt, entry, log_key, witnesses)
+        if verified.index != index:
+            raise ChainError(detail=f"the receipt is for index {verified.index}, not {index}")
+        await self.tracker.observe(receipt.checkpoint, self._consistency, as_latest=False)
+        return receipt, verified
+
+    def _store_receipt(self, session: Any, leaf: bytes, fetched: tuple[Receipt, Any]) -> None:
+        receipt, verified = fetched
+        if session.get(ReceiptRow, leaf) is None:
+            session.add(
+                ReceiptRow(
+                    leaf_hash=leaf,
+                    chain_index=verified.index,
+                    checkpoint_size=verified.checkpoint.checkpoint.size,
+                    on_chain_time=format_time(verified.checkpoint.on_chain_time),
+                    receipt=receipt.to_text(),
+                )
+            )
+
+    # -- receiving ------------------------------------------------------------------------
+
+    def _on_notification(self, method: str, params: dict[str, Any]) -> None:
+        self._incoming.put_nowait((method, params))
+
+    async def _ingest_loop(self) -> None:
+        while True:
+            method, params = await self._incoming.get()
+            if method == "case.entry":
+                await self.ingest(params.get("index"), params.get("entry"))
+            elif method == "tlog.checkpoint" and self.tracker is not None:
+                note = params.get("checkpoint")
+                if isinstance(note, str):
+                    checkpoint = await self.tracker.observe(note, self._consistency, as_latest=True)
+                    self._set(checkpoint_size=checkpoint.checkpoint.size)
+
+    async def ingest(self, index: Any, text: Any) -> bool:
+        """Verify another member's entry (signature, inclusion) and apply it locally."""
+        if not isinstance(index, int) or not isinstance(text, str):
+            log.warning("ignored a malformed case.entry notification")
+            return False
+        assert self.pin is not None
+        try:
+            entry = open_entry(text)
+        except LedgerError as exc:
+            log.warning("entry %d from the node does not verify (%s); not applied", index, exc)
+            return False
+        receipt = await self._fetch_receipt(index, entry.data)
+        with self.store.transaction() as session:
+            (appended,) = append(
+                session, self.store.projections, [entry], source="chain", clock=self.clock
+            )
+            self._store_receipt(session, appended.leaf_hash, receipt)
+            pin = session.get(ChainPin, self.pin.origin)
+            if pin is not None and pin.next_index <= index:
+                pin.next_index = index + 1
+        self.pin.next_index = max(self.pin.next_index, index + 1)
+        if self.on_entry is not None and appended.new:
+            self.on_entry(index, entry.statement.type)
+        return appended.new
+
+
+def receipt_for(store: Store, leaf: bytes) -> str | None:
+    """The stored receipt text of an entry, if the chain confirmed it."""
+    with store.session() as session:
+        row = session.get(ReceiptRow, leaf)
+        return row.receipt if row else None
+
+
+def entry_text(store: Store, leaf: bytes) -> str | None:
+    with store.session() as session:
+        row = session.scalars(select(LogEntry).where(LogEntry.leaf_hash == leaf)).first()
+        return row.entry if row else None
+
+
+__all__ = [
+    "ChainClient",
+    "ClientConfig",
+    "Pins",
+    "SyncStatus",
+    "entry_text",
+    "parse_entry",
+    "receipt_for",
+]
