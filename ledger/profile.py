@@ -7,9 +7,10 @@ installs); ``JCDESK_DATABASE_URL`` points the store at another database (e.g. Po
 
 from __future__ import annotations
 
+import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -24,6 +25,30 @@ def data_home() -> Path:
     if override:
         return Path(override)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+LANGUAGES = ("zh_CN", "en")
+EMBEDDED = "embedded"
+
+
+@dataclass
+class Settings:
+    """What a profile remembers besides its key and its store (``settings.json``)."""
+
+    display_name: str = ""
+    role: str = "party"
+    language: str = "zh_CN"
+    chain: str = EMBEDDED  # "embedded" or a ws:// / wss:// address
+    pinned_log_vkey: str = ""  # optional: a court's published keys, checked on connect
+    pinned_witness_vkeys: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Settings:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        settings = cls(**known)
+        if settings.language not in LANGUAGES:
+            settings.language = "zh_CN"
+        return settings
 
 
 @dataclass(frozen=True)
@@ -49,5 +74,43 @@ class Profile:
     def log_path(self) -> Path:
         return self.folder / "desk.log"
 
+    @property
+    def settings_path(self) -> Path:
+        return self.folder / "settings.json"
+
     def database_url(self) -> str:
         return os.environ.get("JCDESK_DATABASE_URL") or f"sqlite:///{self.database_path}"
+
+    @property
+    def is_set_up(self) -> bool:
+        """A profile is usable once it has a key and settings (the wizard writes both)."""
+        return self.key_path.exists() and self.settings_path.exists()
+
+    def load_settings(self) -> Settings:
+        try:
+            return Settings.from_json(json.loads(self.settings_path.read_text("utf-8")))
+        except FileNotFoundError:
+            return Settings()
+        except (OSError, ValueError, TypeError):
+            return Settings()  # a damaged settings file falls back to defaults, key untouched
+
+    def save_settings(self, settings: Settings) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.settings_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), "utf-8")
+        os.replace(tmp, self.settings_path)
+
+
+def list_profiles(home: Path | None = None) -> list[Profile]:
+    """Every profile folder under the data home, by name."""
+    root = (home or data_home()) / "profiles"
+    if not root.is_dir():
+        return []
+    return [
+        Profile(p.name, p) for p in sorted(root.iterdir()) if p.is_dir() and _NAME.match(p.name)
+    ]
+
+
+def embedded_node_folder(home: Path | None = None) -> Path:
+    """The embedded node's data, beside the profiles (shared by the profiles of this machine)."""
+    return (home or data_home()) / "node"
