@@ -1,0 +1,121 @@
+"""An open profile: its settings, its unlocked key, its store, and its sync with the chain.
+
+The UI calls ``record`` with a statement a domain service built; signing and appending go
+through ``ledger.store.append.sign_and_append`` (the one way in), and the chain client on the
+network thread is woken to send it. Callbacks arrive on the network thread: the UI re-emits
+them as Qt signals.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from chain_client.sync import ChainClient, ClientConfig, Pins, SyncStatus
+from desk.network import NetworkThread
+from ledger.clock import Clock
+from ledger.errors import LedgerError
+from ledger.keys import SigningKey
+from ledger.profile import Profile, Settings
+from ledger.statement import Entry, Statement, build_statement
+from ledger.store.append import sign_and_append
+from ledger.store.models import ChainPin
+from ledger.store.projection import Projection
+from ledger.store.store import Store
+
+
+class NotConnectedYet(LedgerError):
+    message = (
+        "This profile has not reached its chain node yet, so it does not know which log to sign "
+        "for. Connect once (the status bar shows the node), then try again."
+    )
+
+
+@dataclass
+class DeskSession:
+    profile: Profile
+    settings: Settings
+    key: SigningKey
+    store: Store
+    network: NetworkThread
+    client: ChainClient
+    clock: Clock
+
+    @classmethod
+    def open(
+        cls,
+        profile: Profile,
+        key: SigningKey,
+        network: NetworkThread,
+        node_url: str,
+        *,
+        projections: list[Projection] | None = None,
+        on_status: Callable[[SyncStatus], None] | None = None,
+        on_entry: Callable[[int, str], None] | None = None,
+        clock: Clock | None = None,
+    ) -> DeskSession:
+        settings = profile.load_settings()
+        store = Store.open(profile.database_url(), projections=projections or [])
+        pins = None
+        if settings.pinned_log_vkey:
+            pins = Pins(settings.pinned_log_vkey, tuple(settings.pinned_witness_vkeys))
+        clock = clock or Clock()
+        client = ChainClient(
+            store,
+            key,
+            ClientConfig(url=node_url, pins=pins),
+            on_status=on_status,
+            on_entry=on_entry,
+            clock=clock,
+        )
+        return cls(profile, settings, key, store, network, client, clock)
+
+    # -- chain ----------------------------------------------------------------------------
+
+    def start_sync(self) -> concurrent.futures.Future[None]:
+        return self.network.submit(self.client.run())
+
+    def enrol(self) -> concurrent.futures.Future[dict[str, Any]]:
+        return self.network.submit(
+            self.client.enrol(self.settings.display_name, self.settings.role)
+        )
+
+    @property
+    def origin(self) -> str:
+        with self.store.session() as session:
+            origin = session.scalars(select(ChainPin.origin).limit(1)).first()
+        if origin is None:
+            raise NotConnectedYet()
+        return origin
+
+    # -- signing --------------------------------------------------------------------------
+
+    def statement(
+        self, type_: str, case: str, body: dict[str, Any], time: datetime | None = None
+    ) -> Statement:
+        return build_statement(
+            log=self.origin,
+            type=type_,
+            case=case,
+            actor=self.key.vkey,
+            time=time or self.clock.now(),
+            body=body,
+        )
+
+    def record(self, statement: Statement) -> Entry:
+        """Sign with this profile's key, append as pending, and wake the sync."""
+        with self.store.transaction() as session:
+            entry, _ = sign_and_append(
+                session, self.store.projections, self.key, statement, clock=self.clock
+            )
+        if self.network.running:
+            self.network.call_soon(self.client.kick)
+        return entry
+
+    def close(self) -> None:
+        self.store.close()
