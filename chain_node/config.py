@@ -1,0 +1,70 @@
+"""Node configuration: where the node keeps its data, what it listens on, and its limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ledger.clock import Clock
+from ledger.contract import ContractRules
+
+
+@dataclass
+class Limits:
+    """Abuse and batching limits (PROTOCOL.md section 4, "a bad request never ... crashes")."""
+
+    max_frame_bytes: int = 2 * 1024 * 1024  # a bigger frame closes that connection (1009)
+    max_entry_bytes: int = 64 * 1024  # PROTOCOL.md section 1
+    max_batch_requests: int = 1024  # JSON-RPC batch array length
+    requests_per_second: float = 5000.0  # token bucket per connection
+    burst: int = 10000  # token bucket depth per connection
+    max_inflight_per_connection: int = 4096  # requests being handled at once (back-pressure)
+    max_connections: int = 1024
+    max_subscriptions_per_connection: int = 16
+    batch_max_entries: int = 1024  # entries per sequenced batch (one transaction)
+    batch_window_ms: float = 2.0  # how long the sequencer waits to fill a batch
+    receipt_wait_cap_ms: int = 60_000  # cap on tlog.receipt wait_ms (>= 30 s by PROTOCOL)
+    max_leaf_hashes: int = 1024  # tlog.leaf_hashes range (PROTOCOL.md section 4)
+    max_case_entries: int = 1000  # case.entries page size cap
+    future_skew_seconds: int = 300  # statement time may be ahead of the node by this much
+    verify_workers: int = 2  # threads verifying Ed25519 signatures (cryptography drops the GIL)
+    verify_processes: int = 0  # >0: verify in that many worker processes instead of threads
+
+
+@dataclass
+class NodeConfig:
+    """Everything a node needs to start; ``data_dir`` holds its keys and (by default) its DB."""
+
+    data_dir: Path
+    host: str = "127.0.0.1"
+    port: int = 0  # 0: an ephemeral port (see RunningNode.port)
+    origin: str | None = None  # None: the origin stored in the data dir, or a new one
+    database_url: str | None = None  # None: SQLite file <data_dir>/node.db
+    auto_approve: bool = False
+    limits: Limits = field(default_factory=Limits)
+    contract_rules: ContractRules = field(default_factory=ContractRules)
+    clock: Clock = field(default_factory=Clock)
+    passphrase: str | None = None  # key-file passphrase; None: <data_dir>/keys/passphrase
+    fsck: str = "full"  # "full": rehash every entry at start; "quick": the tree's frontier only
+    approval_poll_seconds: float = 0.5  # how often operator approvals are picked up
+
+    def __post_init__(self) -> None:
+        self.data_dir = Path(self.data_dir)
+
+    @property
+    def url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'node.db').resolve()}"
+
+
+def parse_listen(text: str) -> tuple[str, int]:
+    """``HOST:PORT`` (``[v6]:PORT`` too) into a (host, port) pair."""
+    host, sep, port = text.rpartition(":")
+    if not sep or not port.isdigit():
+        raise ValueError(f"--listen {text!r} is not HOST:PORT")
+    host = host.strip("[]") or "127.0.0.1"
+    value = int(port)
+    if not 0 <= value <= 65535:
+        raise ValueError(f"port {value} is out of range")
+    return host, value

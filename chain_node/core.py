@@ -1,0 +1,707 @@
+"""The node's state and its synchronous storage work: start-up (fsck), the batch commit, reads.
+
+Only the sequencer's single database thread calls ``commit_batch``; reads run on a small pool
+of reader threads, each with its own connection. Everything the event loop needs to answer
+quickly (tree size, latest checkpoint, enrolled keys, case members) is kept in memory and
+replaced only after a commit succeeded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, select, text, update
+from sqlalchemy.engine import make_url
+
+from chain_node import NODE_VERSION
+from chain_node.access import authorize
+from chain_node.config import NodeConfig
+from chain_node.errors import (
+    ENTRY_REJECTED,
+    INTERNAL_ERROR,
+    UNKNOWN_KEY,
+    FsckError,
+    RpcError,
+)
+from chain_node.keys import NodeKeys, load_or_create_keys
+from chain_node.storage import (
+    CaseMember,
+    CheckpointRow,
+    DocumentHash,
+    Enrolment,
+    EntryRow,
+    TreeNode,
+    get_meta,
+    init_schema,
+    make_engine,
+    set_meta,
+)
+from chain_node.tree import Frontier, TreeReader
+from chain_node.verify import check_entry, claimed_actor
+from ledger import merkle
+from ledger.checkpoint import Checkpoint, sign_checkpoint, verify_checkpoint
+from ledger.clock import format_time
+from ledger.contract import ContractViolation
+from ledger.errors import LedgerError
+from ledger.keys import SIG_COSIGNATURE_V1, SIG_ED25519
+from ledger.statement import (
+    Entry,
+    Statement,
+    build_statement,
+    parse_entry,
+    sign_statement,
+)
+
+log = logging.getLogger("chain_node")
+
+ADVISORY_LOCK_KEY = 0x6A63646B  # "jcdk": one sequencer per PostgreSQL database
+
+
+@dataclass
+class Item:
+    """One thing for the sequencer: a submitted entry, or an enrolment to log."""
+
+    kind: str  # "submit" | "enrol"
+    text: str
+    leaf: bytes
+    role: str | None = None  # enrol: the approved role
+    statement: Statement | None = None
+    error: RpcError | None = None
+    result: Any = None
+    waiters: list[Any] = field(default_factory=list)  # asyncio futures
+
+
+@dataclass(frozen=True)
+class LatestCheckpoint:
+    size: int
+    root: bytes
+    note: str
+    cosigned_at: int
+
+
+@dataclass(frozen=True)
+class Committed:
+    """What a commit appended: (index, entry text, case) per leaf, and the new checkpoint."""
+
+    entries: list[tuple[int, str, str]]
+    checkpoint: LatestCheckpoint | None
+
+
+class NodeCore:
+    """Storage, keys and in-memory state of one node."""
+
+    def __init__(self, config: NodeConfig) -> None:
+        self.config = config
+        self.limits = config.limits
+        config.data_dir.mkdir(parents=True, exist_ok=True)
+        self._lock_file: Any = None
+        self._pg_lock_conn: Connection | None = None
+        self.engine: Engine = make_engine(config.url)
+        self.keys: NodeKeys = load_or_create_keys(config.data_dir, config.origin, config.passphrase)
+        self.origin = self.keys.origin
+        self.node_vkey = self.keys.node_vkey
+        self.frontier = Frontier()
+        self.latest: LatestCheckpoint | None = None
+        self.enrolled: dict[str, tuple[str, int, int]] = {}  # vkey -> (role, enrol_ix, appr_ix)
+        self.members: dict[str, set[str]] = {}
+        self.histories: dict[str, list[Statement]] = {}  # contract-rule histories, by case
+        self._reader_local = threading.local()
+
+    # -- start-up ------------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Take the sequencer lock, create/check the schema, fsck, load state (refuse on error)."""
+        self._take_lock()
+        init_schema(self.engine)
+        stored = get_meta(self.engine, "origin")
+        if stored is None:
+            set_meta(self.engine, "origin", self.origin)
+        elif stored != self.origin:
+            raise FsckError(
+                f"the database belongs to the log {stored!r}, but the keys are of {self.origin!r}"
+            )
+        self.fsck(full=self.config.fsck == "full")
+        self._load_state()
+
+    def _take_lock(self) -> None:
+        url = make_url(self.config.url)
+        if url.get_backend_name() == "postgresql":
+            conn = self.engine.connect()
+            got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": ADVISORY_LOCK_KEY})
+            if not got.scalar():
+                conn.close()
+                raise FsckError("another node holds this database's sequencer lock")
+            conn.commit()
+            self._pg_lock_conn = conn
+        path = self.config.data_dir / "node.lock"
+        handle = open(path, "a+")  # noqa: SIM115 - held for the node's lifetime
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            handle.close()
+            raise FsckError(f"another node is running on {self.config.data_dir}") from exc
+        self._lock_file = handle
+
+    def close(self) -> None:
+        if self._pg_lock_conn is not None:
+            with contextlib.suppress(Exception):  # best effort
+                self._pg_lock_conn.close()
+            self._pg_lock_conn = None
+        self.engine.dispose()
+        if self._lock_file is not None:
+            self._lock_file.close()
+            self._lock_file = None
+
+    def fsck(self, *, full: bool = True) -> None:
+        """Re-derive the tree from storage and compare it with the latest signed checkpoint.
+
+        Full: every entry's leaf hash is recomputed from its text, every stored subtree node
+        from its leaves, and the root at the checkpoint's size. Quick: the root from the stored
+        frontier nodes only. Raises FsckError (the node then refuses to serve).
+        """
+        with self.engine.connect() as conn:
+            count = conn.execute(select(func.count()).select_from(EntryRow)).scalar_one()
+            top = conn.execute(select(func.max(EntryRow.idx))).scalar_one()
+            if count and top != count - 1:
+                raise FsckError(f"the log has {count} entries but its last index is {top}")
+            row = conn.execute(
+                select(
+                    CheckpointRow.size, CheckpointRow.root_hash, CheckpointRow.note,
+                    CheckpointRow.cosigned_at,
+                ).order_by(CheckpointRow.size.desc()).limit(1)
+            ).first()
+            reader = TreeReader(conn)
+            if row is None:
+                if count:
+                    raise FsckError(f"the log has {count} entries but no checkpoint")
+                self.frontier = Frontier()
+                self.latest = None
+                return
+            if row.size != count:
+                raise FsckError(
+                    f"the latest checkpoint covers {row.size} entries but the log holds {count}"
+                )
+            try:
+                verified = verify_checkpoint(
+                    row.note,
+                    self.keys.log_key.verifier(SIG_ED25519),
+                    [self.keys.witness_key.verifier(SIG_COSIGNATURE_V1)],
+                )
+            except LedgerError as exc:
+                raise FsckError(f"the latest checkpoint does not verify: {exc}") from exc
+            if verified.checkpoint.root_hash != bytes(row.root_hash) or (
+                verified.checkpoint.size != row.size
+            ):
+                raise FsckError("the latest checkpoint's note does not match its stored root")
+            try:
+                frontier = reader.frontier(count)
+            except LookupError as exc:
+                raise FsckError(f"a stored subtree is missing: {exc}") from exc
+            if frontier.root() != bytes(row.root_hash):
+                raise FsckError(
+                    f"the stored tree's root at size {count} differs from the signed checkpoint"
+                )
+            if full:
+                rebuilt = self._full_rebuild(conn, count)
+                if rebuilt.root() != bytes(row.root_hash):
+                    raise FsckError(
+                        f"the root recomputed from the {count} stored entries differs from the "
+                        "signed checkpoint"
+                    )
+            nodes = conn.execute(select(func.count()).select_from(TreeNode)).scalar_one()
+            expected = sum(count >> level for level in range(1, max(count.bit_length(), 1)))
+            if nodes != expected:
+                raise FsckError(f"the tree store holds {nodes} subtree nodes, {expected} expected")
+            self.frontier = frontier
+            self.latest = LatestCheckpoint(
+                row.size, bytes(row.root_hash), row.note, row.cosigned_at
+            )
+
+    def _full_rebuild(self, conn: Connection, count: int) -> Frontier:
+        frontier = Frontier()
+        chunk = 20000
+        for start in range(0, count, chunk):
+            end = min(start + chunk, count)
+            rows = conn.execute(
+                select(EntryRow.idx, EntryRow.entry, EntryRow.leaf_hash)
+                .where(EntryRow.idx >= start, EntryRow.idx < end)
+                .order_by(EntryRow.idx)
+            ).all()
+            made: list[tuple[int, int, bytes]] = []
+            for idx, entry_text, stored_leaf in rows:
+                leaf = merkle.leaf_hash(entry_text.encode("utf-8"))
+                if leaf != bytes(stored_leaf):
+                    raise FsckError(f"entry {idx}: its text does not hash to its stored leaf hash")
+                frontier.append(leaf, made)
+            stored: dict[tuple[int, int], bytes] = {}
+            for level in range(1, end.bit_length() + 1):
+                lo, hi = start >> level, end >> level
+                if lo >= hi and not made:
+                    continue
+                for lv, ix, value in conn.execute(
+                    select(TreeNode.level, TreeNode.idx, TreeNode.hash).where(
+                        TreeNode.level == level, TreeNode.idx >= lo, TreeNode.idx <= hi
+                    )
+                ):
+                    stored[(lv, ix)] = bytes(value)
+            for level, ix, value in made:
+                if stored.get((level, ix)) != value:
+                    raise FsckError(f"stored subtree ({level}, {ix}) does not match its leaves")
+        return frontier
+
+    def _load_state(self) -> None:
+        with self.engine.begin() as conn:
+            if self.latest is None:
+                self._write_checkpoint(conn, 0, merkle.EMPTY_ROOT)
+            for vkey, role, enrol_index, approval_index in conn.execute(
+                select(
+                    Enrolment.vkey, Enrolment.role, Enrolment.enrol_index, Enrolment.approval_index
+                ).where(Enrolment.status == "approved")
+            ):
+                self.enrolled[vkey] = (role, enrol_index or 0, approval_index or 0)
+            for case_id, vkey in conn.execute(select(CaseMember.case_id, CaseMember.vkey)):
+                self.members.setdefault(case_id, set()).add(vkey)
+
+    def _write_checkpoint(self, conn: Connection, size: int, root: bytes) -> LatestCheckpoint:
+        now = int(time.time())
+        note = sign_checkpoint(
+            Checkpoint(self.origin, size, root), self.keys.log_key, [self.keys.witness_key], now
+        )
+        conn.execute(
+            CheckpointRow.__table__.insert(),
+            {"size": size, "root_hash": root, "note": note, "cosigned_at": now},
+        )
+        latest = LatestCheckpoint(size, root, note, now)
+        if size == 0:
+            self.latest = latest
+        return latest
+
+    # -- info ----------------------------------------------------------------------------------
+
+    def info(self) -> dict[str, Any]:
+        """``node.info`` (PROTOCOL.md section 4)."""
+        return {
+            "origin": self.origin,
+            "log_vkey": self.keys.log_vkey,
+            "witness_vkeys": [self.keys.witness_vkey],
+            "node_vkey": self.node_vkey,
+            "version": NODE_VERSION,
+            "max_entry_bytes": self.limits.max_entry_bytes,
+            "auto_approve": self.config.auto_approve,
+            "tree_size": self.latest.size if self.latest else 0,
+            "max_frame_bytes": self.limits.max_frame_bytes,
+            "max_batch_requests": self.limits.max_batch_requests,
+            "receipt_wait_cap_ms": self.limits.receipt_wait_cap_ms,
+        }
+
+    def is_enrolled(self, vkey: str) -> bool:
+        return vkey == self.node_vkey or vkey in self.enrolled
+
+    # -- verification (thread-safe: reads in-memory maps only) ---------------------------------
+
+    def check_entry(self, text: str, *, enrol: bool = False) -> Statement:
+        """Check one entry in PROTOCOL.md section 4 order: enrolment (-32001) first, then
+        signature, log, JCS, floats, time, shape (-32003). Membership and contract rules come
+        later, in log order, in the sequencer."""
+        if not enrol:
+            self.check_claimed(text)
+        statement = check_entry(
+            text, origin=self.origin, max_bytes=self.limits.max_entry_bytes,
+            skew_seconds=self.limits.future_skew_seconds, now=self.config.clock.now(),
+            enrol=enrol,
+        )
+        if not enrol:
+            self.check_enrolled(statement.actor)
+        return statement
+
+    def check_claimed(self, text: str) -> None:
+        actor = claimed_actor(text)
+        if actor is not None and not self.is_enrolled(actor):
+            raise RpcError(UNKNOWN_KEY, "the entry's signer is not an enrolled key")
+
+    def check_enrolled(self, actor: str) -> None:
+        if not self.is_enrolled(actor):
+            raise RpcError(UNKNOWN_KEY, "the entry's signer is not an enrolled key")
+
+    # -- the batch commit (the sequencer's database thread only) -------------------------------
+
+    def commit_batch(self, items: Sequence[Item]) -> Committed:
+        """Deduplicate, authorize (members, contract rules), append, sign a checkpoint, commit.
+
+        Sets ``item.result`` or ``item.error`` on every item. The in-memory state changes only
+        once the transaction has committed.
+        """
+        live = [it for it in items if it.error is None]
+        try:
+            return self._commit(live)
+        except Exception:
+            log.exception("batch commit failed; reloading the tree from storage")
+            for it in live:
+                if it.result is None:
+                    it.error = RpcError(INTERNAL_ERROR, "the entry could not be stored; resend it")
+            self._reload_tip()
+            return Committed([], None)
+
+    def _reload_tip(self) -> None:
+        try:
+            self.fsck(full=False)
+        except Exception:  # pragma: no cover - storage is gone; later commits will fail too
+            log.exception("could not reload the tree")
+
+    def _commit(self, items: Sequence[Item]) -> Committed:
+        if not items:
+            return Committed([], None)
+        with self.engine.begin() as conn:
+            existing = self._existing(conn, [it.leaf for it in items])
+            size = self.frontier.size
+            frontier = self.frontier.copy()
+            new_rows: list[dict[str, Any]] = []
+            nodes: list[tuple[int, int, bytes]] = []
+            member_rows: list[dict[str, Any]] = []
+            doc_rows: list[dict[str, Any]] = []
+            overlay: dict[str, set[str]] = {}
+            histories: dict[str, list[Statement]] = {}
+            enrol_updates: list[tuple[str, str, int, int]] = []
+            enrolled_now: dict[str, tuple[str, int, int]] = {}
+            seen: dict[bytes, int] = {}
+
+            def members_of(case: str) -> set[str] | None:
+                if case in overlay:
+                    return overlay[case]
+                return self.members.get(case)
+
+            def append(entry_text: str, leaf: bytes, statement: Statement) -> int:
+                index = size + len(new_rows)
+                new_rows.append(
+                    {
+                        "idx": index,
+                        "leaf_hash": leaf,
+                        "entry": entry_text,
+                        "type": statement.type,
+                        "case_id": statement.case,
+                        "actor": statement.actor,
+                        "time": statement.time,
+                    }
+                )
+                frontier.append(leaf, nodes)
+                for sha in _document_hashes(statement.body):
+                    doc_rows.append({"sha256": sha, "idx": index})
+                seen[leaf] = index
+                return index
+
+            for it in items:
+                if it.leaf in existing or it.leaf in seen:
+                    index = existing.get(it.leaf, seen.get(it.leaf))
+                    if it.kind == "enrol":
+                        it.result = self._enrolment_result(conn, it)
+                    else:
+                        it.result = index
+                    continue
+                assert it.statement is not None
+                statement = it.statement
+                try:
+                    if it.kind == "enrol":
+                        if statement.actor in self.enrolled or statement.actor in enrolled_now:
+                            it.result = self._enrolment_result(conn, it)
+                            continue
+                        enrol_index = append(it.text, it.leaf, statement)
+                        approval = self._approval(statement, it.role or statement.body["role"],
+                                                  enrol_index)
+                        approval_index = append(approval.text, approval.leaf_hash,
+                                                approval.statement)
+                        role = it.role or statement.body["role"]
+                        enrol_updates.append((statement.actor, role, enrol_index, approval_index))
+                        enrolled_now[statement.actor] = (role, enrol_index, approval_index)
+                        it.result = enrol_index
+                        continue
+                    view = _MembersView(members_of)
+                    added = authorize(statement, view)
+                    self._check_contract(conn, statement, histories)
+                except RpcError as exc:
+                    it.error = exc
+                    continue
+                except ContractViolation as exc:
+                    it.error = RpcError(ENTRY_REJECTED, str(exc))
+                    continue
+                except Exception as exc:  # a broken rule must not stop the log
+                    log.exception("contract rule failed")
+                    it.error = RpcError(INTERNAL_ERROR, f"a contract rule failed: {exc}")
+                    continue
+                index = append(it.text, it.leaf, statement)
+                it.result = index
+                if statement.case:
+                    histories.setdefault(statement.case, []).append(statement)
+                if added:
+                    current = set(members_of(statement.case) or ())
+                    current.update(added)
+                    overlay[statement.case] = current
+                    member_rows += [
+                        {"case_id": statement.case, "vkey": v, "added_index": index} for v in added
+                    ]
+            if not new_rows:
+                return Committed([], None)
+            conn.execute(EntryRow.__table__.insert(), new_rows)
+            if nodes:
+                conn.execute(
+                    TreeNode.__table__.insert(),
+                    [{"level": lv, "idx": ix, "hash": h} for lv, ix, h in nodes],
+                )
+            if member_rows:
+                conn.execute(CaseMember.__table__.insert(), member_rows)
+            if doc_rows:
+                unique = {(r["sha256"], r["idx"]): r for r in doc_rows}
+                conn.execute(DocumentHash.__table__.insert(), list(unique.values()))
+            for vkey, role, enrol_index, approval_index in enrol_updates:
+                changed = conn.execute(
+                    update(Enrolment)
+                    .where(Enrolment.vkey == vkey)
+                    .values(
+                        status="approved",
+                        role=role,
+                        enrol_index=enrol_index,
+                        approval_index=approval_index,
+                    )
+                ).rowcount
+                if not changed:
+                    statement = parse_entry(new_rows[enrol_index - size]["entry"]).statement
+                    conn.execute(
+                        Enrolment.__table__.insert(),
+                        {
+                            "vkey": vkey,
+                            "key_id": statement.actor_verifier.key_id,
+                            "name": statement.body["name"],
+                            "role": role,
+                            "status": "approved",
+                            "entry": new_rows[enrol_index - size]["entry"],
+                            "enrol_index": enrol_index,
+                            "approval_index": approval_index,
+                            "requested_at": format_time(self.config.clock.now()),
+                        },
+                    )
+            latest = self._write_checkpoint(conn, frontier.size, frontier.root())
+        # committed: publish the new state
+        self.frontier = frontier
+        self.latest = latest
+        for case, value in overlay.items():
+            self.members[case] = value
+        self.enrolled.update(enrolled_now)
+        for case, statements in histories.items():
+            if case in self.histories:
+                self.histories[case].extend(statements)
+        return Committed(
+            [(r["idx"], r["entry"], r["case_id"]) for r in new_rows], latest
+        )
+
+    def _existing(self, conn: Connection, leaves: list[bytes]) -> dict[bytes, int]:
+        found: dict[bytes, int] = {}
+        unique = list(dict.fromkeys(leaves))
+        for start in range(0, len(unique), 500):
+            part = unique[start : start + 500]
+            for idx, leaf in conn.execute(
+                select(EntryRow.idx, EntryRow.leaf_hash).where(EntryRow.leaf_hash.in_(part))
+            ):
+                found[bytes(leaf)] = idx
+        return found
+
+    def _enrolment_result(self, conn: Connection, item: Item) -> int:
+        assert item.statement is not None
+        actor = item.statement.actor
+        if actor in self.enrolled:
+            return self.enrolled[actor][1]
+        row = conn.execute(
+            select(Enrolment.enrol_index).where(Enrolment.vkey == actor)
+        ).scalar_one_or_none()
+        return int(row or 0)
+
+    def _approval(self, enrol: Statement, role: str, enrol_index: int) -> Entry:
+        statement = build_statement(
+            log=self.origin,
+            type="identity.approved",
+            case="",
+            actor=self.node_vkey,
+            time=self.config.clock.now(),
+            body={
+                "key": enrol.actor,
+                "role": role,
+                "name": enrol.body.get("name", ""),
+                "enrol_index": enrol_index,
+            },
+        )
+        return sign_statement(statement, self.keys.node_key)
+
+    def _check_contract(
+        self, conn: Connection, statement: Statement, batch: dict[str, list[Statement]]
+    ) -> None:
+        rules = self.config.contract_rules
+        if not rules.rules or not any(r.applies_to(statement.type) for r in rules.rules):
+            return
+        case = statement.case
+        if case not in self.histories:
+            history = []
+            for (entry_text,) in conn.execute(
+                select(EntryRow.entry).where(EntryRow.case_id == case).order_by(EntryRow.idx)
+            ):
+                history.append(parse_entry(entry_text, max_bytes=1 << 20).statement)
+            self.histories[case] = history
+        rules.check([*self.histories[case], *batch.get(case, [])], statement)
+
+    # -- enrolment requests (reader threads) ---------------------------------------------------
+
+    def enrolment_request(self, text: str, statement: Statement) -> str:
+        """Record a pending enrolment; answer its status ("pending" or "approved")."""
+        with self.engine.begin() as conn:
+            status = conn.execute(
+                select(Enrolment.status).where(Enrolment.vkey == statement.actor)
+            ).scalar_one_or_none()
+            if status is not None:
+                return "approved" if status == "approved" else "pending"
+            conn.execute(
+                Enrolment.__table__.insert(),
+                {
+                    "vkey": statement.actor,
+                    "key_id": statement.actor_verifier.key_id,
+                    "name": statement.body["name"],
+                    "role": statement.body["role"],
+                    "status": "approving" if self.config.auto_approve else "pending",
+                    "entry": text,
+                    "enrol_index": None,
+                    "approval_index": None,
+                    "requested_at": format_time(self.config.clock.now()),
+                },
+            )
+        return "pending"
+
+    def approvals_due(self) -> list[tuple[str, str]]:
+        """Enrolments the operator approved that are not yet in the log: (entry, role)."""
+        with self.engine.connect() as conn:
+            return [
+                (row.entry, row.role)
+                for row in conn.execute(
+                    select(Enrolment.entry, Enrolment.role).where(Enrolment.status == "approving")
+                )
+            ]
+
+    # -- reads (reader threads) ----------------------------------------------------------------
+
+    def reader_conn(self) -> Connection:
+        """A long-lived connection per reader thread (autocommit reads)."""
+        conn = getattr(self._reader_local, "conn", None)
+        if conn is None or conn.closed:
+            conn = self.engine.connect()
+            self._reader_local.conn = conn
+        return conn
+
+    def read(self, fn: Any, *args: Any) -> Any:
+        conn = self.reader_conn()
+        try:
+            return fn(conn, *args)
+        finally:
+            conn.rollback()
+
+    def leaf_hashes(self, conn: Connection, start: int, end: int) -> list[bytes]:
+        rows = conn.execute(
+            select(EntryRow.leaf_hash)
+            .where(EntryRow.idx >= start, EntryRow.idx < end)
+            .order_by(EntryRow.idx)
+        ).all()
+        return [bytes(r[0]) for r in rows]
+
+    def inclusion(self, conn: Connection, index: int, size: int) -> list[bytes]:
+        return TreeReader(conn).inclusion_proof(index, size)
+
+    def consistency(self, conn: Connection, old: int, new: int) -> list[bytes]:
+        return TreeReader(conn).consistency_proof(old, new)
+
+    def entry_at(self, conn: Connection, index: int) -> tuple[str, str, str] | None:
+        row = conn.execute(
+            select(EntryRow.entry, EntryRow.type, EntryRow.case_id).where(EntryRow.idx == index)
+        ).first()
+        return None if row is None else (row[0], row[1], row[2])
+
+    def case_entries(
+        self, conn: Connection, cases: Iterable[str] | None, start: int, end: int | None,
+        limit: int,
+    ) -> list[tuple[int, str, str]]:
+        query = select(EntryRow.idx, EntryRow.entry, EntryRow.case_id).where(EntryRow.idx >= start)
+        if end is not None:
+            query = query.where(EntryRow.idx < end)
+        if cases is not None:
+            query = query.where(EntryRow.case_id.in_(list(cases)))
+        rows = conn.execute(query.order_by(EntryRow.idx).limit(limit)).all()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def lookup_hash(self, conn: Connection, digest: bytes, limit: int = 100) -> list[int]:
+        found = []
+        leaf = conn.execute(
+            select(EntryRow.idx).where(EntryRow.leaf_hash == digest)
+        ).scalar_one_or_none()
+        if leaf is not None:
+            found.append(leaf)
+        for (idx,) in conn.execute(
+            select(DocumentHash.idx)
+            .where(DocumentHash.sha256 == digest)
+            .order_by(DocumentHash.idx)
+            .limit(limit)
+        ):
+            if idx not in found:
+                found.append(idx)
+        return found[:limit]
+
+    def on_chain_time(self, conn: Connection, index: int) -> int | None:
+        """Cosignature time of the first checkpoint covering ``index`` (PROTOCOL.md section 4)."""
+        return conn.execute(
+            select(CheckpointRow.cosigned_at)
+            .where(CheckpointRow.size > index)
+            .order_by(CheckpointRow.size)
+            .limit(1)
+        ).scalar_one_or_none()
+
+
+class _MembersView:
+    """A Mapping-like view for ``authorize`` over the batch overlay and committed members."""
+
+    def __init__(self, get: Any) -> None:
+        self._get = get
+
+    def get(self, case: str, default: Any = None) -> Any:
+        value = self._get(case)
+        return default if value is None else value
+
+
+def _document_hashes(body: Any) -> list[bytes]:
+    """SHA-256 values of ``body.documents`` (PROTOCOL.md section 1), for ``verify.hash``."""
+    if not isinstance(body, dict) or not isinstance(body.get("documents"), list):
+        return []
+    out = []
+    for doc in body["documents"]:
+        if isinstance(doc, dict) and isinstance(doc.get("sha256"), str):
+            value = doc["sha256"]
+            if len(value) == 64:
+                try:
+                    out.append(bytes.fromhex(value))
+                except ValueError:
+                    continue
+    return out
+
+
+def on_chain_text(seconds: int) -> str:
+    return format_time(datetime.fromtimestamp(seconds, UTC))
+
+
+def digest_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def data_dir_exists(path: Path) -> bool:
+    return os.path.isdir(path)

@@ -1,0 +1,167 @@
+"""The node's durable store (SQLAlchemy 2, its own metadata; SQLite default, PostgreSQL too).
+
+Tables:
+- ``node_meta``: schema version and origin; a database from a newer schema is refused.
+- ``entries``: the log leaves (index, leaf hash unique, entry text, type, case, actor, time).
+- ``tree_nodes``: the hash of every complete aligned subtree of height >= 1, keyed by
+  (level, index): subtree covering leaves [index*2^level, (index+1)*2^level). Level 0 is
+  ``entries.leaf_hash``. Any RFC 9162 range hash is served from O(log n) of these rows.
+- ``checkpoints``: one signed note per size (size is the primary key: never two roots per size).
+- ``enrolments``: keys and roles (pending / approving / approved).
+- ``case_members``: who belongs to which case (docs/protocol.md, "Cases and membership").
+- ``documents``: document SHA-256 -> entry index, for ``verify.hash``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    BigInteger,
+    Engine,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    create_engine,
+    event,
+    inspect,
+    select,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA_VERSION = 1
+
+
+class NodeBase(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        bytes: LargeBinary, int: BigInteger, str: Text
+    }
+
+
+class NodeMeta(NodeBase):
+    __tablename__ = "node_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str]
+
+
+class EntryRow(NodeBase):
+    __tablename__ = "entries"
+    idx: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    leaf_hash: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
+    entry: Mapped[str]
+    type: Mapped[str] = mapped_column(String(200))
+    case_id: Mapped[str] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(String(300))
+    time: Mapped[str] = mapped_column(String(24))
+
+    __table_args__ = (Index("ix_entries_case_idx", "case_id", "idx"),)
+
+
+class TreeNode(NodeBase):
+    __tablename__ = "tree_nodes"
+    level: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    idx: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+
+
+class CheckpointRow(NodeBase):
+    __tablename__ = "checkpoints"
+    size: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    root_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+    note: Mapped[str]
+    cosigned_at: Mapped[int]
+
+
+ENROLMENT_STATES = ("pending", "approving", "approved")
+
+
+class Enrolment(NodeBase):
+    __tablename__ = "enrolments"
+    vkey: Mapped[str] = mapped_column(String(300), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16), index=True)
+    name: Mapped[str]
+    role: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(12))
+    entry: Mapped[str]  # the signed identity.enrol note
+    enrol_index: Mapped[int | None]
+    approval_index: Mapped[int | None]
+    requested_at: Mapped[str] = mapped_column(String(24))
+
+
+class CaseMember(NodeBase):
+    __tablename__ = "case_members"
+    case_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    vkey: Mapped[str] = mapped_column(String(300), primary_key=True)
+    added_index: Mapped[int]
+
+
+class DocumentHash(NodeBase):
+    __tablename__ = "documents"
+    sha256: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    idx: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+
+
+class SchemaTooNewError(RuntimeError):
+    pass
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the node: SQLite with WAL + synchronous=FULL; PostgreSQL via psycopg."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, pool_size=8, max_overflow=8, pool_timeout=30)
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA busy_timeout=10000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN")
+
+        return engine
+    return create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True)
+
+
+def init_schema(engine: Engine) -> None:
+    """Create missing tables and record the schema version; refuse a newer schema."""
+    with engine.begin() as conn:
+        row = None
+        if inspect(conn).has_table("node_meta"):
+            row = conn.execute(
+                select(NodeMeta.value).where(NodeMeta.key == "schema_version")
+            ).scalar_one_or_none()
+        if row is not None and int(row) > SCHEMA_VERSION:
+            raise SchemaTooNewError(
+                f"the node database has schema version {row}, newer than this node "
+                f"({SCHEMA_VERSION}); install the newer node. Nothing was changed."
+            )
+        NodeBase.metadata.create_all(conn)
+        if row is None:
+            conn.execute(
+                NodeMeta.__table__.insert(), {"key": "schema_version", "value": str(SCHEMA_VERSION)}
+            )
+
+
+def get_meta(engine: Engine, key: str) -> str | None:
+    with engine.connect() as conn:
+        return conn.execute(select(NodeMeta.value).where(NodeMeta.key == key)).scalar_one_or_none()
+
+
+def set_meta(engine: Engine, key: str, value: str) -> None:
+    with engine.begin() as conn:
+        exists = conn.execute(select(NodeMeta.key).where(NodeMeta.key == key)).first()
+        if exists:
+            conn.execute(
+                NodeMeta.__table__.update().where(NodeMeta.key == key), {"value": value}
+            )
+        else:
+            conn.execute(NodeMeta.__table__.insert(), {"key": key, "value": value})

@@ -1,0 +1,100 @@
+"""Checking one entry (PROTOCOL.md sections 1 and 4), in a form a worker process can run.
+
+The enrolment check (-32001) needs the node's live key list, so it runs in the node process:
+first on the actor an entry *claims* (read leniently, before anything else, to honour the
+check order of section 4), then on the parsed actor. Everything else — note shape, JCS,
+floats, statement shape, Ed25519 signature, ``log``, time — runs here, in a thread or in a
+worker process (``Limits.verify_processes``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from chain_node.access import normal_vkey
+from chain_node.errors import ENTRY_REJECTED, INTERNAL_ERROR, RpcError
+from ledger.errors import LedgerError
+from ledger.note import parse_note
+from ledger.statement import STATEMENT_HEADER, Statement, parse_entry, verify_entry
+
+
+def claimed_actor(text: str) -> str | None:
+    """The ``actor`` an entry claims, read leniently (None if it cannot be read)."""
+    if not text.startswith(STATEMENT_HEADER):
+        return None
+    end = text.find("\n", len(STATEMENT_HEADER))
+    if end < 0:
+        return None
+    try:
+        data = json.loads(text[len(STATEMENT_HEADER) : end])
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("actor"), str):
+        return None
+    try:
+        return normal_vkey(data["actor"])
+    except LedgerError:
+        return None
+
+
+def check_entry(
+    text: str, *, origin: str, max_bytes: int, skew_seconds: int, now: datetime, enrol: bool
+) -> Statement:
+    """Parse and verify one entry (everything but enrolment); RpcError(-32003) if rejected."""
+    if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        raise RpcError(ENTRY_REJECTED, f"the entry is larger than {max_bytes} bytes")
+    try:
+        parse_note(text, max_bytes=max_bytes)
+        entry = parse_entry(text, max_bytes=max_bytes)
+    except LedgerError as exc:
+        raise RpcError(ENTRY_REJECTED, str(exc)) from exc
+    statement = entry.statement
+    try:
+        canonical_actor = normal_vkey(statement.actor)
+    except LedgerError as exc:
+        raise RpcError(ENTRY_REJECTED, f"actor: {exc}") from exc
+    if canonical_actor != statement.actor:
+        raise RpcError(ENTRY_REJECTED, "the actor's vkey is not in canonical form")
+    try:
+        verify_entry(entry)
+    except LedgerError as exc:
+        raise RpcError(ENTRY_REJECTED, f"bad signature: {exc}") from exc
+    if statement.log != origin:
+        raise RpcError(
+            ENTRY_REJECTED, f"the statement is for log {statement.log!r}, not {origin!r}"
+        )
+    if statement.moment > now + timedelta(seconds=skew_seconds):
+        raise RpcError(
+            ENTRY_REJECTED,
+            f"the statement's time {statement.time} is more than {skew_seconds} s ahead of the "
+            "node's clock",
+        )
+    if enrol:
+        if statement.type != "identity.enrol":
+            raise RpcError(ENTRY_REJECTED, "auth.enrol takes an identity.enrol statement")
+    elif statement.type.startswith("identity."):
+        raise RpcError(
+            ENTRY_REJECTED, "identity statements are sent with auth.enrol or written by the node"
+        )
+    return statement
+
+
+def check_chunk(
+    texts: Sequence[tuple[str, bool]], origin: str, max_bytes: int, skew_seconds: int,
+    now_ts: float,
+) -> list[Any]:
+    """Worker entry point: check many entries; each result is a Statement or (code, data)."""
+    now = datetime.fromtimestamp(now_ts, UTC)
+    out: list[Any] = []
+    for text, enrol in texts:
+        try:
+            out.append(check_entry(text, origin=origin, max_bytes=max_bytes,
+                                   skew_seconds=skew_seconds, now=now, enrol=enrol))
+        except RpcError as exc:
+            out.append((exc.code, exc.data))
+        except Exception as exc:  # never let one entry stop the pipeline
+            out.append((INTERNAL_ERROR, f"verification failed: {type(exc).__name__}"))
+    return out
