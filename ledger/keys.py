@@ -98,9 +98,19 @@ class Verifier:
         blob = base64.b64encode(bytes([self.sig_type]) + self.public_key).decode()
         return f"{self.name}+{self.key_hash.hex()}+{blob}"
 
-    def verify_raw(self, message: bytes, signature: bytes) -> bool:
+    @cached_property
+    def _public(self) -> Ed25519PublicKey | None:
         try:
-            Ed25519PublicKey.from_public_bytes(self.public_key).verify(signature, message)
+            return Ed25519PublicKey.from_public_bytes(self.public_key)
+        except ValueError:
+            return None
+
+    def verify_raw(self, message: bytes, signature: bytes) -> bool:
+        key = self._public
+        if key is None:
+            return False
+        try:
+            key.verify(signature, message)
         except (InvalidSignature, ValueError):
             return False
         return True
