@@ -19,9 +19,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return node_main(argv[argv.index("node") + 1 :])
     if command in LEDGER_COMMANDS or "-h" in argv or "--help" in argv:
+        from desk.domains import domain_projections
         from ledger.cli import main as ledger_main
 
-        return ledger_main(argv)
+        return ledger_main(argv, projections=domain_projections())
     from ui.app import main as gui_main
 
     return gui_main(argv)

@@ -44,8 +44,12 @@ def _serve_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-frame-bytes", type=int, default=None)
     p.add_argument("--batch-window-ms", type=float, default=None)
     p.add_argument("--batch-max", type=int, default=None)
-    p.add_argument("--verify-processes", type=int, default=None,
-                   help="worker processes verifying signatures (0: threads; default 2)")
+    p.add_argument(
+        "--verify-processes",
+        type=int,
+        default=None,
+        help="worker processes verifying signatures (0: threads; default 2)",
+    )
     p.add_argument("-v", "--verbose", action="store_true")
     return p
 
@@ -76,9 +80,9 @@ def approve(data: Path, key: str, role: str, database_url: str | None = None) ->
             if status == "approved":
                 return f"{name} ({vkey}) is already approved"
             conn.execute(
-                update(Enrolment).where(Enrolment.vkey == vkey).values(
-                    status="approving", role=role
-                )
+                update(Enrolment)
+                .where(Enrolment.vkey == vkey)
+                .values(status="approving", role=role)
             )
         return f"approved {name} ({vkey}) as {role}; the node logs the approval"
     finally:
@@ -91,12 +95,22 @@ def pending(data: Path, database_url: str | None = None) -> list[dict[str, str]]
         init_schema(engine)
         with engine.connect() as conn:
             return [
-                {"key_id": r.key_id, "vkey": r.vkey, "name": r.name, "role": r.role,
-                 "status": r.status, "requested_at": r.requested_at}
+                {
+                    "key_id": r.key_id,
+                    "vkey": r.vkey,
+                    "name": r.name,
+                    "role": r.role,
+                    "status": r.status,
+                    "requested_at": r.requested_at,
+                }
                 for r in conn.execute(
                     select(
-                        Enrolment.key_id, Enrolment.vkey, Enrolment.name, Enrolment.role,
-                        Enrolment.status, Enrolment.requested_at,
+                        Enrolment.key_id,
+                        Enrolment.vkey,
+                        Enrolment.name,
+                        Enrolment.role,
+                        Enrolment.status,
+                        Enrolment.requested_at,
                     ).where(Enrolment.status != "approved")
                 )
             ]
@@ -105,12 +119,19 @@ def pending(data: Path, database_url: str | None = None) -> list[dict[str, str]]
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from chain_node.contracts import domain_contract_rules
     from chain_node.server import serve
 
     host, port = parse_listen(args.listen)
     config = NodeConfig(
-        data_dir=args.data, host=host, port=port, origin=args.origin,
-        database_url=args.database_url, auto_approve=args.auto_approve, fsck=args.fsck,
+        contract_rules=domain_contract_rules(),
+        data_dir=args.data,
+        host=host,
+        port=port,
+        origin=args.origin,
+        database_url=args.database_url,
+        auto_approve=args.auto_approve,
+        fsck=args.fsck,
     )
     limits = config.limits
     if args.rate is not None:
@@ -141,8 +162,12 @@ def _serve(args: argparse.Namespace) -> int:
             loop.add_signal_handler(sig, stop.set)
         info = running.info
         ready = {"port": running.port, "host": host, "url": running.url, **info}
-        print(f"node: {info['origin']} listening on {running.url}"
-              f"{' (auto-approve)' if config.auto_approve else ''}", file=sys.stderr, flush=True)
+        print(
+            f"node: {info['origin']} listening on {running.url}"
+            f"{' (auto-approve)' if config.auto_approve else ''}",
+            file=sys.stderr,
+            flush=True,
+        )
         print("JCDESK-NODE-READY " + json.dumps(ready), flush=True)
         await stop.wait()
         await running.close()
@@ -179,10 +204,17 @@ def main(argv: list[str]) -> int:
                 from chain_node.keys import load_or_create_keys
 
                 keys = load_or_create_keys(args.data, origin)
-                print(json.dumps({
-                    "origin": keys.origin, "log_vkey": keys.log_vkey,
-                    "witness_vkeys": [keys.witness_vkey], "node_vkey": keys.node_vkey,
-                }, indent=1))
+                print(
+                    json.dumps(
+                        {
+                            "origin": keys.origin,
+                            "log_vkey": keys.log_vkey,
+                            "witness_vkeys": [keys.witness_vkey],
+                            "node_vkey": keys.node_vkey,
+                        },
+                        indent=1,
+                    )
+                )
         except (ValueError, LedgerError, SchemaTooNewError) as exc:
             print(f"node {command}: {exc}", file=sys.stderr)
             return 1

@@ -47,6 +47,7 @@ class NodeConfig:
     passphrase: str | None = None  # key-file passphrase; None: <data_dir>/keys/passphrase
     fsck: str = "full"  # "full": rehash every entry at start; "quick": the tree's frontier only
     approval_poll_seconds: float = 0.5  # how often operator approvals are picked up
+    trigger_poll_seconds: float = 5.0  # how often contract rules are asked for due triggers
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)

@@ -72,7 +72,7 @@ ADVISORY_LOCK_KEY = 0x6A63646B  # "jcdk": one sequencer per PostgreSQL database
 class Item:
     """One thing for the sequencer: a submitted entry, or an enrolment to log."""
 
-    kind: str  # "submit" | "enrol"
+    kind: str  # "submit" | "enrol" | "node" (a contract trigger the node itself signed)
     text: str
     leaf: bytes
     role: str | None = None  # enrol: the approved role
@@ -177,9 +177,13 @@ class NodeCore:
                 raise FsckError(f"the log has {count} entries but its last index is {top}")
             row = conn.execute(
                 select(
-                    CheckpointRow.size, CheckpointRow.root_hash, CheckpointRow.note,
+                    CheckpointRow.size,
+                    CheckpointRow.root_hash,
+                    CheckpointRow.note,
                     CheckpointRow.cosigned_at,
-                ).order_by(CheckpointRow.size.desc()).limit(1)
+                )
+                .order_by(CheckpointRow.size.desc())
+                .limit(1)
             ).first()
             reader = TreeReader(conn)
             if row is None:
@@ -317,8 +321,11 @@ class NodeCore:
         if not enrol:
             self.check_claimed(text)
         statement = check_entry(
-            text, origin=self.origin, max_bytes=self.limits.max_entry_bytes,
-            skew_seconds=self.limits.future_skew_seconds, now=self.config.clock.now(),
+            text,
+            origin=self.origin,
+            max_bytes=self.limits.max_entry_bytes,
+            skew_seconds=self.limits.future_skew_seconds,
+            now=self.config.clock.now(),
             enrol=enrol,
         )
         if not enrol:
@@ -416,17 +423,21 @@ class NodeCore:
                             it.result = self._enrolment_result(conn, it)
                             continue
                         enrol_index = append(it.text, it.leaf, statement)
-                        approval = self._approval(statement, it.role or statement.body["role"],
-                                                  enrol_index)
-                        approval_index = append(approval.text, approval.leaf_hash,
-                                                approval.statement)
+                        approval = self._approval(
+                            statement, it.role or statement.body["role"], enrol_index
+                        )
+                        approval_index = append(
+                            approval.text, approval.leaf_hash, approval.statement
+                        )
                         role = it.role or statement.body["role"]
                         enrol_updates.append((statement.actor, role, enrol_index, approval_index))
                         enrolled_now[statement.actor] = (role, enrol_index, approval_index)
                         it.result = enrol_index
                         continue
                     view = _MembersView(members_of)
-                    added = authorize(statement, view)
+                    # A contract trigger is signed by the node, which is no case member; the
+                    # contract rule itself decides whether it may be logged.
+                    added = [] if it.kind == "node" else authorize(statement, view)
                     self._check_contract(conn, statement, histories)
                 except RpcError as exc:
                     it.error = exc
@@ -499,9 +510,7 @@ class NodeCore:
         for case, statements in histories.items():
             if case in self.histories:
                 self.histories[case].extend(statements)
-        return Committed(
-            [(r["idx"], r["entry"], r["case_id"]) for r in new_rows], latest
-        )
+        return Committed([(r["idx"], r["entry"], r["case_id"]) for r in new_rows], latest)
 
     def _existing(self, conn: Connection, leaves: list[bytes]) -> dict[bytes, int]:
         found: dict[bytes, int] = {}
@@ -555,6 +564,44 @@ class NodeCore:
                 history.append(parse_entry(entry_text, max_bytes=1 << 20).statement)
             self.histories[case] = history
         rules.check([*self.histories[case], *batch.get(case, [])], statement)
+
+    # -- contract triggers (reader threads) ----------------------------------------------------
+
+    def due_triggers(self, conn: Connection, now: datetime) -> list[str]:
+        """Entries the node must append now because a contract rule says so (e.g. an
+        enforcement filing when an agreement's deadline passed: SPC Opinions item 14),
+        signed with the node key. Each rule excludes what it already triggered."""
+        rules = self.config.contract_rules
+        if not rules.rules:
+            return []
+        cases = sorted(
+            {
+                case
+                for case, kind in conn.execute(
+                    select(EntryRow.case_id, EntryRow.type).where(EntryRow.case_id != "").distinct()
+                )
+                if any(rule.applies_to(kind) for rule in rules.rules)
+            }
+        )
+        texts: list[str] = []
+        for case in cases:
+            history = [
+                parse_entry(text, max_bytes=1 << 20).statement
+                for (text,) in conn.execute(
+                    select(EntryRow.entry).where(EntryRow.case_id == case).order_by(EntryRow.idx)
+                )
+            ]
+            for trigger in rules.due(history, now):
+                statement = build_statement(
+                    log=self.origin,
+                    type=trigger.type,
+                    case=trigger.case,
+                    actor=self.node_vkey,
+                    time=now,
+                    body=trigger.body,
+                )
+                texts.append(sign_statement(statement, self.keys.node_key).text)
+        return texts
 
     # -- enrolment requests (reader threads) ---------------------------------------------------
 
@@ -630,7 +677,11 @@ class NodeCore:
         return None if row is None else (row[0], row[1], row[2])
 
     def case_entries(
-        self, conn: Connection, cases: Iterable[str] | None, start: int, end: int | None,
+        self,
+        conn: Connection,
+        cases: Iterable[str] | None,
+        start: int,
+        end: int | None,
         limit: int,
     ) -> list[tuple[int, str, str]]:
         query = select(EntryRow.idx, EntryRow.entry, EntryRow.case_id).where(EntryRow.idx >= start)

@@ -29,8 +29,10 @@ def dumps(value: Any) -> str:
 
 
 def valid_id(value: Any) -> bool:
-    return value is None or isinstance(value, str) or (
-        isinstance(value, int) and not isinstance(value, bool)
+    return (
+        value is None
+        or isinstance(value, str)
+        or (isinstance(value, int) and not isinstance(value, bool))
     )
 
 
@@ -85,7 +87,11 @@ def only(params: dict[str, Any], *names: str) -> None:
 
 
 def get_int(
-    params: dict[str, Any], name: str, default: Any = _MISSING, *, minimum: int = 0,
+    params: dict[str, Any],
+    name: str,
+    default: Any = _MISSING,
+    *,
+    minimum: int = 0,
     maximum: int = 2**63 - 1,
 ) -> int:
     value = params.get(name, default)

@@ -139,13 +139,21 @@ class Sequencer:
         parts = [todo[i : i + step] for i in range(0, len(todo), step)]
         now_ts = self.core.config.clock.now().timestamp()
         lim = self.limits
-        results = await asyncio.gather(*(
-            loop.run_in_executor(
-                self.process_pool, check_chunk, [(it.text, it.kind == "enrol") for it in part],
-                self.core.origin, lim.max_entry_bytes, lim.future_skew_seconds, now_ts,
-            )
-            for part in parts
-        ), return_exceptions=True)
+        results = await asyncio.gather(
+            *(
+                loop.run_in_executor(
+                    self.process_pool,
+                    check_chunk,
+                    [(it.text, it.kind == "enrol") for it in part],
+                    self.core.origin,
+                    lim.max_entry_bytes,
+                    lim.future_skew_seconds,
+                    now_ts,
+                )
+                for part in parts
+            ),
+            return_exceptions=True,
+        )
         for part, result in zip(parts, results, strict=True):
             if isinstance(result, BaseException):
                 for it in part:

@@ -152,6 +152,7 @@ class Node:
     async def start(self, host: str, port: int) -> int:
         self.sequencer.start()
         self.background.append(asyncio.create_task(self._approval_loop(), name="jcd-approvals"))
+        self.background.append(asyncio.create_task(self._trigger_loop(), name="jcd-triggers"))
         self.server = await ws_serve(
             self._handle,
             host,
@@ -196,6 +197,26 @@ class Node:
             except Exception:
                 log.exception("reading approvals failed")
             await asyncio.sleep(self.core.config.approval_poll_seconds)
+
+    async def _trigger_loop(self) -> None:
+        """Run the contract rules' triggers (node-authored entries) every few seconds."""
+        while True:
+            await asyncio.sleep(self.core.config.trigger_poll_seconds)
+            try:
+                await self.run_triggers()
+            except Exception:
+                log.exception("contract triggers failed")
+
+    async def run_triggers(self) -> list[int]:
+        """Append every entry a contract rule says is due now; return their indexes."""
+        texts = await self.read(self.core.due_triggers, self.core.config.clock.now())
+        indexes = []
+        for text in texts:
+            try:
+                indexes.append(int(await self.sequencer.submit(text, "node")))
+            except RpcError as exc:
+                log.warning("a contract trigger was refused: %s", exc)
+        return indexes
 
     async def _log_enrolment(self, entry: str, role: str | None) -> int:
         return int(await self.sequencer.submit(entry, "enrol", role))

@@ -36,9 +36,7 @@ SCHEMA_VERSION = 1
 
 
 class NodeBase(DeclarativeBase):
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        bytes: LargeBinary, int: BigInteger, str: Text
-    }
+    type_annotation_map: ClassVar[dict[Any, Any]] = {bytes: LargeBinary, int: BigInteger, str: Text}
 
 
 class NodeMeta(NodeBase):
@@ -160,8 +158,6 @@ def set_meta(engine: Engine, key: str, value: str) -> None:
     with engine.begin() as conn:
         exists = conn.execute(select(NodeMeta.key).where(NodeMeta.key == key)).first()
         if exists:
-            conn.execute(
-                NodeMeta.__table__.update().where(NodeMeta.key == key), {"value": value}
-            )
+            conn.execute(NodeMeta.__table__.update().where(NodeMeta.key == key), {"value": value})
         else:
             conn.execute(NodeMeta.__table__.insert(), {"key": key, "value": value})

@@ -83,7 +83,10 @@ def check_entry(
 
 
 def check_chunk(
-    texts: Sequence[tuple[str, bool]], origin: str, max_bytes: int, skew_seconds: int,
+    texts: Sequence[tuple[str, bool]],
+    origin: str,
+    max_bytes: int,
+    skew_seconds: int,
     now_ts: float,
 ) -> list[Any]:
     """Worker entry point: check many entries; each result is a Statement or (code, data)."""
@@ -91,8 +94,16 @@ def check_chunk(
     out: list[Any] = []
     for text, enrol in texts:
         try:
-            out.append(check_entry(text, origin=origin, max_bytes=max_bytes,
-                                   skew_seconds=skew_seconds, now=now, enrol=enrol))
+            out.append(
+                check_entry(
+                    text,
+                    origin=origin,
+                    max_bytes=max_bytes,
+                    skew_seconds=skew_seconds,
+                    now=now,
+                    enrol=enrol,
+                )
+            )
         except RpcError as exc:
             out.append((exc.code, exc.data))
         except Exception as exc:  # never let one entry stop the pipeline

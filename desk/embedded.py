@@ -18,6 +18,8 @@ from urllib.parse import urlparse
 from chain_node.config import NodeConfig
 from chain_node.errors import FsckError
 from chain_node.server import EmbeddedNode
+from desk.domains import domain_contract_rules
+from ledger.clock import Clock
 
 
 @dataclass
@@ -40,14 +42,26 @@ def _reachable(url: str) -> bool:
         return False
 
 
-def start_or_attach(folder: Path, *, auto_approve: bool = True) -> LocalNode:
-    """Start the embedded node in ``folder``, or attach to the one already serving it."""
+def start_or_attach(
+    folder: Path, *, auto_approve: bool = True, clock: Clock | None = None
+) -> LocalNode:
+    """Start the embedded node in ``folder``, or attach to the one already serving it.
+
+    ``clock`` is for tests that move time (deadlines); the node runs the domain packages'
+    contract rules, including their triggers.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     endpoint = folder / "endpoint.json"
+    config = NodeConfig(
+        data_dir=folder,
+        host="127.0.0.1",
+        port=0,
+        auto_approve=auto_approve,
+        contract_rules=domain_contract_rules(),
+        clock=clock or Clock(),
+    )
     try:
-        node = EmbeddedNode.start(
-            NodeConfig(data_dir=folder, host="127.0.0.1", port=0, auto_approve=auto_approve)
-        )
+        node = EmbeddedNode.start(config)
     except FsckError as exc:
         if "another node is running" not in str(exc):
             raise

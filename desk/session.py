@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 
 from chain_client.sync import ChainClient, ClientConfig, Pins, SyncStatus
+from desk.domains import domain_projections
 from desk.network import NetworkThread
 from ledger.clock import Clock
 from ledger.errors import LedgerError
@@ -60,7 +61,9 @@ class DeskSession:
         clock: Clock | None = None,
     ) -> DeskSession:
         settings = profile.load_settings()
-        store = Store.open(profile.database_url(), projections=projections or [])
+        if projections is None:
+            projections = domain_projections()
+        store = Store.open(profile.database_url(), projections=projections)
         pins = None
         if settings.pinned_log_vkey:
             pins = Pins(settings.pinned_log_vkey, tuple(settings.pinned_witness_vkeys))

@@ -10,6 +10,7 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -19,6 +20,7 @@ from ledger.keys import SigningKey, parse_vkey, read_key_file
 from ledger.profile import DEFAULT_PROFILE, Profile
 from ledger.receipt import verify_receipt
 from ledger.statement import parse_entry, verify_entry
+from ledger.store.projection import Projection
 
 MIN_PASSPHRASE = 8
 
@@ -75,7 +77,7 @@ def cmd_log_verify(args: argparse.Namespace, out: TextIO) -> int:
     url = args.database_url or profile.database_url()
     if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).exists():
         raise LedgerError("no local database at {url}", url=url)
-    store = Store.open(url, projections=app_projections())
+    store = Store.open(url, projections=args.projections)
     try:
         with store.session() as session:
             count = session.query(LogEntry).count()
@@ -93,11 +95,6 @@ def cmd_log_verify(args: argparse.Namespace, out: TextIO) -> int:
         "a replay of the log.\n"
     )
     return 0
-
-
-def app_projections() -> list:
-    """The domain packages' projections (none registered yet beyond the generic ones)."""
-    return []
 
 
 def _local(moment: datetime) -> str:
@@ -167,10 +164,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: list[str],
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    projections: Sequence[Projection] = (),
+) -> int:
+    """Run a command; ``projections`` are the domain packages' (main.py passes them)."""
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(argv)
+    args.projections = list(projections)
     try:
         return args.func(args, out)
     except LedgerError as exc:

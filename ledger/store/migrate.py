@@ -7,6 +7,8 @@ newer version: it is refused, untouched, with ``DatabaseTooNewError``.
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import sqlite3
 from importlib.resources import files
 from pathlib import Path
@@ -21,9 +23,29 @@ from sqlalchemy import Engine
 from ledger.errors import DatabaseTooNewError, StoreError
 
 
+# Domain packages keep their projections' migrations in ``<package>/migrations`` (their own
+# Alembic branch). They are found by path, without importing the packages' code.
+DOMAIN_PACKAGES = ("mediation", "bankruptcy")
+
+
+def _version_locations() -> list[str]:
+    locations = [str(files("ledger.store") / "migrations" / "versions")]
+    for name in DOMAIN_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for folder in spec.submodule_search_locations:
+            candidate = Path(folder) / "migrations"
+            if candidate.is_dir():
+                locations.append(str(candidate))
+    return locations
+
+
 def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(files("ledger.store") / "migrations"))
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("version_locations", os.pathsep.join(_version_locations()))
     return config
 
 

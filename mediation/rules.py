@@ -1,0 +1,464 @@
+"""The mediation contract rules: run by the app before signing and by the node before
+sequencing (ARCHITECTURE.md, "one implementation, two enforcement points").
+
+``MediationRule.check`` refuses a statement that breaks a rule, naming the article;
+``MediationRule.due`` lists the enforcement filings the node must append now (SPC Opinions on
+blockchain judicial applications, item 14: an agreement that is not performed triggers
+enforcement filing through business rules and smart contracts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from ledger.clock import parse_time
+from ledger.contract import ContractViolation, Trigger
+from ledger.errors import QT_TRANSLATE_NOOP
+from ledger.statement import Statement, check_documents
+from mediation import types as t
+from mediation.agreement import CONTEXT, completeness, content_hash
+from mediation.case import CaseState, confirmation_deadline, defaults, fold
+
+RULE = "mediation.rules@1"
+DEFAULT_RULE = "mediation.default@1"
+ROLES = ("applicant", "respondent", "third_party")
+KINDS = ("person", "organisation")
+# A PRC resident identity number (18 characters), a mainland mobile number, or a long digit run
+# (bank account): personal data that must not be written in clear into a statement.
+_ID_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])"
+    r"|(?<![0-9])1[3-9][0-9]{9}(?![0-9])"
+    r"|[0-9]{15,}"
+)
+_HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
+
+
+def refuse(message: str, **args: Any) -> ContractViolation:
+    return ContractViolation(message, rule=RULE, **args)
+
+
+def _walk_strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _walk_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _walk_strings(item)
+
+
+def _no_personal_numbers(statement: Statement) -> None:
+    # Keys are long base64/hex strings; check only the human-written texts.
+    for text in _walk_strings({k: v for k, v in statement.body.items() if k not in ("members",)}):
+        if _HEX64.match(text) or text.count("+") >= 2:  # hashes and verifier keys
+            continue
+        if _ID_NUMBER.search(text):
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Personal data must not go on the chain in clear: a text holds what "
+                    "looks like an identity or account number. Keep it in the case file; the "
+                    "statement carries only its salted hash (PIPL Art. 51; SPC Opinions item 31).",
+                )
+            )
+
+
+def _party_ok(data: Any) -> None:
+    if not isinstance(data, dict):
+        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A party must be described as an object."))
+    if not isinstance(data.get("id"), str) or not data["id"]:
+        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A party needs an identifier."))
+    if data.get("role") not in ROLES or data.get("kind") not in KINDS:
+        raise refuse(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "A party's role is applicant, respondent or third party, and it is a "
+                "person or an organisation (online mediation rules Art. 8).",
+            )
+        )
+    if not str(data.get("name") or "").strip():
+        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A party needs a name (PML Art. 29(1))."))
+    if data.get("id_hash") and not _HEX64.match(str(data["id_hash"])):
+        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "An identity hash is 64 lowercase hex digits."))
+    if set(data) - {"id", "role", "kind", "name", "key", "id_type", "id_hash", "agent"}:
+        raise refuse(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "A party carries only id, role, kind, name, key, id_type, id_hash and "
+                "agent: other personal data stays off the chain.",
+            )
+        )
+
+
+class MediationRule:
+    """All mediation rules, versioned together as ``mediation.rules@1``."""
+
+    name = RULE
+
+    def applies_to(self, statement_type: str) -> bool:
+        return statement_type in t.ALL
+
+    def check(self, history: Sequence[Statement], statement: Statement) -> None:
+        state = fold(statement.case, history)
+        _no_personal_numbers(statement)
+        if statement.type == t.CASE_OPENED:
+            self._opened(state, statement)
+            return
+        if not state.opened_by:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "The case has not been opened: a mediator opens it first (PML Art. 17).",
+                )
+            )
+        if state.closed is not None:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "The case was closed on {time}; nothing more can be added (PML Art. 26).",
+                ),
+                time=state.closed["time"],
+            )
+        handler = getattr(self, "_" + statement.type.split(".", 1)[1].replace(".", "_"))
+        handler(state, statement)
+
+    # -- by the mediator ------------------------------------------------------------------
+
+    def _require_mediator(self, state: CaseState, s: Statement) -> None:
+        if s.actor != state.mediator:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Only the case's mediator may do this (PML Art. 27: the mediator keeps "
+                    "the records).",
+                )
+            )
+
+    def _opened(self, state: CaseState, s: Statement) -> None:
+        if state.opened_by:
+            raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "This case is already open."))
+        body = s.body
+        for field in ("dispute_type", "summary", "organisation", "mediator_name"):
+            if not str(body.get(field) or "").strip():
+                raise refuse(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT,
+                        "Opening a case needs the dispute type, a summary, the mediation "
+                        "organisation and the mediator's name (online mediation rules Art. 8).",
+                    )
+                )
+        parties = body.get("parties")
+        if not isinstance(parties, list) or len(parties) < 2:
+            raise refuse(
+                QT_TRANSLATE_NOOP(CONTEXT, "A dispute needs at least two parties (PML Art. 17).")
+            )
+        ids = set()
+        for party in parties:
+            _party_ok(party)
+            ids.add(party["id"])
+        if len(ids) != len(parties):
+            raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "Two parties share one identifier."))
+
+    def _party_added(self, state: CaseState, s: Statement) -> None:
+        self._require_mediator(state, s)
+        _party_ok(s.body.get("party"))
+        existing = state.parties.get(s.body["party"]["id"])
+        if existing is not None and existing.key and existing.key != s.body["party"].get("key"):
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "A party's key cannot be replaced once given; add the new key through "
+                    "the court (Electronic Signature Law Art. 15).",
+                )
+            )
+
+    def _disclosure(self, state: CaseState, s: Statement) -> None:
+        self._require_mediator(state, s)
+        if not isinstance(s.body.get("conflict"), bool) or not isinstance(s.body.get("text"), str):
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "A disclosure states whether there is a conflict of interest and "
+                    "explains it (online mediation rules Art. 13).",
+                )
+            )
+
+    def _session_recorded(self, state: CaseState, s: Statement) -> None:
+        self._require_mediator(state, s)
+        body = s.body
+        if not isinstance(body.get("session_id"), str) or body["session_id"] in state.sessions:
+            raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A session record needs a new session id."))
+        try:
+            start, end = parse_time(body.get("start")), parse_time(body.get("end"))
+        except ValueError:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "A session record needs its start and end time (PML Art. 27)."
+                )
+            ) from None
+        if end < start:
+            raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "The session ends before it starts."))
+        participants = body.get("participants")
+        if not isinstance(participants, list) or not participants:
+            raise refuse(
+                QT_TRANSLATE_NOOP(CONTEXT, "A session record lists who took part (PML Art. 27).")
+            )
+        for item in body.get("statements", []):
+            if item.get("party") not in state.parties or not isinstance(
+                item.get("concession"), bool
+            ):
+                raise refuse(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT,
+                        "Each recorded statement names a party of the case and whether it "
+                        "is a concession (online mediation rules Art. 18).",
+                    )
+                )
+        if body.get("documents"):
+            check_documents(body["documents"])
+
+    def _agreement_proposed(self, state: CaseState, s: Statement) -> None:
+        self._require_mediator(state, s)
+        body = s.body
+        agreement = state.agreements.get(body.get("agreement_id", ""))
+        expected = (
+            1 if agreement is None or agreement.latest is None else agreement.latest.number + 1
+        )
+        if agreement is not None and agreement.effective_hash is not None:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "This agreement is already in effect and binding (PML Art. 31); it "
+                    "cannot be changed. Disputes over it go to court (PML Art. 32).",
+                )
+            )
+        if body.get("version") != expected:
+            raise refuse(
+                QT_TRANSLATE_NOOP(CONTEXT, "The next version of this agreement is {n}."), n=expected
+            )
+        content = body.get("content")
+        if not isinstance(content, dict) or body.get("content_hash") != content_hash(content):
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "The agreement's content hash does not match its content."
+                )
+            )
+        missing = completeness(content, set(state.parties))
+        if missing:
+            raise refuse(
+                QT_TRANSLATE_NOOP(CONTEXT, "The agreement is incomplete: {items}"),
+                items=" ".join(f.text() for f in missing),
+            )
+        parties = [state.parties[p] for p in content["parties"]]
+        keyless = [p.name for p in parties if not p.key]
+        if keyless:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "{names} cannot sign yet: each party signs with their own key (online "
+                    "mediation rules Art. 19). Add their key to the case first.",
+                ),
+                names=", ".join(keyless),
+            )
+
+    def _case_closed(self, state: CaseState, s: Statement) -> None:
+        self._require_mediator(state, s)
+        if not str(s.body.get("reason") or "").strip():
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Closing a case states why, and the parties are told of their other "
+                    "remedies (PML Art. 26).",
+                )
+            )
+
+    # -- by parties and mediator ----------------------------------------------------------
+
+    def _session_acknowledged(self, state: CaseState, s: Statement) -> None:
+        session = state.sessions.get(s.body.get("session_id", ""))
+        if session is None:
+            raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "There is no such session record."))
+        if state.party_by_key(s.actor) is None:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "Only a party acknowledges a session record, with their own key."
+                )
+            )
+
+    def _agreement_signed(self, state: CaseState, s: Statement) -> None:
+        agreement = state.agreements.get(s.body.get("agreement_id", ""))
+        latest = agreement.latest if agreement else None
+        if agreement is None or latest is None:
+            raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "There is no such agreement to sign."))
+        if s.body.get("version") != latest.number or s.body.get("content_hash") != latest.hash:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Version {v} is no longer the one proposed: the agreement changed, so "
+                    "earlier signatures no longer count. Sign version {latest} (online mediation "
+                    "rules Art. 19).",
+                ),
+                v=s.body.get("version"),
+                latest=latest.number,
+            )
+        if s.actor not in state.signers_needed(agreement):
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Only the parties named in the agreement and the mediator sign it "
+                    "(PML Art. 29).",
+                )
+            )
+        if s.actor in agreement.signatures.get(latest.hash, {}):
+            raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "You have already signed this version."))
+
+    def _effective(self, state: CaseState, s: Statement) -> Any:
+        agreement = state.agreements.get(s.body.get("agreement_id", ""))
+        if agreement is None or agreement.effective is None:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "The agreement is not in effect yet: every party and the mediator "
+                    "must sign it first (online mediation rules Art. 19).",
+                )
+            )
+        return agreement
+
+    def _obligation(self, state: CaseState, s: Statement) -> dict[str, Any]:
+        agreement = self._effective(state, s)
+        for ob in agreement.effective.content["obligations"]:
+            if ob["id"] == s.body.get("obligation_id"):
+                return ob
+        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "The agreement has no such obligation."))
+
+    def _performance_confirmed(self, state: CaseState, s: Statement) -> None:
+        ob = self._obligation(state, s)
+        if state.parties[ob["obligee"]].key != s.actor:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Only the obligee confirms that an obligation was performed "
+                    "(PML Art. 31: the committee supervises performance).",
+                )
+            )
+        amount = s.body.get("amount_fen")
+        if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
+            raise refuse(
+                QT_TRANSLATE_NOOP(CONTEXT, "A confirmed amount is a positive number of fen.")
+            )
+
+    def _performance_reported(self, state: CaseState, s: Statement) -> None:
+        ob = self._obligation(state, s)
+        if state.parties[ob["obligor"]].key != s.actor:
+            raise refuse(
+                QT_TRANSLATE_NOOP(CONTEXT, "Only the obligor reports their own performance.")
+            )
+        if s.body.get("documents"):
+            check_documents(s.body["documents"])
+
+    def _performance_disputed(self, state: CaseState, s: Statement) -> None:
+        ob = self._obligation(state, s)
+        if state.parties[ob["obligee"]].key != s.actor:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "Only the obligee disputes a reported performance (PML Art. 32)."
+                )
+            )
+
+    def _confirmation_applied(self, state: CaseState, s: Statement) -> None:
+        agreement = self._effective(state, s)
+        if state.party_by_key(s.actor) is None:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Judicial confirmation is applied for by the parties jointly "
+                    "(PML Art. 33; CPL Art. 205).",
+                )
+            )
+        limit = confirmation_deadline(state, agreement.id)
+        if limit is not None and s.moment > limit:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "The 30 days for applying for judicial confirmation ended on {date} "
+                    "(PML Art. 33; CPL Art. 205).",
+                ),
+                date=limit.date().isoformat(),
+            )
+
+    def _enforcement_requested(self, state: CaseState, s: Statement) -> None:
+        agreement = self._effective(state, s)
+        body = s.body
+        key = (body.get("agreement_id"), body.get("obligation_id"), body.get("instalment"))
+        if key in state.enforcement:
+            raise refuse(QT_TRANSLATE_NOOP(
+                CONTEXT, "Enforcement for this instalment was already requested on {time}."),
+                time=state.enforcement[key]["time"])
+        match = [
+            d
+            for d in defaults(state, s.moment)
+            if d.obligation_id == body.get("obligation_id")
+            and d.instalment == body.get("instalment")
+        ]
+        if not match:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "There is no missed deadline for this obligation at {time}: enforcement "
+                    "can be requested only after non-performance (SPC Opinions item 14).",
+                ),
+                time=s.time,
+            )
+        ob = self._obligation(state, s)
+        obligee = state.parties[ob["obligee"]].key
+        consent = bool(agreement.effective.content.get("enforcement_consent"))
+        if s.actor != obligee and not (consent and body.get("rule") == DEFAULT_RULE):
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Only the obligee applies for enforcement, unless every party consented "
+                    "in the agreement to automatic filing (SPC Opinions item 14).",
+                )
+            )
+
+    # -- the trigger ----------------------------------------------------------------------
+
+    def due(self, history: Sequence[Statement], now: datetime) -> Iterable[Trigger]:
+        if not history:
+            return []
+        state = fold(history[0].case, history)
+        triggers = []
+        for d in defaults(state, now):
+            agreement = state.agreements[d.agreement_id]
+            if not agreement.effective.content.get("enforcement_consent"):
+                continue
+            if (d.agreement_id, d.obligation_id, d.instalment) in state.enforcement:
+                continue
+            triggers.append(
+                Trigger(
+                    t.ENFORCEMENT_REQUESTED,
+                    state.id,
+                    {
+                        "agreement_id": d.agreement_id,
+                        "version": d.version,
+                        "content_hash": d.content_hash,
+                        "obligation_id": d.obligation_id,
+                        "instalment": d.instalment,
+                        "due_fen": d.due_fen,
+                        "paid_fen": d.paid_fen,
+                        "deadline": d.deadline,
+                        "rule": DEFAULT_RULE,
+                        "basis": "SPC Opinions on blockchain judicial applications, item 14",
+                    },
+                    DEFAULT_RULE,
+                )
+            )
+        return triggers
+
+
+def mediation_rules() -> list[MediationRule]:
+    return [MediationRule()]
