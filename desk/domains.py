@@ -3,15 +3,12 @@ contract rules (checked before signing; the node runs the same rules)."""
 
 from __future__ import annotations
 
-from ledger.contract import ContractRules
+from chain_node.contracts import domain_contract_rules
 from ledger.store.projection import Projection
 from mediation.projections import mediation_projections
-from mediation.rules import mediation_rules
+
+__all__ = ["domain_contract_rules", "domain_projections"]
 
 
 def domain_projections() -> list[Projection]:
     return [*mediation_projections()]
-
-
-def domain_contract_rules() -> ContractRules:
-    return ContractRules([*mediation_rules()])

@@ -61,8 +61,9 @@ def _no_personal_numbers(statement: Statement) -> None:
                 QT_TRANSLATE_NOOP(
                     CONTEXT,
                     "Personal data must not go on the chain in clear: a text holds what "
-                    "looks like an identity or account number. Keep it in the case file; the "
-                    "statement carries only its salted hash (PIPL Art. 51; SPC Opinions item 31).",
+                    "looks like an identity, phone or account number. Keep it in the case file; "
+                    "the statement carries only its salted hash (PIPL Art. 51; SPC Opinions "
+                    "item 31).",
                 )
             )
 
