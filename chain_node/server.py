@@ -669,8 +669,19 @@ class EmbeddedNode:
 
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
-        self.loop.run_until_complete(self._main())
-        self.loop.close()
+        try:
+            self.loop.run_until_complete(self._main())
+        finally:
+            # Leave nothing pending: connection handlers and their helpers end here, not in
+            # the garbage collector after the loop has closed.
+            pending = [t for t in asyncio.all_tasks(self.loop) if not t.done()]
+            for task in pending:
+                task.cancel()
+            if pending:
+                self.loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            self.loop.run_until_complete(self.loop.shutdown_asyncgens())
+            self.loop.run_until_complete(self.loop.shutdown_default_executor())
+            self.loop.close()
 
     async def _main(self) -> None:
         self._stopped = asyncio.Event()

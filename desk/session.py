@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from chain_client.sync import ChainClient, ClientConfig, Pins, SyncStatus
 from desk.domains import domain_projections
@@ -99,23 +100,43 @@ class DeskSession:
     # -- signing --------------------------------------------------------------------------
 
     def statement(
-        self, type_: str, case: str, body: dict[str, Any], time: datetime | None = None
+        self,
+        type_: str,
+        case: str,
+        body: dict[str, Any],
+        time: datetime | None = None,
+        *,
+        actor: SigningKey | None = None,
     ) -> Statement:
+        """A statement by this profile's key, or by ``actor`` — a party signing at this desk
+        with their own key and passphrase (ARCHITECTURE.md, "Identity")."""
         return build_statement(
             log=self.origin,
             type=type_,
             case=case,
-            actor=self.key.vkey,
+            actor=(actor or self.key).vkey,
             time=time or self.clock.now(),
             body=body,
         )
 
-    def record(self, statement: Statement) -> Entry:
-        """Sign with this profile's key, append as pending, and wake the sync."""
+    def record(
+        self,
+        statement: Statement,
+        *,
+        key: SigningKey | None = None,
+        also: Callable[[Session], None] | None = None,
+    ) -> Entry:
+        """Sign with the actor's own key, append as pending, and wake the sync.
+
+        ``also`` writes local-only rows (e.g. a party's private details) in the same
+        transaction, so either both are stored or neither is.
+        """
         with self.store.transaction() as session:
             entry, _ = sign_and_append(
-                session, self.store.projections, self.key, statement, clock=self.clock
+                session, self.store.projections, key or self.key, statement, clock=self.clock
             )
+            if also is not None:
+                also(session)
         if self.network.running:
             self.network.call_soon(self.client.kick)
         return entry
