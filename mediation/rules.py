@@ -396,9 +396,12 @@ class MediationRule:
         body = s.body
         key = (body.get("agreement_id"), body.get("obligation_id"), body.get("instalment"))
         if key in state.enforcement:
-            raise refuse(QT_TRANSLATE_NOOP(
-                CONTEXT, "Enforcement for this instalment was already requested on {time}."),
-                time=state.enforcement[key]["time"])
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "Enforcement for this instalment was already requested on {time}."
+                ),
+                time=state.enforcement[key]["time"],
+            )
         match = [
             d
             for d in defaults(state, s.moment)
