@@ -401,8 +401,14 @@ class ChainClient:
             elif method == "tlog.checkpoint" and self.tracker is not None:
                 note = params.get("checkpoint")
                 if isinstance(note, str):
-                    checkpoint = await self.tracker.observe(note, self._consistency, as_latest=True)
-                    self._set(checkpoint_size=checkpoint.checkpoint.size)
+                    # A pushed checkpoint may arrive after a receipt already showed us a newer
+                    # one, so it is checked for consistency, not for being the latest; a node
+                    # that went back is caught by tlog.checkpoint when we (re)connect.
+                    checkpoint = await self.tracker.observe(
+                        note, self._consistency, as_latest=False
+                    )
+                    kept = self.tracker.latest()
+                    self._set(checkpoint_size=kept.size if kept else checkpoint.checkpoint.size)
 
     async def ingest(self, index: Any, text: Any) -> bool:
         """Verify another member's entry (signature, inclusion) and apply it locally."""
