@@ -410,12 +410,42 @@ class ChainClient:
                     kept = self.tracker.latest()
                     self._set(checkpoint_size=kept.size if kept else checkpoint.checkpoint.size)
 
-    async def ingest(self, index: Any, text: Any) -> bool:
+    def _knows_case(self, case: str) -> bool:
+        with self.store.session() as session:
+            return (
+                session.scalar(select(LogEntry.seq).where(LogEntry.case_id == case).limit(1))
+                is not None
+            )
+
+    async def _backfill_case(self, case: str, before: int) -> None:
+        """Fetch a case's entries older than ``before``: a key added to a case later was not
+        sent what came before it joined (PROTOCOL.md ``case.entries``)."""
+        assert self.rpc is not None
+        start = 0
+        while start < before:
+            page = await self.rpc.call(
+                "case.entries", {"case": case, "from_index": start, "limit": 500}
+            )
+            entries = page.get("entries", []) if isinstance(page, dict) else []
+            for item in entries:
+                if not isinstance(item, dict) or not isinstance(item.get("index"), int):
+                    continue
+                if item["index"] >= before:
+                    return
+                await self.ingest(item["index"], item.get("entry"), backfill=False)
+            if len(entries) < 500:
+                return
+            start = entries[-1]["index"] + 1
+
+    async def ingest(self, index: Any, text: Any, *, backfill: bool = True) -> bool:
         """Verify another member's entry (signature, inclusion) and apply it locally."""
         if not isinstance(index, int) or not isinstance(text, str):
             log.warning("ignored a malformed case.entry notification")
             return False
         assert self.pin is not None
+        case = _claimed_case(text)
+        if backfill and case and not self._knows_case(case):
+            await self._backfill_case(case, index)
         try:
             entry = open_entry(text)
         except LedgerError as exc:
@@ -434,6 +464,13 @@ class ChainClient:
         if self.on_entry is not None and appended.new:
             self.on_entry(index, entry.statement.type)
         return appended.new
+
+
+def _claimed_case(text: str) -> str:
+    try:
+        return parse_entry(text).statement.case
+    except LedgerError:
+        return ""
 
 
 def receipt_for(store: Store, leaf: bytes) -> str | None:

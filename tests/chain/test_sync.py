@@ -280,3 +280,32 @@ def test_a_second_root_for_a_seen_size_is_a_split_view(tmp_path: Path) -> None:
             await b.close()
 
     run(scenario)
+
+
+def test_a_member_added_later_receives_the_case_from_its_start(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        node = await start_node(tmp_path / "node")
+        mediator, party = Desk(tmp_path, "mediator", node.url), Desk(tmp_path, "party", node.url)
+        try:
+            await mediator.enrol("mediator")
+            await party.enrol("party")
+            mediator.sign("test.case.opened", {"members": []})
+            mediator.sign(
+                "evidence.deposited", {"documents": [{"name": "a", "sha256": "1" * 64, "size": 1}]}
+            )
+            mediator.start()
+            party.start()
+            await until(lambda: mediator.states() == {"confirmed": 2})
+            mediator.sign("test.member.added", {"members": [party.key.vkey]})
+            await until(lambda: party.count() == 3)
+            with party.store.session() as session:
+                kinds = list(session.scalars(select(LogEntry.type).order_by(LogEntry.seq)))
+            # the entries from before the party joined arrived too, in log order, with receipts
+            assert kinds == ["test.case.opened", "evidence.deposited", "test.member.added"]
+            assert party.count(model=Receipt) == 3
+        finally:
+            await mediator.stop()
+            await party.stop()
+            await node.close()
+
+    run(scenario)
