@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
-from chain_node.server import auth_message  # noqa: E402
+from ledger.auth import login_message as auth_message  # noqa: E402
 from ledger.keys import SigningKey  # noqa: E402
 from ledger.statement import build_statement, sign_statement  # noqa: E402
 

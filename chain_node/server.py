@@ -42,18 +42,13 @@ from chain_node.errors import (
 )
 from chain_node.sequencer import Sequencer
 from ledger import merkle
+from ledger.auth import login_message
 from ledger.errors import LedgerError
 from ledger.receipt import Receipt
 
 log = logging.getLogger("chain_node.server")
 
-AUTH_CONTEXT = "jcdesk/auth/v1\n"
 OUTQ_LIMIT = 10_000
-
-
-def auth_message(origin: str, nonce: str) -> bytes:
-    """What ``auth.login`` signs: ``jcdesk/auth/v1\\n<origin>\\n<nonce>\\n`` (UTF-8)."""
-    return f"{AUTH_CONTEXT}{origin}\n{nonce}\n".encode()
 
 
 class Subscription:
@@ -469,7 +464,7 @@ class Node:
             raise RpcError(UNKNOWN_KEY, "this key is not enrolled (or its enrolment is pending)")
         verifier = normal_verifier(vkey)
         if len(signature) != 64 or not verifier.verify_raw(
-            auth_message(self.core.origin, nonce), signature
+            login_message(self.core.origin, nonce), signature
         ):
             raise RpcError(NOT_ALLOWED, "the login signature does not verify")
         conn.actor = vkey

@@ -17,7 +17,8 @@ import pytest
 from websockets.sync.client import connect
 
 from chain_node.config import Limits, NodeConfig
-from chain_node.server import EmbeddedNode, auth_message
+from chain_node.server import EmbeddedNode
+from ledger.auth import login_message as auth_message
 from ledger.keys import SigningKey
 from ledger.statement import build_statement, sign_statement
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 from datetime import UTC, datetime, timedelta
 
-from chain_node.server import auth_message
 from ledger import merkle
+from ledger.auth import login_message as auth_message
 from ledger.checkpoint import parse_checkpoint_body, verify_checkpoint
 from ledger.keys import SigningKey, parse_vkey
 from ledger.note import parse_note

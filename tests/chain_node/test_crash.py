@@ -77,7 +77,7 @@ class Rpc:
 
 
 async def login(rpc, key, origin):
-    from chain_node.server import auth_message
+    from ledger.auth import login_message as auth_message
 
     nonce = (await rpc.call("auth.challenge"))["nonce"]
     sig = base64.b64encode(key.sign_raw(auth_message(origin, nonce))).decode()
