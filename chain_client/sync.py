@@ -101,6 +101,7 @@ class ChainClient:
         self.tracker: CheckpointTracker | None = None
         self.pin: ChainPin | None = None
         self._kick = asyncio.Event()
+        self._enrolled: set[str] | None = None  # actors whose approval we hold and verified
         self._incoming: asyncio.Queue[tuple[str, dict[str, Any]]] = asyncio.Queue()
 
     # -- status ---------------------------------------------------------------------------
@@ -410,6 +411,57 @@ class ChainClient:
                     kept = self.tracker.latest()
                     self._set(checkpoint_size=kept.size if kept else checkpoint.checkpoint.size)
 
+    async def is_enrolled(self, actor: str) -> bool:
+        """PROTOCOL.md 5.4: the actor's enrolment, approved by the pinned node key and
+        included in the log, is held locally (fetched once with identity.get)."""
+        assert self.pin is not None and self.rpc is not None
+        if actor == self.pin.node_vkey:
+            return True
+        if self._enrolled is None:
+            with self.store.session() as session:
+                texts = session.scalars(
+                    select(LogEntry.entry).where(LogEntry.type == "identity.approved")
+                )
+                self._enrolled = {
+                    key for text in texts if (key := _approved_key(text, self.pin.node_vkey))
+                }
+        if actor in self._enrolled:
+            return True
+        answer = await self.rpc.call("identity.get", {"vkey": actor})
+        if not isinstance(answer, dict) or answer.get("status") != "approved":
+            return False
+        entries = []
+        for part in ("enrol", "approval"):
+            item = answer.get(part)
+            if not isinstance(item, dict) or not isinstance(item.get("index"), int):
+                return False
+            entries.append((item["index"], item.get("entry")))
+        (_, enrol_text), (_, approval_text) = entries
+        if (
+            not isinstance(approval_text, str)
+            or _approved_key(approval_text, self.pin.node_vkey) != actor
+        ):
+            return False
+        try:
+            enrol = open_entry(enrol_text)
+        except (LedgerError, TypeError):
+            return False
+        if enrol.statement.actor != actor or enrol.statement.type != "identity.enrol":
+            return False
+        fetched = [(await self._fetch_receipt(i, t.encode("utf-8")), t) for i, t in entries]
+        with self.store.transaction() as session:
+            for receipt, text_ in fetched:
+                (appended,) = append(
+                    session,
+                    self.store.projections,
+                    [open_entry(text_)],
+                    source="chain",
+                    clock=self.clock,
+                )
+                self._store_receipt(session, appended.leaf_hash, receipt)
+        self._enrolled.add(actor)
+        return True
+
     def _knows_case(self, case: str) -> bool:
         with self.store.session() as session:
             return (
@@ -451,6 +503,9 @@ class ChainClient:
         except LedgerError as exc:
             log.warning("entry %d from the node does not verify (%s); not applied", index, exc)
             return False
+        if not await self.is_enrolled(entry.statement.actor):
+            log.warning("entry %d is signed by a key the node never enrolled; not applied", index)
+            return False
         receipt = await self._fetch_receipt(index, entry.data)
         with self.store.transaction() as session:
             (appended,) = append(
@@ -464,6 +519,19 @@ class ChainClient:
         if self.on_entry is not None and appended.new:
             self.on_entry(index, entry.statement.type)
         return appended.new
+
+
+def _approved_key(text: str, node_vkey: str) -> str | None:
+    """The key a node-signed ``identity.approved`` entry approves, if ``text`` is one."""
+    try:
+        entry = open_entry(text)
+    except LedgerError:
+        return None
+    statement = entry.statement
+    if statement.type != "identity.approved" or statement.actor != node_vkey:
+        return None
+    key = statement.body.get("key")
+    return key if isinstance(key, str) else None
 
 
 def _claimed_case(text: str) -> str:

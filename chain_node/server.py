@@ -140,6 +140,7 @@ class Node:
             "case.subscribe": self.m_case_subscribe,
             "case.unsubscribe": self.m_case_unsubscribe,
             "verify.hash": self.m_verify_hash,
+            "identity.get": self.m_identity_get,
         }
 
     # -- life cycle ----------------------------------------------------------------------------
@@ -570,6 +571,25 @@ class Node:
         rpc.only(params, "subscription")
         sid = rpc.get_str(params, "subscription")
         return {"removed": conn.subs.pop(sid, None) is not None}
+
+    async def m_identity_get(self, conn: Conn, params: dict[str, Any]) -> Any:
+        """A key's enrolment and the node's approval, as log entries a client can verify
+        (docs/protocol.md, "identity.get"); both live in the public case."""
+        self._require_login(conn)
+        rpc.only(params, "vkey")
+        vkey = rpc.get_str(params, "vkey")
+        if vkey == self.core.node_vkey:
+            return {"status": "node"}
+        found = self.core.enrolled.get(vkey)
+        if found is None:
+            return {"status": "unknown"}
+        role, enrol_index, approval_index = found
+        out: dict[str, Any] = {"status": "approved", "role": role}
+        for name, index in (("enrol", enrol_index), ("approval", approval_index)):
+            row = await self.read(self.core.entry_at, index)
+            if row is not None:
+                out[name] = {"index": index, "entry": row[0]}
+        return out
 
     async def m_verify_hash(self, conn: Conn, params: dict[str, Any]) -> Any:
         rpc.only(params, "sha256")

@@ -22,7 +22,7 @@ from chain_node.config import NodeConfig
 from chain_node.server import RunningNode, serve
 from ledger.keys import SigningKey, parse_vkey
 from ledger.receipt import verify_receipt
-from ledger.statement import Statement, build_statement
+from ledger.statement import Statement, build_statement, parse_entry
 from ledger.store.append import sign_and_append
 from ledger.store.models import CheckpointAlarm, LogEntry, OutboxItem, Receipt
 from ledger.store.store import Store
@@ -87,8 +87,15 @@ class Desk:
         await self.client._disconnect()
 
     def count(self, *where: Any, model: Any = LogEntry) -> int:
+        """Rows about case entries; the enrolments fetched to check signers are not counted."""
+        query = select(func.count()).select_from(model)
+        if model is LogEntry or hasattr(model, "leaf_hash"):
+            if model is not LogEntry:
+                query = query.join(LogEntry, LogEntry.leaf_hash == model.leaf_hash)
+            query = query.where(~LogEntry.type.startswith("identity."))
+        query = query.where(*where)
         with self.store.session() as session:
-            return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+            return session.scalar(query) or 0
 
     def states(self) -> dict[str, int]:
         with self.store.session() as session:
@@ -133,6 +140,9 @@ def test_mediator_and_party_see_each_others_entries_with_verified_receipts(tmp_p
                             Receipt, Receipt.leaf_hash == LogEntry.leaf_hash
                         )
                     ).all()
+                # the other desk's enrolment and its approval by the node came with receipts
+                kinds = {parse_entry(text).statement.type for text, _ in rows}
+                assert {"identity.enrol", "identity.approved"} <= kinds
                 info = node.info
                 for text, receipt in rows:
                     verify_receipt(
@@ -299,13 +309,46 @@ def test_a_member_added_later_receives_the_case_from_its_start(tmp_path: Path) -
             mediator.sign("test.member.added", {"members": [party.key.vkey]})
             await until(lambda: party.count() == 3)
             with party.store.session() as session:
-                kinds = list(session.scalars(select(LogEntry.type).order_by(LogEntry.seq)))
+                kinds = list(
+                    session.scalars(
+                        select(LogEntry.type)
+                        .where(~LogEntry.type.startswith("identity."))
+                        .order_by(LogEntry.seq)
+                    )
+                )
             # the entries from before the party joined arrived too, in log order, with receipts
             assert kinds == ["test.case.opened", "evidence.deposited", "test.member.added"]
             assert party.count(model=Receipt) == 3
         finally:
             await mediator.stop()
             await party.stop()
+            await node.close()
+
+    run(scenario)
+
+
+def test_signers_must_be_enrolled_by_the_pinned_node_key(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        node = await start_node(tmp_path / "node")
+        desk = Desk(tmp_path, "mediator", node.url)
+        try:
+            await desk.enrol("mediator")
+            await desk.client.connect()
+            await desk.client.login()
+            stranger = SigningKey.generate()
+            assert await desk.client.is_enrolled(stranger.vkey) is False
+            assert await desk.client.is_enrolled(desk.key.vkey) is True
+            # the enrolment and the node's approval are now held locally, with receipts
+            with desk.store.session() as session:
+                kinds = set(
+                    session.scalars(
+                        select(LogEntry.type).join(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
+                    )
+                )
+            assert kinds == {"identity.enrol", "identity.approved"}
+            assert await desk.client.ingest(10_000, "not an entry") is False
+        finally:
+            await desk.client._disconnect()
             await node.close()
 
     run(scenario)
