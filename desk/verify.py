@@ -43,7 +43,7 @@ from chain_client.errors import ChainError, NodeUnreachable
 from chain_client.rpc import RpcClient
 from ledger.checkpoint import VerifiedCheckpoint, verify_checkpoint
 from ledger.clock import parse_time
-from ledger.errors import LedgerError, ReceiptError
+from ledger.errors import QT_TRANSLATE_NOOP, TRANSLATION_CONTEXT, LedgerError, ReceiptError
 from ledger.keys import Verifier, parse_vkey
 from ledger.merkle import leaf_hash
 from ledger.receipt import HEADER as RECEIPT_HEADER
@@ -172,9 +172,10 @@ def open_subject(path: str | os.PathLike[str], sha256_hex: str, size: int) -> Su
 
 
 class NotPinned(LedgerError):
-    message = (
+    message = QT_TRANSLATE_NOOP(
+        TRANSLATION_CONTEXT,
         "This desktop has not pinned the chain's log and witness keys yet, so it cannot check "
-        "receipts. Connect to the chain node once (the status bar shows it), then try again."
+        "receipts. Connect to the chain node once (the status bar shows it), then try again.",
     )
 
 
@@ -195,9 +196,8 @@ def pinned_verifiers(store: Store, client: ChainClient | None = None) -> Verifie
 
 class Level(StrEnum):
     PROVEN = "proven"  # receipt and entry verified offline; the entry names the file
-    CHECKPOINT_ONLY = (
-        "checkpoint-only"  # checkpoint verified; the tie to the file is the node's word
-    )
+    # the checkpoint verified; the tie between its leaf and the file is the node's word
+    CHECKPOINT_ONLY = "checkpoint-only"
     PENDING = "pending"  # signed on this desktop; the chain has not confirmed it (no receipt)
     REJECTED = "rejected"  # the node refused this desktop's entry
     FAILED = "failed"  # a receipt or an entry did not verify: do not rely on it
@@ -282,9 +282,9 @@ def verify_against(
             ),
         )
     base = replace(base, checkpoint=checkpoint)
-    failure: LedgerError | None = None
+    found: tuple[str, VerifiedReceipt] | None = None
     seen: set[str] = set()
-    for candidate in candidates:
+    for candidate in candidates:  # every expected candidate is tried: fail closed
         if candidate.text in seen:
             continue
         seen.add(candidate.text)
@@ -292,25 +292,27 @@ def verify_against(
             verified = verify_receipt(parsed, candidate.text.encode("utf-8"), log_key, witnesses)
         except LedgerError as exc:  # 3
             if candidate.expected:
-                failure = exc
+                return replace(base, problem=exc)
             continue
-        try:
-            entry = open_entry(candidate.text)  # 4
-        except LedgerError as exc:
-            return replace(base, problem=exc)
-        if query is not None and not names_hash(entry, verified.leaf_hash, query):  # 5
-            return replace(
-                base,
-                entry=entry,
-                receipt=verified,
-                problem=ReceiptError(
-                    detail=f"entry {parsed.index} neither is nor lists the hash asked for"
-                ),
-            )
-        return replace(base, level=Level.PROVEN, entry=entry, receipt=verified)
-    if failure is not None:
-        return replace(base, problem=failure)
-    return replace(base, level=Level.CHECKPOINT_ONLY)
+        if found is None:
+            found = (candidate.text, verified)
+    if found is None:
+        return replace(base, level=Level.CHECKPOINT_ONLY)
+    text, verified = found
+    try:
+        entry = open_entry(text)  # 4
+    except LedgerError as exc:
+        return replace(base, problem=exc)
+    if query is not None and not names_hash(entry, verified.leaf_hash, query):  # 5
+        return replace(
+            base,
+            entry=entry,
+            receipt=verified,
+            problem=ReceiptError(
+                detail=f"entry {parsed.index} neither is nor lists the hash asked for"
+            ),
+        )
+    return replace(base, level=Level.PROVEN, entry=entry, receipt=verified)
 
 
 def names_hash(entry: Entry, leaf: bytes, query: bytes) -> bool:
@@ -710,6 +712,7 @@ class Verdict(StrEnum):
     PENDING = "pending"  # signed here, not confirmed by the chain yet
     NOT_ON_CHAIN = "not-on-chain"  # the node answered: no entry names this hash
     UNKNOWN = "unknown"  # nothing here, and the node could not be asked
+    UNCHECKED = "unchecked"  # this desktop cannot check yet (no pinned keys)
     FAILED = "failed"  # something did not verify
 
 
@@ -724,6 +727,8 @@ class Report:
     @property
     def verdict(self) -> Verdict:
         levels = {f.level for f in self.findings}
+        if isinstance(self.problem, NotPinned):
+            return Verdict.UNCHECKED
         if self.problem is not None or Level.FAILED in levels:
             return Verdict.FAILED
         if Level.PROVEN in levels:
@@ -891,6 +896,7 @@ def report_text(report: Report) -> str:
         Verdict.UNKNOWN: (
             "Not found on this desktop, and the node could not be asked: no final answer."
         ),
+        Verdict.UNCHECKED: "This desktop cannot check files yet.",
         Verdict.FAILED: "Something does not verify: do not rely on it.",
     }
     parts = [head, verdicts[report.verdict]]
