@@ -8,6 +8,7 @@ notes are kept in ``checkpoint_alarms`` as evidence and syncing stops.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 from collections.abc import Awaitable, Callable, Sequence
 
@@ -39,6 +40,9 @@ class CheckpointTracker:
         self.log_key = log_key
         self.witness_keys = list(witness_keys)
         self.clock = clock or Clock()
+        # observe() awaits proofs: without a lock, two receipts citing one new checkpoint
+        # would both find it unseen and keep it twice.
+        self._lock = asyncio.Lock()
 
     def latest(self) -> CheckpointRow | None:
         with self.store.session() as session:
@@ -67,6 +71,12 @@ class CheckpointTracker:
             ) from exc
 
     async def observe(
+        self, note: str, fetch_consistency: ConsistencyFetcher, *, as_latest: bool
+    ) -> VerifiedCheckpoint:
+        async with self._lock:
+            return await self._observe(note, fetch_consistency, as_latest=as_latest)
+
+    async def _observe(
         self, note: str, fetch_consistency: ConsistencyFetcher, *, as_latest: bool
     ) -> VerifiedCheckpoint:
         """Check ``note`` against everything verified before; keep it if it is new.

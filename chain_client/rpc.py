@@ -128,13 +128,19 @@ class RpcClient:
             return []
         requests = [self._request(method, params) for method, params in calls]
         futures = [self._waiting[rid] for rid, _ in requests]
-        await self._send([request for _, request in requests])
         try:
-            answers = await asyncio.wait_for(asyncio.gather(*futures), timeout)
+            await self._send([request for _, request in requests])
+            async with asyncio.timeout(timeout):
+                answers = [await future for future in futures]
         except TimeoutError as exc:
-            for rid, _ in requests:
-                self._waiting.pop(rid, None)
             raise NodeUnreachable(url=self.url, detail="no answer to a batch") from exc
+        finally:
+            for (rid, _), future in zip(requests, futures, strict=True):
+                self._waiting.pop(rid, None)
+                if future.done() and not future.cancelled():
+                    future.exception()  # retrieved: a lost socket fails them all at once
+                else:
+                    future.cancel()
         results: list[Any] = []
         for answer in answers:
             try:

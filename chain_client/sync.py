@@ -37,10 +37,10 @@ from ledger.store.store import Store
 
 log = logging.getLogger(__name__)
 
-# JSON-RPC codes of PROTOCOL.md section 4 that say "this entry will never be accepted".
-REJECTING = {-32001, -32003, -32602, -32600}
+# JSON-RPC codes of PROTOCOL.md section 4 that say "this entry will never be accepted". On a
+# logged-in connection -32004 means the signer may not write in that case (membership).
+REJECTING = {-32001, -32003, -32004, -32602, -32600}
 TOO_MANY_REQUESTS = -32005
-NOT_ALLOWED = -32004
 
 
 @dataclass(frozen=True)
@@ -168,6 +168,7 @@ class ChainClient:
     async def connect(self) -> dict[str, Any]:
         """Connect, pin, check the latest checkpoint. Returns node.info."""
         self._set(state="connecting", detail="")
+        await self._disconnect()
         self._incoming = asyncio.Queue()
         self.rpc = await RpcClient.connect(self.config.url, self._on_notification)
         info = await self.rpc.call("node.info")

@@ -14,7 +14,6 @@ import hashlib
 import logging
 import os
 import threading
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -278,7 +277,7 @@ class NodeCore:
                 self.members.setdefault(case_id, set()).add(vkey)
 
     def _write_checkpoint(self, conn: Connection, size: int, root: bytes) -> LatestCheckpoint:
-        now = int(time.time())
+        now = int(self.config.clock.now().timestamp())  # the cosignature time: "on-chain time"
         note = sign_checkpoint(
             Checkpoint(self.origin, size, root), self.keys.log_key, [self.keys.witness_key], now
         )

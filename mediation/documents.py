@@ -366,9 +366,22 @@ def enforcement_application_pdf(
     filing: ChainFacts | None,
     filed_by: str,
     private: dict[str, PrivateParty] | None = None,
+    *,
+    automatic: bool = True,
 ) -> bytes:
-    """The enforcement application prepared when an obligation was not performed."""
+    """The enforcement application prepared when an obligation was not performed.
+
+    ``automatic``: filed by the chain's contract rule with the parties' consent (SPC Opinions
+    item 14); otherwise the obligee applied themselves.
+    """
     s = _styles()
+    if automatic:
+        basis = (
+            "本申请由司法链智能合约规则 mediation.default@1 依据《最高人民法院关于加强区块链司法应用的意见》"
+            f"第十四条，在检测到未履行后依各方当事人事先同意自动提起；提起方：{filed_by}。"
+        )
+    else:
+        basis = f"本申请由申请执行人 {filed_by} 在义务人未按期履行后提出。"
     agreement = state.agreements[missed.agreement_id]
     version = agreement.effective
     assert version is not None
@@ -390,13 +403,7 @@ def enforcement_application_pdf(
             ),
             s["body"],
         ),
-        Paragraph(
-            _escape(
-                "本申请由司法链智能合约规则 mediation.default@1 依据《最高人民法院关于加强区块链司法应用的意见》第十四条"
-                f"检测到未履行后提起；提起方：{filed_by}。"
-            ),
-            s["body"],
-        ),
+        Paragraph(_escape(basis), s["body"]),
         Paragraph("司法链存证", s["h"]),
     ]
     payload = {

@@ -230,9 +230,13 @@ def sign_agreement(
     actor: SigningKey | None = None,
 ) -> Statement:
     """Sign the exact latest version (its content hash), with the signer's own key."""
-    latest = fold(case_id, past).agreements[agreement_id].latest
-    assert latest is not None
-    body = {"agreement_id": agreement_id, "version": latest.number, "content_hash": latest.hash}
+    agreement = fold(case_id, past).agreements.get(agreement_id)
+    latest = agreement.latest if agreement is not None else None
+    body = {
+        "agreement_id": agreement_id,
+        "version": latest.number if latest else 0,
+        "content_hash": latest.hash if latest else "",
+    }
     return checked(past, author.statement(t.AGREEMENT_SIGNED, case_id, body, actor=actor))
 
 

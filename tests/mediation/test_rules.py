@@ -351,3 +351,16 @@ def test_pml_art_26_a_closed_case_takes_nothing_more(case: Case) -> None:
     refused(case, case.make(case.mediator, t.CASE_CLOSED, {"reason": ""}), "PML Art. 26")
     accepted(case, case.make(case.mediator, t.CASE_CLOSED, {"reason": "当事人拒绝继续调解"}))
     refused(case, case.proposed(), "was closed")
+
+
+def test_signing_before_any_proposal_is_refused_in_words(case: Case) -> None:
+    from mediation import services
+
+    class Author:
+        def statement(self, type_, case_id, body, *, actor=None):
+            return case.make(actor or case.lender, type_, body, case=case_id)
+
+    case.add(case.opened())
+    with pytest.raises(ContractViolation) as caught:
+        services.sign_agreement(Author(), case.history, CASE)
+    assert "no such agreement" in str(caught.value)

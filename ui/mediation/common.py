@@ -1,0 +1,306 @@
+"""What the mediation pages share: a case read from the local store, its words, its errors.
+
+``load_case`` reads one case's entries from the local log in one query, with each entry's chain
+status (``pending``/``submitted``/``confirmed``/``rejected``: from the outbox for entries signed
+here, from the stored receipt for entries received from the chain), and folds the mediation
+statements into a ``CaseState`` exactly as the services and the node do.
+
+Words: statement types, statuses, roles and the domain's findings are translated here. The
+domain's own texts (``Finding.message``, ``ContractViolation`` templates of the rules) are
+English templates in the translation context ``Mediation``; ``finding_text`` and
+``show_mediation_error`` translate them before filling their arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy import select
+
+from ledger.errors import LedgerError
+from ledger.statement import Statement, parse_entry
+from ledger.store.models import ChainPin, LogEntry, OutboxItem, Receipt
+from ledger.store.store import Store
+from mediation import types as t
+from mediation.agreement import CONTEXT as DOMAIN_CONTEXT
+from mediation.agreement import Finding
+from mediation.case import Agreement, CaseState, fold
+from ui.errors import show_error
+from ui.pages import local_time
+
+__all__ = ["local_time"]
+
+WORDS = "MediationWords"  # the context of the words below
+T = TypeVar("T")
+
+STATUS_NAMES = {
+    "open": QT_TRANSLATE_NOOP("MediationWords", "In mediation"),
+    "signing": QT_TRANSLATE_NOOP("MediationWords", "Signing"),
+    "effective": QT_TRANSLATE_NOOP("MediationWords", "In effect"),
+    "enforcement": QT_TRANSLATE_NOOP("MediationWords", "Enforcement requested"),
+    "closed": QT_TRANSLATE_NOOP("MediationWords", "Closed"),
+}
+STATUSES = tuple(STATUS_NAMES)
+
+ROLE_NAMES = {
+    "applicant": QT_TRANSLATE_NOOP("MediationWords", "Applicant"),
+    "respondent": QT_TRANSLATE_NOOP("MediationWords", "Respondent"),
+    "third_party": QT_TRANSLATE_NOOP("MediationWords", "Third party"),
+}
+KIND_NAMES = {
+    "person": QT_TRANSLATE_NOOP("MediationWords", "Person"),
+    "organisation": QT_TRANSLATE_NOOP("MediationWords", "Organisation"),
+}
+ID_TYPE_NAMES = {
+    "resident_id": QT_TRANSLATE_NOOP("MediationWords", "Resident identity card"),
+    "passport": QT_TRANSLATE_NOOP("MediationWords", "Passport"),
+    "credit_code": QT_TRANSLATE_NOOP("MediationWords", "Unified social credit code"),
+}
+TYPE_NAMES = {
+    t.CASE_OPENED: QT_TRANSLATE_NOOP("MediationWords", "Case opened"),
+    t.PARTY_ADDED: QT_TRANSLATE_NOOP("MediationWords", "Party added"),
+    t.DISCLOSURE: QT_TRANSLATE_NOOP("MediationWords", "Conflict-of-interest disclosure"),
+    t.SESSION_RECORDED: QT_TRANSLATE_NOOP("MediationWords", "Session recorded"),
+    t.SESSION_ACKNOWLEDGED: QT_TRANSLATE_NOOP("MediationWords", "Session record acknowledged"),
+    t.AGREEMENT_PROPOSED: QT_TRANSLATE_NOOP("MediationWords", "Agreement proposed"),
+    t.AGREEMENT_SIGNED: QT_TRANSLATE_NOOP("MediationWords", "Agreement signed"),
+    t.PERFORMANCE_REPORTED: QT_TRANSLATE_NOOP("MediationWords", "Performance reported"),
+    t.PERFORMANCE_CONFIRMED: QT_TRANSLATE_NOOP("MediationWords", "Payment confirmed"),
+    t.PERFORMANCE_DISPUTED: QT_TRANSLATE_NOOP("MediationWords", "Performance disputed"),
+    t.CONFIRMATION_APPLIED: QT_TRANSLATE_NOOP(
+        "MediationWords", "Judicial confirmation applied for"
+    ),
+    t.ENFORCEMENT_REQUESTED: QT_TRANSLATE_NOOP("MediationWords", "Enforcement requested"),
+    t.CASE_CLOSED: QT_TRANSLATE_NOOP("MediationWords", "Case closed"),
+    t.DOCUMENT_ISSUED: QT_TRANSLATE_NOOP("MediationWords", "Document registered"),
+    "evidence.deposited": QT_TRANSLATE_NOOP("MediationWords", "Evidence deposited"),
+}
+CHAIN_NAMES = {
+    "pending": QT_TRANSLATE_NOOP("MediationWords", "pending"),
+    "submitted": QT_TRANSLATE_NOOP("MediationWords", "submitted"),
+    "confirmed": QT_TRANSLATE_NOOP("MediationWords", "confirmed"),
+    "rejected": QT_TRANSLATE_NOOP("MediationWords", "rejected"),
+}
+CHAIN_COLOURS = {
+    "pending": "#b06000",
+    "submitted": "#b06000",
+    "confirmed": "#1e8e3e",
+    "rejected": "#c5221f",
+}
+MATTER_NAMES = {
+    "status_relation": QT_TRANSLATE_NOOP(
+        "MediationWords", "A personal-status relation (marriage, parent-child, adoption)"
+    ),
+    "special_procedure": QT_TRANSLATE_NOOP(
+        "MediationWords", "A special, public-notice or bankruptcy procedure"
+    ),
+    "property_title": QT_TRANSLATE_NOOP("MediationWords", "Confirming ownership of property"),
+    "ip_title": QT_TRANSLATE_NOOP(
+        "MediationWords", "Confirming ownership of intellectual property"
+    ),
+}
+
+
+def word(table: dict[str, str], key: str) -> str:
+    """``key`` looked up in one of the tables above, in the current UI language."""
+    source = table.get(key)
+    return QCoreApplication.translate(WORDS, source) if source else key
+
+
+def mediation_text(template: str) -> str:
+    """A domain template (context ``Mediation``) in the current UI language."""
+    return QCoreApplication.translate(DOMAIN_CONTEXT, template)
+
+
+def finding_text(finding: Finding) -> str:
+    return finding.text(mediation_text(finding.message))
+
+
+def show_mediation_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    """``ui.errors.show_error``, with the rules' texts translated in their own context.
+
+    A ``ContractViolation`` of the mediation rules carries an English template of the context
+    ``Mediation`` (``ui.errors`` looks in ``LedgerError``); when a translation exists, the
+    error is shown through a copy holding the translated template and the same arguments.
+    """
+    if isinstance(exc, LedgerError):
+        translated = mediation_text(exc.message)
+        if translated != exc.message:
+            copy = LedgerError(translated, **exc.args_for_message)
+            copy.__cause__ = exc
+            exc = copy
+    return show_error(parent, exc)
+
+
+def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
+    """Run ``action``; an expected failure (a rule said no) is shown and gives None."""
+    try:
+        return action()
+    except LedgerError as exc:
+        show_mediation_error(parent, exc)
+        return None
+
+
+def local_moment(moment: datetime | None) -> str:
+    """An aware moment in this computer's time zone, e.g. ``2026-11-27 16:37``."""
+    if moment is None:
+        return ""
+    stamp = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)).toLocalTime()
+    return QLocale().toString(stamp, "yyyy-MM-dd HH:mm")
+
+
+# -- one case, read from the local store -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The chain status of one entry as this desktop knows it."""
+
+    state: str  # pending, submitted, confirmed, rejected
+    index: int | None = None
+    on_chain_time: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Logged:
+    seq: int
+    leaf: bytes
+    statement: Statement
+    chain: Chain
+    source: str  # "local" (signed on this desktop) or "chain"
+
+
+def chain_of(
+    source: str,
+    state: str | None,
+    outbox_index: int | None,
+    reason: str | None,
+    receipt_index: int | None,
+    on_chain_time: str | None,
+) -> Chain:
+    if receipt_index is not None:
+        return Chain("confirmed", receipt_index, on_chain_time)
+    if state is None:  # received from the chain without a receipt: never stored that way
+        return Chain("submitted" if source == "chain" else "pending")
+    return Chain(state, outbox_index, None, reason)
+
+
+@dataclass
+class CaseView:
+    """A case as this desktop holds it: the fold of its statements and each entry's status."""
+
+    case_id: str
+    me: str  # this profile's verifier key
+    node_vkey: str
+    logged: list[Logged] = field(default_factory=list)
+    state: CaseState = field(default_factory=lambda: CaseState(""))
+
+    @property
+    def history(self) -> list[Statement]:
+        return [item.statement for item in self.logged if item.statement.type in t.ALL]
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.state.opened_by)
+
+    @property
+    def is_mediator(self) -> bool:
+        return self.exists and self.me == self.state.mediator
+
+    @property
+    def my_party(self) -> str | None:
+        party = self.state.party_by_key(self.me)
+        return party.id if party is not None else None
+
+    @property
+    def agreement(self) -> Agreement | None:
+        return self.state.agreements.get("A1")
+
+    def of_type(self, kind: str) -> list[Logged]:
+        return [item for item in self.logged if item.statement.type == kind]
+
+    def name_of(self, actor: str) -> str:
+        """Who signed: a party's name, the mediator's, or the chain node."""
+        party = self.state.party_by_key(actor)
+        if party is not None:
+            return party.name
+        if actor == self.state.mediator:
+            return self.state.mediator_name or QCoreApplication.translate(
+                "MediationWords", "Mediator"
+            )
+        if actor and actor == self.node_vkey:
+            return QCoreApplication.translate("MediationWords", "Chain node")
+        return actor.split("+", 1)[0]
+
+    def role_of(self, actor: str) -> str:
+        party = self.state.party_by_key(actor)
+        if party is not None:
+            return word(ROLE_NAMES, party.role)
+        if actor == self.state.mediator:
+            return QCoreApplication.translate("MediationWords", "Mediator")
+        if actor and actor == self.node_vkey:
+            return QCoreApplication.translate("MediationWords", "Contract rule")
+        return ""
+
+    def party_name(self, party_id: str) -> str:
+        party = self.state.parties.get(party_id)
+        return party.name if party is not None else party_id
+
+
+def node_vkey(store: Store) -> str:
+    with store.session() as session:
+        return session.scalars(select(ChainPin.node_vkey).limit(1)).first() or ""
+
+
+def load_case(store: Store, case_id: str, me: str) -> CaseView:
+    """One query for the case's entries and their chain status, then the fold."""
+    with store.session() as session:
+        rows = session.execute(
+            select(
+                LogEntry.seq,
+                LogEntry.leaf_hash,
+                LogEntry.entry,
+                LogEntry.source,
+                OutboxItem.state,
+                OutboxItem.chain_index,
+                OutboxItem.reason,
+                Receipt.chain_index,
+                Receipt.on_chain_time,
+            )
+            .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
+            .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
+            .where(LogEntry.case_id == case_id)
+            .order_by(LogEntry.seq)
+        ).all()
+        node = session.scalars(select(ChainPin.node_vkey).limit(1)).first() or ""
+    view = CaseView(case_id, me, node)
+    for seq, leaf, text, source, state, index, reason, r_index, on_chain in rows:
+        statement = parse_entry(text).statement
+        chain = chain_of(source, state, index, reason, r_index, on_chain)
+        view.logged.append(Logged(seq, leaf, statement, chain, source))
+    view.state = fold(case_id, view.history)
+    return view
+
+
+def chain_text(chain: Chain) -> str:
+    """``confirmed (on chain 2026-11-27 16:37:40)``, ``pending``, ``rejected: reason``."""
+    name = word(CHAIN_NAMES, chain.state)
+    if chain.state == "confirmed" and chain.on_chain_time:
+        return QCoreApplication.translate("MediationWords", "{state} (on chain {time})").format(
+            state=name, time=local_time(chain.on_chain_time)
+        )
+    if chain.state == "submitted" and chain.index is not None:
+        return QCoreApplication.translate("MediationWords", "{state} (index {index})").format(
+            state=name, index=chain.index
+        )
+    if chain.state == "rejected":
+        return QCoreApplication.translate("MediationWords", "{state}: {reason}").format(
+            state=name, reason=chain.reason or ""
+        )
+    return name

@@ -1,0 +1,694 @@
+"""The case's documents: the agreement, the joint application for judicial confirmation, and the
+enforcement application, each as a PDF that the Verify page recognises.
+
+Each PDF is made from the local store (``mediation.dossier``: who signed, what the chain
+confirmed) by ``mediation.documents`` in a ``BackgroundTask``, written where the user chose
+(atomically: a temporary file, then a rename), and then registered: its own SHA-256 goes into a
+signed ``document.issued`` statement (``dossier.issued_body``), so that anyone holding the file
+can check it on the Verify page. A PDF made before every signature is confirmed says so itself.
+
+Judicial confirmation (PML Art. 33; CPL Art. 205): both parties apply jointly within 30 days of
+the agreement taking effect; the tab shows the deadline and the days left, who has applied
+(``services.apply_for_confirmation``, each party with their own key), and the application PDF.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.session import DeskSession
+from ledger.clock import parse_time
+from ledger.errors import LedgerError
+from mediation import documents, dossier, private, services
+from mediation import types as t
+from mediation.agreement import due_at
+from mediation.case import CaseState, Default, confirmation_deadline, defaults
+from mediation.rules import DEFAULT_RULE
+from ui.mediation.common import (
+    CHAIN_COLOURS,
+    CaseView,
+    Logged,
+    attempt,
+    chain_text,
+    local_moment,
+    local_time,
+    show_mediation_error,
+)
+from ui.mediation.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
+from ui.mediation.signing import PartyKeyDialog
+from ui.mediation.tab import CaseTab
+from ui.mediation.widgets import table_view
+from ui.tasks import BackgroundTask, data_size, emit_signal
+
+AGREEMENT, CONFIRMATION, ENFORCEMENT = "agreement", "confirmation", "enforcement"
+# Who filed, as the enforcement application (a Chinese court document) names them.
+NODE_FILER = "司法链节点（智能合约规则 mediation.default@1）"
+OBLIGEE_FILER = "{name}（权利人）"
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A PDF written to ``path``; ``leaf`` is its registration entry (None if refused)."""
+
+    kind: str
+    path: Path
+    sha256: str
+    size: int
+    leaf: bytes | None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=".jcdesk-", suffix=".pdf", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def make_and_write(build: Callable[[], bytes], path: Path) -> bytes:
+    """Run on a worker thread: build the PDF, write it, return its bytes."""
+    pdf = build()
+    write_atomically(path, pdf)
+    return pdf
+
+
+class IssuedModel(RowsModel[Logged]):
+    """The documents this case registered (``document.issued``), with their chain status."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.view: CaseView | None = None
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Document"),
+            self.tr("Size"),
+            self.tr("Registered by"),
+            self.tr("Signed at"),
+            self.tr("Chain status"),
+        ]
+
+    def cell(self, row: Logged, column: int, role: int) -> Any:
+        docs = row.statement.body.get("documents") or [{}]
+        doc = docs[0]
+        if role == DISPLAY:
+            if column == 0:
+                return doc.get("name", "")
+            if column == 1:
+                return data_size(int(doc.get("size", 0)))
+            if column == 2:
+                return self.view.name_of(row.statement.actor) if self.view else ""
+            if column == 3:
+                return local_time(row.statement.time)
+            if column == 4:
+                return chain_text(row.chain)
+        if role == TOOLTIP and column == 0:
+            return self.tr("SHA-256: {sha}").format(sha=doc.get("sha256", ""))
+        if role == RAW:
+            return doc.get("sha256") if column == 0 else None
+        if role == FOREGROUND and column == 4:
+            return QBrush(QColor(CHAIN_COLOURS.get(row.chain.state, "#202124")))
+        return None
+
+
+class DocumentsTab(CaseTab):
+    exported = Signal(object)  # Exported, once a PDF is written (and registered, when allowed)
+
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("documentsTab")
+        self.task: BackgroundTask | None = None
+        self.key_dialog: PartyKeyDialog | None = None
+        self._job: tuple[str, Path, dict[str, Any]] | None = None
+        self.last: Exported | None = None
+
+        # -- the agreement ---------------------------------------------------------------
+        self.agreement_box = QGroupBox(self)
+        self.agreement_state = QLabel(self.agreement_box)
+        self.agreement_state.setObjectName("agreementPdfState")
+        self.agreement_state.setWordWrap(True)
+        self.agreement_button = QPushButton(self.agreement_box)
+        self.agreement_button.setObjectName("agreementPdf")
+        self.agreement_button.clicked.connect(self.save_agreement_pdf)
+        agreement_layout = QVBoxLayout(self.agreement_box)
+        agreement_layout.addWidget(self.agreement_state)
+        agreement_layout.addWidget(self.agreement_button)
+
+        # -- judicial confirmation -------------------------------------------------------
+        self.confirmation_box = QGroupBox(self)
+        self.deadline_label = QLabel(self.confirmation_box)
+        self.deadline_label.setObjectName("confirmationDeadline")
+        self.deadline_label.setWordWrap(True)
+        self.court = QLineEdit(self.confirmation_box)
+        self.court.setObjectName("court")
+        self.court.textChanged.connect(self._update_buttons)
+        self.court_label = QLabel(self.confirmation_box)
+        self.applicants_label = QLabel(self.confirmation_box)
+        self.applicants_label.setObjectName("applicants")
+        self.applicants_label.setWordWrap(True)
+        self.apply_button = QPushButton(self.confirmation_box)
+        self.apply_button.setObjectName("applyConfirmation")
+        self.apply_button.clicked.connect(self.apply_for_confirmation)
+        self.apply_at_desk_button = QPushButton(self.confirmation_box)
+        self.apply_at_desk_button.setObjectName("applyConfirmationAtDesk")
+        self.apply_at_desk_button.clicked.connect(self.apply_at_desk)
+        self.confirmation_button = QPushButton(self.confirmation_box)
+        self.confirmation_button.setObjectName("confirmationPdf")
+        self.confirmation_button.clicked.connect(self.save_confirmation_pdf)
+        court_form = QFormLayout()
+        court_form.addRow(self.court_label, self.court)
+        confirmation_buttons = QHBoxLayout()
+        confirmation_buttons.addWidget(self.apply_button)
+        confirmation_buttons.addWidget(self.apply_at_desk_button)
+        confirmation_buttons.addStretch(1)
+        confirmation_buttons.addWidget(self.confirmation_button)
+        confirmation_layout = QVBoxLayout(self.confirmation_box)
+        confirmation_layout.addWidget(self.deadline_label)
+        confirmation_layout.addLayout(court_form)
+        confirmation_layout.addWidget(self.applicants_label)
+        confirmation_layout.addLayout(confirmation_buttons)
+
+        # -- enforcement -----------------------------------------------------------------
+        self.enforcement_box = QGroupBox(self)
+        self.enforcement_choice = QComboBox(self.enforcement_box)
+        self.enforcement_choice.setObjectName("enforcementChoice")
+        self.enforcement_button = QPushButton(self.enforcement_box)
+        self.enforcement_button.setObjectName("enforcementPdf")
+        self.enforcement_button.clicked.connect(self.save_enforcement_pdf)
+        self.enforcement_state = QLabel(self.enforcement_box)
+        self.enforcement_state.setWordWrap(True)
+        enforcement_row = QHBoxLayout()
+        enforcement_row.addWidget(self.enforcement_choice, 1)
+        enforcement_row.addWidget(self.enforcement_button)
+        enforcement_layout = QVBoxLayout(self.enforcement_box)
+        enforcement_layout.addWidget(self.enforcement_state)
+        enforcement_layout.addLayout(enforcement_row)
+
+        # -- registered documents --------------------------------------------------------
+        self.issued_box = QGroupBox(self)
+        self.issued = IssuedModel(self)
+        self.issued_view = table_view(self.issued_box, self.issued, "issuedDocuments", stretch=0)
+        self.busy = QLabel(self)
+        self.busy.setObjectName("documentBusy")
+        self.busy.hide()
+        self.result = QLabel(self)
+        self.result.setObjectName("documentResult")
+        self.result.setWordWrap(True)
+        self.result.hide()
+        issued_layout = QVBoxLayout(self.issued_box)
+        issued_layout.addWidget(self.issued_view)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.agreement_box)
+        layout.addWidget(self.confirmation_box)
+        layout.addWidget(self.enforcement_box)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.result)
+        layout.addWidget(self.issued_box, 1)
+        self.retranslate_ui()
+
+    # -- texts -----------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.agreement_box.setTitle(self.tr("Mediation agreement (PDF)"))
+        self.agreement_button.setText(self.tr("Save and register the agreement PDF…"))
+        self.confirmation_box.setTitle(
+            self.tr("Joint application for judicial confirmation (PML Art. 33)")
+        )
+        self.court_label.setText(self.tr("Court:"))
+        self.court.setPlaceholderText(
+            self.tr("The basic court of a party's domicile or of the mediation organisation")
+        )
+        self.apply_button.setText(self.tr("Apply (sign my half)"))
+        self.apply_at_desk_button.setText(self.tr("A party applies at this desk…"))
+        self.confirmation_button.setText(self.tr("Save and register the application PDF…"))
+        self.enforcement_box.setTitle(self.tr("Application for enforcement"))
+        self.enforcement_button.setText(self.tr("Save and register the application PDF…"))
+        self.issued_box.setTitle(self.tr("Documents registered on the chain"))
+        self.busy.setText(self.tr("Making the PDF…"))
+        self.issued.retranslate()
+        self._show_result()
+
+    def _show_result(self) -> None:
+        last = self.last
+        if last is None:
+            self.result.hide()
+            return
+        if last.leaf is not None:
+            text = self.tr("Saved to {path} and registered (SHA-256 {sha}).")
+        else:
+            text = self.tr("Saved to {path}, but not registered: the Verify page will not know it.")
+        self.result.setText(text.format(path=str(last.path), sha=last.sha256))
+        self.result.show()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def update_view(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        agreement = view.agreement
+        self.issued.view = view
+        self.issued.set_rows(view.of_type(t.DOCUMENT_ISSUED))
+        if agreement is None or agreement.latest is None:
+            self.agreement_state.setText(self.tr("No agreement proposed yet."))
+        elif agreement.effective is None:
+            self.agreement_state.setText(
+                self.tr(
+                    "Version {n} is not in effect yet: the PDF shows the signatures so far and "
+                    "says it is not in effect."
+                ).format(n=agreement.latest.number)
+            )
+        else:
+            pending = [
+                item
+                for item in view.of_type(t.AGREEMENT_SIGNED)
+                if item.statement.body.get("content_hash") == agreement.effective_hash
+                and item.chain.state != "confirmed"
+            ]
+            if pending:
+                self.agreement_state.setText(
+                    self.tr(
+                        "In effect since {time}. {count} signature(s) are not confirmed by the "
+                        "chain yet; a PDF made now says so. Wait for the receipts for a "
+                        "complete one."
+                    ).format(time=local_time(agreement.effective_at), count=len(pending))
+                )
+            else:
+                self.agreement_state.setText(
+                    self.tr(
+                        "In effect since {time}; every signature is confirmed by the chain."
+                    ).format(time=local_time(agreement.effective_at))
+                )
+        self._show_confirmation(view)
+        self._show_enforcement(view)
+        self._update_buttons()
+
+    def _show_confirmation(self, view: CaseView) -> None:
+        state = view.state
+        limit = confirmation_deadline(state, "A1")
+        self.confirmation_box.setVisible(limit is not None)
+        if limit is None:
+            return
+        now = self.session.clock.now()
+        left = math.ceil((limit - now) / timedelta(days=1))
+        if left > 0:
+            self.deadline_label.setText(
+                self.tr(
+                    "Both parties apply together within 30 days of the agreement taking effect: "
+                    "by {deadline} ({days} days left)."
+                ).format(deadline=local_moment(limit), days=left)
+            )
+        else:
+            self.deadline_label.setText(
+                self.tr(
+                    "The 30 days for applying ended on {deadline}; the court will not accept a "
+                    "joint application now."
+                ).format(deadline=local_moment(limit))
+            )
+        applied = []
+        for item in view.of_type(t.CONFIRMATION_APPLIED):
+            applied.append(
+                self.tr("{name} applied to {court} on {time} — {status}").format(
+                    name=view.name_of(item.statement.actor),
+                    court=item.statement.body.get("court", ""),
+                    time=local_time(item.statement.time),
+                    status=chain_text(item.chain),
+                )
+            )
+            if not self.court.text().strip():
+                self.court.setText(str(item.statement.body.get("court", "")))
+        waiting = self._unapplied()
+        if self.view is not None and self.view.my_party and self.view.me not in state.confirmation:
+            party = state.parties.get(self.view.my_party)
+            if party is not None:
+                waiting[self.view.me] = party.name
+        if waiting:
+            applied.append(
+                self.tr("Not yet applied: {names}").format(
+                    names=self.tr(", ").join(waiting.values())
+                )
+            )
+        self.applicants_label.setText("\n".join(applied))
+
+    def _unapplied(self) -> dict[str, str]:
+        """Parties of the effective agreement, other than this profile, who have not applied."""
+        view = self.view
+        if view is None or view.agreement is None or view.agreement.effective is None:
+            return {}
+        state = view.state
+        found = {}
+        for pid in view.agreement.effective.content.get("parties", []):
+            party = state.parties.get(pid)
+            if party and party.key and party.key not in state.confirmation and party.key != view.me:
+                found[party.key] = party.name
+        return found
+
+    def _show_enforcement(self, view: CaseView) -> None:
+        entries = view.of_type(t.ENFORCEMENT_REQUESTED)
+        self.enforcement_box.setVisible(bool(entries))
+        chosen = self.enforcement_choice.currentData()
+        self.enforcement_choice.clear()
+        for item in entries:
+            body = item.statement.body
+            if body.get("rule") == DEFAULT_RULE:
+                label = self.tr("{obligation}, instalment {seq}: filed by the contract rule {rule}")
+            else:
+                label = self.tr("{obligation}, instalment {seq}: the obligee's application")
+            self.enforcement_choice.addItem(
+                label.format(
+                    obligation=body.get("obligation_id", ""),
+                    seq=body.get("instalment", 1),
+                    rule=DEFAULT_RULE,
+                ),
+                item.seq,
+            )
+        if chosen is not None:
+            self.enforcement_choice.setCurrentIndex(
+                max(0, self.enforcement_choice.findData(chosen))
+            )
+        self.enforcement_state.setText(
+            self.tr(
+                "An obligation was not performed in time. The application names the agreement, "
+                "what was due, what was confirmed, and the chain entry that filed it."
+            )
+        )
+
+    @Slot()
+    def _update_buttons(self, *_args: object) -> None:
+        view = self.view
+        idle = self.task is None
+        agreement = view.agreement if view is not None else None
+        self.agreement_button.setEnabled(
+            idle and agreement is not None and agreement.latest is not None
+        )
+        effective = agreement is not None and agreement.effective is not None
+        me_party = view is not None and view.my_party is not None
+        applied = view is not None and view.me in view.state.confirmation
+        court = bool(self.court.text().strip())
+        self.apply_button.setVisible(me_party)
+        self.apply_button.setEnabled(effective and me_party and not applied and court and idle)
+        self.apply_at_desk_button.setVisible(view is not None and view.is_mediator)
+        self.apply_at_desk_button.setEnabled(effective and court and bool(self._unapplied()))
+        self.confirmation_button.setEnabled(effective and idle and court)
+        self.enforcement_button.setEnabled(idle and self.enforcement_choice.count() > 0)
+
+    # -- judicial confirmation: signing ---------------------------------------------------
+
+    @Slot()
+    def apply_for_confirmation(self) -> None:
+        court, case_id = self.court.text(), self.case_id
+        self.sign(lambda past: services.apply_for_confirmation(self.session, past, case_id, court))
+
+    @Slot()
+    def apply_at_desk(self) -> None:
+        others = self._unapplied()
+        if not others:
+            return
+        dialog = PartyKeyDialog(
+            others,
+            self.tr("Apply for judicial confirmation of the agreement of case {case}.").format(
+                case=self.case_id
+            ),
+            self,
+        )
+        self.key_dialog = dialog
+        dialog.accepted.connect(self._on_party_key)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @Slot()
+    def _on_party_key(self) -> None:
+        dialog = self.sender()
+        if not isinstance(dialog, PartyKeyDialog):
+            return
+        self.key_dialog = None
+        key = dialog.take_key()
+        if key is None:
+            return
+        court, case_id = self.court.text(), self.case_id
+        self.sign(
+            lambda past: services.apply_for_confirmation(
+                self.session, past, case_id, court, actor=key
+            ),
+            key=key,
+        )
+
+    # -- PDFs ------------------------------------------------------------------------------
+
+    def _ask_path(self, suggested: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the PDF"), suggested, self.tr("PDF documents (*.pdf)")
+        )
+        return Path(path) if path else None
+
+    def _dossier(self) -> tuple[CaseState, dict[str, private.PrivateParty]]:
+        assert self.view is not None
+        with self.session.store.session() as session:
+            return self.view.state, private.load(session, self.view.case_id)
+
+    @Slot()
+    def save_agreement_pdf(self, path: Path | str | None = None) -> None:
+        """Make the agreement PDF (of the version in effect, else the latest), save, register."""
+        view = self.view
+        agreement = view.agreement if view is not None else None
+        if view is None or agreement is None or agreement.latest is None or self.task:
+            return
+        version = agreement.effective or agreement.latest
+        if not path:
+            path = self._ask_path(
+                self.tr("Mediation agreement {case} v{n}.pdf").format(
+                    case=view.case_id, n=version.number
+                )
+            )
+            if path is None:
+                return
+        state, details = self._dossier()
+        with self.session.store.session() as session:
+            signatures = dossier.signature_lines(session, state, agreement.id)
+            facts = dossier.chain_facts(
+                session, view.case_id, t.AGREEMENT_SIGNED, {"content_hash": version.hash}
+            )
+        about = {
+            "kind": "mediation.agreement",
+            "agreement_id": agreement.id,
+            "version": version.number,
+            "content_hash": version.hash,
+        }
+        self._start(
+            AGREEMENT,
+            Path(path),
+            about,
+            documents.agreement_pdf,
+            state,
+            agreement.id,
+            signatures,
+            facts,
+            details,
+        )
+
+    @Slot()
+    def save_confirmation_pdf(self, path: Path | str | None = None) -> None:
+        view = self.view
+        agreement = view.agreement if view is not None else None
+        if view is None or agreement is None or agreement.effective is None or self.task:
+            return
+        court = self.court.text().strip()
+        if not court:
+            return
+        if not path:
+            path = self._ask_path(
+                self.tr("Application for judicial confirmation {case}.pdf").format(
+                    case=view.case_id
+                )
+            )
+            if path is None:
+                return
+        state, details = self._dossier()
+        with self.session.store.session() as session:
+            applicants = dossier.applicant_lines(session, state)
+            facts = dossier.chain_facts(session, view.case_id, t.CONFIRMATION_APPLIED)
+        about = {
+            "kind": "mediation.confirmation_application",
+            "agreement_id": agreement.id,
+            "content_hash": agreement.effective.hash,
+        }
+        self._start(
+            CONFIRMATION,
+            Path(path),
+            about,
+            documents.confirmation_application_pdf,
+            state,
+            agreement.id,
+            court,
+            applicants,
+            facts,
+            details,
+        )
+
+    def missed_for(self, item: Logged) -> Default:
+        """The default an enforcement entry was filed for, as it stood at the filing time."""
+        assert self.view is not None
+        body = item.statement.body
+        state = self.view.state
+        moment = parse_time(item.statement.time)
+        for found in defaults(state, moment):
+            if found.obligation_id == body.get("obligation_id") and found.instalment == body.get(
+                "instalment", 1
+            ):
+                return found
+        agreement = state.agreements[body["agreement_id"]]
+        version = agreement.effective
+        assert version is not None
+        ob = next(o for o in version.content["obligations"] if o["id"] == body["obligation_id"])
+        deadline = str(body.get("deadline") or ob.get("deadline", ""))
+        return Default(
+            agreement.id,
+            version.number,
+            version.hash,
+            ob["id"],
+            int(body.get("instalment", 1)),
+            int(body.get("due_fen", ob.get("amount_fen", 0))),
+            int(body.get("paid_fen", 0)),
+            deadline,
+            due_at(deadline, int(ob.get("grace_days", 0))),
+        )
+
+    @Slot()
+    def save_enforcement_pdf(self, path: Path | str | None = None) -> None:
+        view = self.view
+        if view is None or self.task or self.enforcement_choice.count() == 0:
+            return
+        seq = self.enforcement_choice.currentData()
+        item = next((i for i in view.of_type(t.ENFORCEMENT_REQUESTED) if i.seq == seq), None)
+        if item is None:
+            return
+        body = item.statement.body
+        if not path:
+            path = self._ask_path(
+                self.tr("Application for enforcement {case} {obligation}.pdf").format(
+                    case=view.case_id, obligation=body.get("obligation_id", "")
+                )
+            )
+            if path is None:
+                return
+        missed = self.missed_for(item)
+        state, details = self._dossier()
+        match = {"obligation_id": missed.obligation_id, "instalment": missed.instalment}
+        with self.session.store.session() as session:
+            facts = dossier.chain_facts(session, view.case_id, t.ENFORCEMENT_REQUESTED, match)
+        if body.get("rule") == DEFAULT_RULE:
+            filed_by = NODE_FILER
+        else:
+            filed_by = OBLIGEE_FILER.format(name=view.name_of(item.statement.actor))
+        about = {
+            "kind": "mediation.enforcement_application",
+            "agreement_id": missed.agreement_id,
+            "obligation_id": missed.obligation_id,
+            "instalment": missed.instalment,
+        }
+        self._start(
+            ENFORCEMENT,
+            Path(path),
+            about,
+            partial(
+                documents.enforcement_application_pdf, automatic=body.get("rule") == DEFAULT_RULE
+            ),
+            state,
+            missed,
+            facts,
+            filed_by,
+            details,
+        )
+
+    def _start(
+        self,
+        kind: str,
+        path: Path,
+        about: dict[str, Any],
+        builder: Callable[..., bytes],
+        *args: Any,
+    ) -> None:
+        def build() -> bytes:
+            return builder(*args)
+
+        task = BackgroundTask(make_and_write, build, path, parent=self)
+        task.finished.connect(self._on_written)
+        task.failed.connect(self._on_failed)
+        self.task = task
+        self._job = (kind, path, about)
+        self.busy.show()
+        self._update_buttons()
+        task.start()
+
+    @Slot(object)
+    def _on_written(self, pdf: object) -> None:
+        assert isinstance(pdf, bytes) and self._job is not None
+        kind, path, about = self._job
+        self.task, self._job = None, None
+        self.busy.hide()
+        body = dossier.issued_body(pdf, path.name, {**about, "case": self.case_id})
+        entry = attempt(
+            self,
+            lambda: self.session.record(
+                self.session.statement(t.DOCUMENT_ISSUED, self.case_id, body)
+            ),
+        )
+        sha = body["documents"][0]["sha256"]
+        self.last = Exported(kind, path, sha, len(pdf), entry.leaf_hash if entry else None)
+        self._show_result()
+        self._update_buttons()
+        emit_signal(self.exported, self.last)
+        if entry is not None:
+            emit_signal(self.recorded)
+
+    @Slot(object)
+    def _on_failed(self, error: object) -> None:
+        self.task, self._job = None, None
+        self.busy.hide()
+        self._update_buttons()
+        if isinstance(error, OSError):
+            show_mediation_error(
+                self,
+                LedgerError(
+                    self.tr("The PDF could not be saved: {detail}"),
+                    detail=error.strerror or str(error),
+                ),
+            )
+        elif isinstance(error, LedgerError):
+            show_mediation_error(self, error)
+        elif isinstance(error, BaseException):
+            raise error

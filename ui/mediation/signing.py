@@ -1,0 +1,242 @@
+"""Who signed the agreement, and a party signing at the mediator's desk with their own key.
+
+ARCHITECTURE.md, "Identity": a mediator never signs for a party. A party at the mediator's desk
+chooses their own key file and types their own passphrase into ``PartyKeyDialog``; the key is
+unlocked for this one signature, checked to be one of the keys the case expects, used, and
+dropped. The mediator's desk then relays the party's signed statement to the node like any
+other (PROTOCOL.md section 4, ``tlog.submit``: the signature authorizes the statement).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger.errors import KeyFileError, LedgerError
+from ledger.keys import SigningKey
+from mediation import types as t
+from ui.i18n import error_text
+from ui.mediation.common import CHAIN_COLOURS, CaseView, Chain, chain_text, local_time
+from ui.mediation.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
+from ui.mediation.widgets import ERROR_STYLE
+
+
+class NotAnExpectedKey(LedgerError):
+    """The key unlocked, but it is not one the case expects here (the dialog words it)."""
+
+
+class PartyKeyDialog(QDialog):
+    """The party chooses their key file and types their passphrase; ``key`` after accept."""
+
+    def __init__(
+        self,
+        expected: dict[str, str],
+        purpose: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("partyKeyDialog")
+        self.expected = expected  # verifier key -> name, of who may sign now
+        self.key: SigningKey | None = None
+        self._error: LedgerError | None = None
+        self.purpose = QLabel(purpose, self)
+        self.purpose.setWordWrap(True)
+        self.purpose.setStyleSheet("font-weight: 600;")
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.path = QLineEdit(self)
+        self.path.setObjectName("keyPath")
+        self.browse = QPushButton(self)
+        self.browse.clicked.connect(self.choose_file)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("partyPassphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("problem")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        self.path_label = QLabel(self)
+        self.passphrase_label = QLabel(self)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow(self.path_label, row)
+        form.addRow(self.passphrase_label, self.passphrase)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.unlock)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.purpose)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.path.textChanged.connect(self._update)
+        self.passphrase.textChanged.connect(self._update)
+        self.retranslate_ui()
+        self.setMinimumWidth(560)
+        self._update()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("A party signs at this desk"))
+        self.intro.setText(
+            self.tr(
+                "Hand the keyboard to the party. They choose their own key file and type their "
+                "own passphrase; the mediator never learns it. The key is used for this one "
+                "signature and then forgotten. Who may sign now: {names}."
+            ).format(names=self.tr(", ").join(self.expected.values()))
+        )
+        self.path_label.setText(self.tr("Key file:"))
+        self.passphrase_label.setText(self.tr("Passphrase:"))
+        self.browse.setText(self.tr("Choose…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        if self._error is not None:
+            self.error_label.setText(self._error_text(self._error))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    @Slot()
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose your key file"), "", self.tr("Key files (*.key);;All files (*)")
+        )
+        if path:
+            self.path.setText(path)
+
+    @Slot()
+    @Slot(str)
+    def _update(self, *_args: object) -> None:
+        ready = bool(self.path.text().strip()) and bool(self.passphrase.text())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
+
+    def _error_text(self, error: LedgerError) -> str:
+        if isinstance(error, NotAnExpectedKey):
+            return self.tr("This key is not one of the keys that may sign here: {names}.").format(
+                names=self.tr(", ").join(self.expected.values())
+            )
+        return error_text(error)
+
+    @Slot()
+    def unlock(self) -> None:
+        """Unlock the key; accept only a key the case expects; otherwise say why."""
+        path = Path(self.path.text().strip())
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            key = SigningKey.load(path, self.passphrase.text())
+        except (KeyFileError, OSError) as exc:
+            error = exc if isinstance(exc, LedgerError) else KeyFileError(detail=str(exc))
+            self._show_error(error)
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.passphrase.clear()
+        if key.vkey not in self.expected:
+            self._show_error(NotAnExpectedKey(names=", ".join(self.expected.values())))
+            return
+        self.key = key
+        self.accept()
+
+    def _show_error(self, error: LedgerError) -> None:
+        self._error = error
+        self.error_label.setText(self._error_text(error))
+        self.error_label.show()
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def take_key(self) -> SigningKey | None:
+        """The unlocked key, once: the dialog forgets it."""
+        key, self.key = self.key, None
+        return key
+
+
+# -- the signatures of the latest version --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignerRow:
+    vkey: str
+    name: str
+    role: str
+    signed_at: str | None
+    chain: Chain | None
+
+
+def signer_rows(view: CaseView) -> list[SignerRow]:
+    """For the latest version: each signer needed, whether they signed, and its chain status."""
+    agreement = view.agreement
+    if agreement is None or agreement.latest is None:
+        return []
+    latest = agreement.latest
+    signed = agreement.signatures.get(latest.hash, {})
+    chains = {}
+    for item in view.of_type(t.AGREEMENT_SIGNED):
+        if item.statement.body.get("content_hash") == latest.hash:
+            chains[item.statement.actor] = item.chain
+    rows = []
+    for vkey in view.state.signers_needed(agreement):
+        rows.append(
+            SignerRow(
+                vkey, view.name_of(vkey), view.role_of(vkey), signed.get(vkey), chains.get(vkey)
+            )
+        )
+    return rows
+
+
+class SignaturesModel(RowsModel[SignerRow]):
+    COLUMNS = 4
+    NAME, ROLE, SIGNED, CHAIN = range(COLUMNS)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Signer"), self.tr("As"), self.tr("Signed"), self.tr("Chain status")]
+
+    def cell(self, row: SignerRow, column: int, role: int) -> Any:
+        if role == DISPLAY:
+            if column == self.NAME:
+                return row.name
+            if column == self.ROLE:
+                return row.role
+            if column == self.SIGNED:
+                if row.signed_at is None:
+                    return self.tr("not yet signed")
+                return self.tr("signed {time}").format(time=local_time(row.signed_at))
+            if column == self.CHAIN:
+                return chain_text(row.chain) if row.chain is not None else "—"
+        if role == RAW:
+            return (
+                row.vkey,
+                row.role,
+                row.signed_at,
+                row.chain.state if row.chain is not None else None,
+            )[column]
+        if role == TOOLTIP and column == self.NAME:
+            return row.vkey
+        if role == FOREGROUND:
+            if column == self.SIGNED and row.signed_at is None:
+                return QBrush(QColor("#b06000"))
+            if column == self.CHAIN and row.chain is not None:
+                return QBrush(QColor(CHAIN_COLOURS.get(row.chain.state, "#202124")))
+        return None

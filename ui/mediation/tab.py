@@ -1,0 +1,91 @@
+"""What every tab of a case page does: show a ``CaseView``, and sign through the one path.
+
+``sign`` builds a statement from the case's *current* history in the local store (never a
+cached copy, so the rules see what the node will see), checks it through a
+``mediation.services`` function, and hands it to ``DeskSession.record`` (sign, append as
+pending, wake the sync) in one transaction. A rule that says no is shown in words, with its
+article, and nothing is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
+
+from desk.session import DeskSession
+from ledger.keys import SigningKey
+from ledger.statement import Entry, Statement
+from mediation import services
+from ui.mediation.common import CaseView, attempt, load_case
+from ui.tasks import emit_signal
+
+
+class CaseTab(QWidget):
+    """A tab of the case page (subclasses build their widgets and texts)."""
+
+    recorded = Signal()  # something was signed here: the page refreshes every tab
+
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.view: CaseView | None = None
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_case(self, view: CaseView) -> None:
+        self.view = view
+        self.update_view()
+
+    def update_view(self) -> None:
+        """Show ``self.view`` (subclasses)."""
+
+    def retranslate_ui(self) -> None:
+        """Set every text (subclasses); called from ``__init__`` and on LanguageChange."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            if self.view is not None:
+                self.update_view()
+        super().changeEvent(event)
+
+    # -- signing ---------------------------------------------------------------------------
+
+    @property
+    def case_id(self) -> str:
+        return self.view.case_id if self.view is not None else ""
+
+    def past(self) -> list[Statement]:
+        return services.history(self.session.store, self.case_id)
+
+    def sign(
+        self,
+        build: Callable[[list[Statement]], Statement],
+        *,
+        key: SigningKey | None = None,
+        also: Callable[[Session], None] | None = None,
+    ) -> Entry | None:
+        """Build from the current history, sign with ``key`` (default: this profile's), store.
+
+        Returns the entry, or None when a rule refused (the user was told why).
+        """
+
+        def run() -> Entry:
+            statement = build(self.past())
+            return self.session.record(statement, key=key, also=also)
+
+        entry = attempt(self, run)
+        if entry is not None:
+            emit_signal(self.recorded)  # the case page refreshes every tab
+            if self.view is not None and all(
+                item.leaf != entry.leaf_hash for item in self.view.logged
+            ):
+                self.reload()  # nobody refreshed this tab (it stands alone)
+        return entry
+
+    def reload(self) -> None:
+        if self.view is not None:
+            self.show_case(load_case(self.session.store, self.case_id, self.session.key.vkey))
