@@ -58,7 +58,7 @@ class Profile:
 
     @classmethod
     def named(cls, name: str = DEFAULT_PROFILE, home: Path | None = None) -> Profile:
-        if not _NAME.match(name):
+        if not _NAME.match(name) or name in (".", ".."):
             raise ValueError(f"profile name {name!r}: use letters, digits, '.', '-' or '_'")
         return cls(name, (home or data_home()) / "profiles" / name)
 

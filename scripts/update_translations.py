@@ -465,10 +465,36 @@ def problems(root: Path = ROOT, folder: Path = TS_DIR) -> list[str]:
         else:
             with tempfile.TemporaryDirectory(prefix="jcdesk-lrelease-") as tmp:
                 fresh = Path(tmp) / qm.name
-                lrelease(ts, fresh)
-                if fresh.read_bytes() != qm.read_bytes():
-                    found.append(f"{qm.name}: out of date with {ts.name} (run this script)")
+                stale = qm_differences(ts, qm, fresh)
+            for line in stale[:20]:
+                found.append(f"{qm.name}: out of date with {ts.name} (run this script): {line}")
     return found
+
+
+def qm_differences(ts: Path, qm: Path, fresh: Path) -> list[str]:
+    """Compile ``ts`` into ``fresh`` and say where ``qm`` answers differently.
+
+    Identical bytes settle it at once; otherwise (another Qt version's lrelease may lay the
+    file out differently) both files are loaded and asked for every message of ``ts``."""
+    lrelease(ts, fresh)
+    if fresh.read_bytes() == qm.read_bytes():
+        return []
+    from PySide6.QtCore import QTranslator
+
+    committed, current = QTranslator(), QTranslator()
+    if not committed.load(str(qm)) or not current.load(str(fresh)):
+        return [f"{qm.name} cannot be loaded"]
+    differences = []
+    for message in read_ts(ts):
+        if message.kind in ("vanished", "obsolete"):
+            continue
+        disambiguation = message.comment or None
+        for n in (1, 2, 5) if message.numerus else (-1,):
+            args = (message.context, message.source, disambiguation, n)
+            if committed.translate(*args) != current.translate(*args):
+                differences.append(f"[{message.context}] {message.source!r}")
+                break
+    return differences
 
 
 # -- commands ---------------------------------------------------------------------------------

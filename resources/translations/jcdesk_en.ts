@@ -1459,17 +1459,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
-    <name>MediationPage</name>
-    <message>
-        <source>Mediation</source>
-        <translation>Mediation</translation>
-    </message>
-    <message>
-        <source>The mediation module (cases, session records, agreements, performance) arrives with a later release of Judicial Chain Desk. Until then this desktop keeps every mediation statement it signs or receives in its local log, and the module will show them from there.</source>
-        <translation>The mediation module (cases, session records, agreements, performance) arrives with a later release of Judicial Chain Desk. Until then this desktop keeps every mediation statement it signs or receives in its local log, and the module will show them from there.</translation>
-    </message>
-</context>
-<context>
     <name>MediationWords</name>
     <message>
         <source>In mediation</source>

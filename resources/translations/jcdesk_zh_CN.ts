@@ -1459,17 +1459,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
-    <name>MediationPage</name>
-    <message>
-        <source>Mediation</source>
-        <translation>调解</translation>
-    </message>
-    <message>
-        <source>The mediation module (cases, session records, agreements, performance) arrives with a later release of Judicial Chain Desk. Until then this desktop keeps every mediation statement it signs or receives in its local log, and the module will show them from there.</source>
-        <translation>调解模块（案件、调解笔录、调解协议、履行情况）将在司法链桌面端的后续版本中提供。在此之前，本机签署或收到的每一条调解记录都保存在本地日志中，模块上线后将从那里显示。</translation>
-    </message>
-</context>
-<context>
     <name>MediationWords</name>
     <message>
         <source>In mediation</source>

@@ -116,9 +116,23 @@ def test_placeholder_parsing() -> None:
 def test_compiled_catalogues_are_up_to_date(tmp_path: Path, language: str) -> None:
     ts, qm = tr_script.ts_path(language), tr_script.qm_path(language)
     assert qm.exists() and qm_path(language) == qm
-    fresh = tmp_path / qm.name
-    tr_script.lrelease(ts, fresh)
-    assert fresh.read_bytes() == qm.read_bytes(), "run scripts/update_translations.py"
+    stale = tr_script.qm_differences(ts, qm, tmp_path / qm.name)
+    assert not stale, "run scripts/update_translations.py; stale:\n" + "\n".join(stale)
+
+
+def test_a_stale_catalogue_is_noticed(tmp_path: Path) -> None:
+    ts = tmp_path / "jcdesk_zh_CN.ts"
+    text = tr_script.ts_path("zh_CN").read_text("utf-8")
+    ts.write_text(text, "utf-8")
+    qm = tmp_path / "committed.qm"
+    tr_script.lrelease(ts, qm)
+    assert tr_script.qm_differences(ts, qm, tmp_path / "fresh.qm") == []
+    changed = text.replace(
+        "<translation>调解员</translation>", "<translation>调解人</translation>", 1
+    )
+    assert changed != text
+    ts.write_text(changed, "utf-8")
+    assert tr_script.qm_differences(ts, qm, tmp_path / "fresh.qm") != []
 
 
 def test_core_error_messages_are_extracted(extracted) -> None:
