@@ -61,9 +61,25 @@ def verify_rate(seconds: float = 1.5, threads: int = 1) -> float:
 def start_node(data: Path, extra: list[str]) -> tuple[subprocess.Popen[str], dict]:
     env = dict(os.environ, JCDESK_NODE_PASSPHRASE="bench", PYTHONPATH=str(ROOT))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "chain_node", "--data", str(data), "--listen", "127.0.0.1:0",
-         "--auto-approve", "--rate", "1000000", "--burst", "1000000", *extra],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "chain_node",
+            "--data",
+            str(data),
+            "--listen",
+            "127.0.0.1:0",
+            "--auto-approve",
+            "--rate",
+            "1000000",
+            "--burst",
+            "1000000",
+            *extra,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -77,8 +93,14 @@ def sign_entries(key: SigningKey, origin: str, count: int, tag: str) -> list[str
     now = datetime.now(UTC)
     out = []
     for i in range(count):
-        st = build_statement(log=origin, type="bench.note", case="", actor=key.vkey, time=now,
-                             body={"run": tag, "n": i})
+        st = build_statement(
+            log=origin,
+            type="bench.note",
+            case="",
+            actor=key.vkey,
+            time=now,
+            body={"run": tag, "n": i},
+        )
         out.append(sign_statement(st, key).text)
     return out
 
@@ -106,8 +128,9 @@ class Rpc:
 
     async def call(self, method: str, **params) -> dict:
         rid, fut = self._future()
-        await self.ws.send(json.dumps({"jsonrpc": "2.0", "id": rid, "method": method,
-                                       "params": params}))
+        await self.ws.send(
+            json.dumps({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
+        )
         msg = await fut
         if "error" in msg:
             raise RuntimeError(msg["error"])
@@ -118,8 +141,14 @@ class Rpc:
         frame, ids = [], []
         for text in entries:
             self.next_id += 1
-            frame.append({"jsonrpc": "2.0", "id": self.next_id, "method": "tlog.submit",
-                          "params": {"entry": text}})
+            frame.append(
+                {
+                    "jsonrpc": "2.0",
+                    "id": self.next_id,
+                    "method": "tlog.submit",
+                    "params": {"entry": text},
+                }
+            )
             ids.append(self.next_id)
         return json.dumps(frame), ids
 
@@ -208,35 +237,49 @@ def main() -> None:
 
             async def run() -> None:
                 rpc = Rpc(await connect(url))
-                enrol = build_statement(log=origin, type="identity.enrol", case="",
-                                        actor=key.vkey, time=datetime.now(UTC),
-                                        body={"name": "bench", "role": "observer"})
+                enrol = build_statement(
+                    log=origin,
+                    type="identity.enrol",
+                    case="",
+                    actor=key.vkey,
+                    time=datetime.now(UTC),
+                    body={"name": "bench", "role": "observer"},
+                )
                 await rpc.call("auth.enrol", entry=sign_statement(enrol, key).text)
                 await rpc.ws.close()
                 t0 = time.perf_counter()
                 warm = sign_entries(key, origin, 500, "warm")
                 entries = sign_entries(key, origin, args.entries, "tput")
                 single = sign_entries(key, origin, args.latency_samples, "lat")
-                print(f"signed {len(warm) + len(entries) + len(single):,} entries in "
-                      f"{time.perf_counter() - t0:.1f}s (client side, not timed)")
+                print(
+                    f"signed {len(warm) + len(entries) + len(single):,} entries in "
+                    f"{time.perf_counter() - t0:.1f}s (client side, not timed)"
+                )
                 await throughput(url, key, origin, warm, 1, args.batch, args.depth)
-                rate, errors = await throughput(url, key, origin, entries, args.connections,
-                                                args.batch, args.depth)
-                print(f"sustained submit throughput: {rate:,.0f} entries/s "
-                      f"({args.entries:,} entries, {args.connections} connections, "
-                      f"batches of {args.batch}, {errors} errors)")
+                rate, errors = await throughput(
+                    url, key, origin, entries, args.connections, args.batch, args.depth
+                )
+                print(
+                    f"sustained submit throughput: {rate:,.0f} entries/s "
+                    f"({args.entries:,} entries, {args.connections} connections, "
+                    f"batches of {args.batch}, {errors} errors)"
+                )
                 samples = await latency(url, key, origin, single)
                 samples.sort()
                 p50 = statistics.median(samples)
                 p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
-                print(f"submit-to-receipt latency, 1 client, 1 entry at a time: "
-                      f"p50 {p50:.1f} ms, p99 {p99:.1f} ms ({len(samples)} samples)")
+                print(
+                    f"submit-to-receipt latency, 1 client, 1 entry at a time: "
+                    f"p50 {p50:.1f} ms, p99 {p99:.1f} ms ({len(samples)} samples)"
+                )
                 print(f"efficiency ratio (throughput / one-core verify rate): {rate / raw1:.2f}")
                 print(f"efficiency ratio (throughput / all-core verify rate): {rate / rawn:.2f}")
-                print(f"targets: >= 5,000 entries/s -> {'met' if rate >= 5000 else 'NOT met'}; "
-                      f"ratio >= 0.8 -> {'met' if rate / raw1 >= 0.8 else 'NOT met'} (one core), "
-                      f"{'met' if rate / rawn >= 0.8 else 'NOT met'} (all cores); "
-                      f"p50 < 50 ms -> {'met' if p50 < 50 else 'NOT met'}")
+                print(
+                    f"targets: >= 5,000 entries/s -> {'met' if rate >= 5000 else 'NOT met'}; "
+                    f"ratio >= 0.8 -> {'met' if rate / raw1 >= 0.8 else 'NOT met'} (one core), "
+                    f"{'met' if rate / rawn >= 0.8 else 'NOT met'} (all cores); "
+                    f"p50 < 50 ms -> {'met' if p50 < 50 else 'NOT met'}"
+                )
 
             asyncio.run(run())
         finally:

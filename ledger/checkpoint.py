@@ -48,8 +48,10 @@ def parse_checkpoint_body(text: str) -> Checkpoint:
     origin, size_text, root_text, *extensions = lines
     if not origin:
         raise CheckpointError(detail="checkpoint origin is empty")
-    if not size_text.isdigit() or not size_text.isascii() or (
-        size_text != "0" and size_text.startswith("0")
+    if (
+        not size_text.isdigit()
+        or not size_text.isascii()
+        or (size_text != "0" and size_text.startswith("0"))
     ):
         raise CheckpointError(detail=f"checkpoint size {size_text!r} is not a decimal number")
     try:

@@ -41,7 +41,12 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 
 def _stretch(passphrase: str, salt: bytes) -> bytes:
     derived = hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32,
+        passphrase.encode("utf-8"),
+        salt=salt,
+        n=SCRYPT_N,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        dklen=32,
         maxmem=64 * 1024 * 1024,
     )
     return base64.b64encode(derived)

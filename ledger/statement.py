@@ -134,7 +134,7 @@ def _check_generic_body(type_: str, case: str, body: dict[str, Any]) -> None:
     """The two generic types of PROTOCOL.md section 1."""
     if type_ == "identity.enrol":
         if case != "":
-            raise StatementError(detail="identity.enrol has case \"\"")
+            raise StatementError(detail='identity.enrol has case ""')
         if set(body) != {"name", "role"} or not isinstance(body.get("name"), str):
             raise StatementError(detail="identity.enrol body is {name, role}")
         if body["role"] not in ROLES:

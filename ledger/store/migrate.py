@@ -22,7 +22,6 @@ from sqlalchemy import Engine
 
 from ledger.errors import DatabaseTooNewError, StoreError
 
-
 # Domain packages keep their projections' migrations in ``<package>/migrations`` (their own
 # Alembic branch). They are found by path, without importing the packages' code.
 DOMAIN_PACKAGES = ("mediation", "bankruptcy")

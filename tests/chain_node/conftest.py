@@ -83,12 +83,20 @@ class Client:
 
 
 def make_entry(
-    key: SigningKey, origin: str, type_: str = "test.note", case: str = "",
-    body: dict[str, Any] | None = None, time: datetime | None = None,
+    key: SigningKey,
+    origin: str,
+    type_: str = "test.note",
+    case: str = "",
+    body: dict[str, Any] | None = None,
+    time: datetime | None = None,
 ) -> str:
     statement = build_statement(
-        log=origin, type=type_, case=case, actor=key.vkey,
-        time=time or datetime.now(UTC), body=body if body is not None else {},
+        log=origin,
+        type=type_,
+        case=case,
+        actor=key.vkey,
+        time=time or datetime.now(UTC),
+        body=body if body is not None else {},
     )
     return sign_statement(statement, key).text
 
@@ -129,7 +137,9 @@ class NodeHandle:
 def pg_url() -> str:
     url = os.environ.get(PG_ENV)
     if not url:
-        print(f"skipping PostgreSQL: set {PG_ENV} (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/jcdesk_test)")
+        print(
+            f"skipping PostgreSQL: set {PG_ENV} (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/jcdesk_test)"
+        )
         pytest.skip(f"no PostgreSQL: {PG_ENV} is not set")
     return url
 

@@ -87,11 +87,19 @@ def test_fsck_refuses_tampered_db(start_node, tmp_path, what):
         c.call("tlog.submit", entry=make_entry(key, node.origin, body={"i": i}))
     node.stop()
     if what == "entry":
-        _tamper(data, update(EntryRow).where(EntryRow.idx == 3).values(
-            entry=make_entry(key, node.origin, body={"i": "forged"})))
+        _tamper(
+            data,
+            update(EntryRow)
+            .where(EntryRow.idx == 3)
+            .values(entry=make_entry(key, node.origin, body={"i": "forged"})),
+        )
     else:
-        _tamper(data, update(TreeNode).where(TreeNode.level == 1, TreeNode.idx == 0).values(
-            hash=b"\x00" * 32))
+        _tamper(
+            data,
+            update(TreeNode)
+            .where(TreeNode.level == 1, TreeNode.idx == 0)
+            .values(hash=b"\x00" * 32),
+        )
     with pytest.raises(FsckError):
         start_node(data)
 
@@ -116,8 +124,19 @@ def test_inclusion_proof_reads_are_logarithmic(tmp_path):
     with engine.begin() as conn:
         rows = [{"level": lv, "idx": ix, "hash": fake(lv, ix)} for lv, ix in wanted if lv > 0]
         conn.execute(TreeNode.__table__.insert(), rows)
-        leaves = [{"idx": ix, "leaf_hash": fake(0, ix), "entry": "", "type": "t.t", "case_id": "",
-                   "actor": "", "time": ""} for lv, ix in wanted if lv == 0]
+        leaves = [
+            {
+                "idx": ix,
+                "leaf_hash": fake(0, ix),
+                "entry": "",
+                "type": "t.t",
+                "case_id": "",
+                "actor": "",
+                "time": "",
+            }
+            for lv, ix in wanted
+            if lv == 0
+        ]
         conn.execute(EntryRow.__table__.insert(), leaves)
     with engine.connect() as conn:
         for index in indexes:
@@ -161,12 +180,17 @@ def test_postgres_node(start_node, tmp_path):
     info = node.info
     for i, t in zip(idx, texts, strict=True):
         r = c.call("tlog.receipt", index=i)["receipt"]
-        verify_receipt(r, t.encode(), parse_vkey(info["log_vkey"]),
-                       [parse_vkey(v) for v in info["witness_vkeys"]])
+        verify_receipt(
+            r,
+            t.encode(),
+            parse_vkey(info["log_vkey"]),
+            [parse_vkey(v) for v in info["witness_vkeys"]],
+        )
     # a second node on the same database is refused (one sequencer: advisory lock)
     with pytest.raises(FsckError):
-        NodeCore(NodeConfig(data_dir=tmp_path / "pg", database_url=url,
-                            passphrase="test-passphrase")).open()
+        NodeCore(
+            NodeConfig(data_dir=tmp_path / "pg", database_url=url, passphrase="test-passphrase")
+        ).open()
     node.stop()
     node2 = start_node(tmp_path / "pg", database_url=url)
     hashes = node2.client().call("tlog.leaf_hashes", start=0, end=len(idx) + 2)["hashes"]

@@ -16,8 +16,9 @@ def test_case_membership_and_reading(node):
     alice, ca = node.person("mediator")
     bob, cb = node.person("party")
     carol, cc = node.person("party")
-    opening = make_entry(alice, node.origin, "mediation.case.opened", "case-1",
-                         {"members": [bob.vkey]})
+    opening = make_entry(
+        alice, node.origin, "mediation.case.opened", "case-1", {"members": [bob.vkey]}
+    )
     i0 = ca.call("tlog.submit", entry=opening)["index"]
     # bob is a member, carol is not
     i1 = cb.call("tlog.submit", entry=make_entry(bob, node.origin, "test.note", "case-1"))["index"]
@@ -35,15 +36,21 @@ def test_case_membership_and_reading(node):
     anon = node.client()
     assert anon.error("case.entries", case="case-1").code == -32004
     # paging
-    assert [x["index"] for x in cb.call("case.entries", case="case-1", from_index=i0 + 1,
-                                        limit=1)["entries"]] == [i1]
+    assert [
+        x["index"]
+        for x in cb.call("case.entries", case="case-1", from_index=i0 + 1, limit=1)["entries"]
+    ] == [i1]
     # a member adds carol
-    cb.call("tlog.submit", entry=make_entry(bob, node.origin, "test.add", "case-1",
-                                            {"members": [carol.vkey]}))
+    cb.call(
+        "tlog.submit",
+        entry=make_entry(bob, node.origin, "test.add", "case-1", {"members": [carol.vkey]}),
+    )
     assert len(cc.call("case.entries", case="case-1")["entries"]) == 3
     # members must be vkeys
-    e = ca.error("tlog.submit", entry=make_entry(alice, node.origin, "test.x", "case-2",
-                                                 {"members": ["nope"]}))
+    e = ca.error(
+        "tlog.submit",
+        entry=make_entry(alice, node.origin, "test.x", "case-2", {"members": ["nope"]}),
+    )
     assert e.code == -32003
 
 
@@ -81,9 +88,13 @@ def test_verify_hash_reveals_no_content(node):
     key, c = node.person()
     doc = b"the signed agreement, as a PDF"
     sha = hashlib.sha256(doc).hexdigest()
-    text = make_entry(key, node.origin, "evidence.deposited", "",
-                      {"documents": [{"name": "secret-name.pdf", "sha256": sha,
-                                      "size": len(doc)}]})
+    text = make_entry(
+        key,
+        node.origin,
+        "evidence.deposited",
+        "",
+        {"documents": [{"name": "secret-name.pdf", "sha256": sha, "size": len(doc)}]},
+    )
     res = c.call("tlog.submit", entry=text)
     anon = node.client()
     info = node.info

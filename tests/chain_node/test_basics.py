@@ -21,8 +21,15 @@ def verifiers(info):
 def test_node_info(node):
     c = node.client()
     info = c.call("node.info")
-    for field in ("origin", "log_vkey", "witness_vkeys", "node_vkey", "version",
-                  "max_entry_bytes", "auto_approve"):
+    for field in (
+        "origin",
+        "log_vkey",
+        "witness_vkeys",
+        "node_vkey",
+        "version",
+        "max_entry_bytes",
+        "auto_approve",
+    ):
         assert field in info
     assert info["auto_approve"] is True
     assert info["max_entry_bytes"] == 65536
@@ -90,8 +97,13 @@ def test_login_checks(node):
 
 def test_submit_idempotent_and_receipt(node):
     key, c = node.person()
-    text = make_entry(key, node.origin, "evidence.deposited", "",
-                      {"documents": [{"name": "a.pdf", "sha256": "ab" * 32, "size": 3}]})
+    text = make_entry(
+        key,
+        node.origin,
+        "evidence.deposited",
+        "",
+        {"documents": [{"name": "a.pdf", "sha256": "ab" * 32, "size": 3}]},
+    )
     first = c.call("tlog.submit", entry=text)
     again = c.call("tlog.submit", entry=text)
     assert first == again
@@ -167,8 +179,9 @@ def test_proofs(node):
     for old in range(1, size):
         got = c.call("tlog.consistency", old=old, new=size)["proof"]
         proof = [base64.b64decode(p) for p in got]
-        merkle.verify_consistency(old, size, merkle.root_from_leaf_hashes(hashes[:old]),
-                                  cp.root_hash, proof)
+        merkle.verify_consistency(
+            old, size, merkle.root_from_leaf_hashes(hashes[:old]), cp.root_hash, proof
+        )
     assert c.call("tlog.consistency", old=0, new=size) == {"proof": []}
     assert c.error("tlog.inclusion", index=0, size=size + 1).code == -32010
     assert c.error("tlog.consistency", old=1, new=size + 1).code == -32010
@@ -213,8 +226,9 @@ def test_jsonrpc_framing(node):
     c.send_raw(b"\x00binary")
     assert c.recv_answer()["error"]["code"] == -32700
     # batch: answers for requests, none for notifications
-    c.send_raw('[{"jsonrpc":"2.0","id":7,"method":"node.info"},'
-               '{"jsonrpc":"2.0","method":"node.info"},1]')
+    c.send_raw(
+        '[{"jsonrpc":"2.0","id":7,"method":"node.info"},{"jsonrpc":"2.0","method":"node.info"},1]'
+    )
     answers = c.recv_answer()
     assert isinstance(answers, list) and len(answers) == 2
     assert {a.get("id") for a in answers} == {7, None}
@@ -226,12 +240,16 @@ def test_batch_submit(node):
 
     key, c = node.person()
     texts = [make_entry(key, node.origin, body={"b": i}) for i in range(50)]
-    frame = [{"jsonrpc": "2.0", "id": i, "method": "tlog.submit", "params": {"entry": t}}
-             for i, t in enumerate(texts)]
-    frame.append({"jsonrpc": "2.0", "id": "bad", "method": "tlog.submit",
-                  "params": {"entry": texts[0][:-5]}})
-    frame.append({"jsonrpc": "2.0", "id": "dup", "method": "tlog.submit",
-                  "params": {"entry": texts[7]}})
+    frame = [
+        {"jsonrpc": "2.0", "id": i, "method": "tlog.submit", "params": {"entry": t}}
+        for i, t in enumerate(texts)
+    ]
+    frame.append(
+        {"jsonrpc": "2.0", "id": "bad", "method": "tlog.submit", "params": {"entry": texts[0][:-5]}}
+    )
+    frame.append(
+        {"jsonrpc": "2.0", "id": "dup", "method": "tlog.submit", "params": {"entry": texts[7]}}
+    )
     c.send_raw(json.dumps(frame))
     answers = {a["id"]: a for a in c.recv_answer()}
     assert len(answers) == 52

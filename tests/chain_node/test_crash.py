@@ -31,9 +31,23 @@ ROUNDS = int(os.environ.get("JCDESK_CRASH_ROUNDS", "12"))
 def start(data: Path) -> tuple[subprocess.Popen, dict]:
     env = dict(os.environ, JCDESK_NODE_PASSPHRASE="crash-test", PYTHONPATH=str(ROOT))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "chain_node", "--data", str(data), "--listen", "127.0.0.1:0",
-         "--auto-approve", "--batch-window-ms", "1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "chain_node",
+            "--data",
+            str(data),
+            "--listen",
+            "127.0.0.1:0",
+            "--auto-approve",
+            "--batch-window-ms",
+            "1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -68,8 +82,9 @@ class Rpc:
         self.n += 1
         fut = asyncio.get_running_loop().create_future()
         self.waiting[self.n] = fut
-        await self.ws.send(json.dumps({"jsonrpc": "2.0", "id": self.n, "method": method,
-                                       "params": params}))
+        await self.ws.send(
+            json.dumps({"jsonrpc": "2.0", "id": self.n, "method": method, "params": params})
+        )
         msg = await fut
         if "error" in msg:
             raise RuntimeError(msg["error"])
@@ -138,8 +153,9 @@ async def audit(url, info, acked, checkpoints):
             assert old_size <= size
             if 0 < old_size < size:
                 proof = (await rpc.call("tlog.consistency", old=old_size, new=size))["proof"]
-                merkle.verify_consistency(old_size, size, old_root, latest.root_hash,
-                                          [base64.b64decode(p) for p in proof])
+                merkle.verify_consistency(
+                    old_size, size, old_root, latest.root_hash, [base64.b64decode(p) for p in proof]
+                )
             elif old_size == size:
                 assert old_root == latest.root_hash
         # a resubmitted acknowledged entry keeps its index
@@ -169,13 +185,15 @@ def test_sigkill_loop(tmp_path):
     try:
         for _round in range(ROUNDS):
             kill_after = rng.uniform(0.02, 0.6)
-            asyncio.run(submit_until_killed(info["url"], key, origin, acked, checkpoints, proc,
-                                            kill_after))
+            asyncio.run(
+                submit_until_killed(info["url"], key, origin, acked, checkpoints, proc, kill_after)
+            )
             proc.wait(10)
             assert proc.returncode == -signal.SIGKILL
             proc, info = start(data)
             index, text, _size = asyncio.run(audit(info["url"], info, acked, checkpoints))
             if index is not None:
+
                 async def resubmit(index=index, text=text, info=info):
                     async with connect(info["url"]) as ws:
                         rpc = Rpc(ws)
@@ -187,5 +205,7 @@ def test_sigkill_loop(tmp_path):
         proc.kill()
         proc.wait(10)
     assert len(acked) > ROUNDS, "the client should have had many entries acknowledged"
-    print(f"{ROUNDS} kill rounds, {len(acked)} acknowledged entries, "
-          f"{len(checkpoints)} checkpoints checked in {time.time() - t0:.1f}s")
+    print(
+        f"{ROUNDS} kill rounds, {len(acked)} acknowledged entries, "
+        f"{len(checkpoints)} checkpoints checked in {time.time() - t0:.1f}s"
+    )

@@ -11,25 +11,61 @@ from hypothesis import strategies as st
 
 from tests.chain_node.conftest import make_entry
 
-METHODS = ["node.info", "auth.enrol", "auth.challenge", "auth.login", "tlog.submit",
-           "tlog.checkpoint", "tlog.inclusion", "tlog.consistency", "tlog.receipt",
-           "tlog.leaf_hashes", "case.entries", "case.subscribe", "verify.hash", "nope"]
-PARAMS = ["entry", "index", "size", "old", "new", "start", "end", "wait_ms", "case",
-          "from_index", "limit", "cases", "sha256", "vkey", "signature", "subscription"]
+METHODS = [
+    "node.info",
+    "auth.enrol",
+    "auth.challenge",
+    "auth.login",
+    "tlog.submit",
+    "tlog.checkpoint",
+    "tlog.inclusion",
+    "tlog.consistency",
+    "tlog.receipt",
+    "tlog.leaf_hashes",
+    "case.entries",
+    "case.subscribe",
+    "verify.hash",
+    "nope",
+]
+PARAMS = [
+    "entry",
+    "index",
+    "size",
+    "old",
+    "new",
+    "start",
+    "end",
+    "wait_ms",
+    "case",
+    "from_index",
+    "limit",
+    "cases",
+    "sha256",
+    "vkey",
+    "signature",
+    "subscription",
+]
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False)
     | st.text(max_size=40),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                 max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 requests = st.fixed_dictionaries(
-    {"jsonrpc": st.sampled_from(["2.0", "2.0", "1.0", 2]),
-     "method": st.sampled_from(METHODS) | st.text(max_size=10)},
-    optional={"id": st.none() | st.integers(-5, 2**40) | st.text(max_size=5) | st.floats(),
-              "params": st.dictionaries(st.sampled_from(PARAMS), json_values, max_size=4)
-              | json_values},
+    {
+        "jsonrpc": st.sampled_from(["2.0", "2.0", "1.0", 2]),
+        "method": st.sampled_from(METHODS) | st.text(max_size=10),
+    },
+    optional={
+        "id": st.none() | st.integers(-5, 2**40) | st.text(max_size=5) | st.floats(),
+        "params": st.dictionaries(st.sampled_from(PARAMS), json_values, max_size=4) | json_values,
+    },
 )
 frames = (
     st.text(max_size=200)
@@ -68,8 +104,12 @@ def fuzz_node(tmp_path_factory):
     from chain_node.server import EmbeddedNode
     from tests.chain_node.conftest import NodeHandle
 
-    config = NodeConfig(data_dir=tmp_path_factory.mktemp("fuzz"), auto_approve=True,
-                        passphrase="fuzz", limits=Limits(requests_per_second=1e6, burst=10**6))
+    config = NodeConfig(
+        data_dir=tmp_path_factory.mktemp("fuzz"),
+        auto_approve=True,
+        passphrase="fuzz",
+        limits=Limits(requests_per_second=1e6, burst=10**6),
+    )
     handle = NodeHandle(EmbeddedNode.start(config))
     yield handle
     handle.stop()
@@ -105,8 +145,9 @@ def test_forged_and_replayed_entries(fuzz_node, data):
         mutated = text + data.draw(st.text(max_size=30))
     else:
         mutated = text
-    client.send_raw({"jsonrpc": "2.0", "id": 1, "method": "tlog.submit",
-                     "params": {"entry": mutated}})
+    client.send_raw(
+        {"jsonrpc": "2.0", "id": 1, "method": "tlog.submit", "params": {"entry": mutated}}
+    )
     msg = client.recv_answer()
     _check_answer(msg)
     if mutated == text:
