@@ -149,19 +149,21 @@ def _parties_block(
 
 
 def _signatures_block(lines: Sequence[SignatureLine], s: dict[str, ParagraphStyle]) -> Table:
-    rows: list[list[Any]] = [["签署人", "身份", "密钥标识", "签署时间", "链上序号", "上链时间"]]
+    rows: list[list[Any]] = [
+        ["签署人", "身份", "密钥标识", "签署时间（UTC+8）", "链上序号", "上链时间（UTC+8）"]
+    ]
     for line in lines:
         rows.append(
             [
                 Paragraph(_escape(line.name), s["body"]),
                 line.role,
                 line.key_id,
-                local(line.time),
+                local(line.time, zone=False),
                 "" if line.chain_index is None else str(line.chain_index),
-                local(line.on_chain_time) if line.on_chain_time else "待确认",
+                local(line.on_chain_time, zone=False) if line.on_chain_time else "待确认",
             ]
         )
-    return _table(rows, [24 * mm, 18 * mm, 30 * mm, 34 * mm, 16 * mm, 34 * mm])
+    return _table(rows, [22 * mm, 18 * mm, 30 * mm, 37 * mm, 16 * mm, 37 * mm])
 
 
 def _chain_block(
