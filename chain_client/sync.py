@@ -284,6 +284,14 @@ class ChainClient:
         assert self.tracker is not None
         return self.tracker.log_key, self.tracker.witness_keys
 
+    async def observe_checkpoint(self, note: str) -> None:
+        """Hold a checkpoint seen elsewhere (in a receipt the Verify page fetched, say) to this
+        desktop's history: a second root for a size seen, or a failed consistency proof, is an
+        alarm like any other. Does nothing while not connected."""
+        if self.tracker is None or self.rpc is None or self.rpc.closed.is_set():
+            return
+        await self.tracker.observe(note, self._consistency, as_latest=False)
+
     async def _consistency(self, old: int, new: int) -> list[bytes]:
         assert self.rpc is not None
         answer = await self.rpc.call("tlog.consistency", {"old": old, "new": new})

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
 
-from chain_client.errors import ChainError, NodeUnreachable
+from chain_client.errors import ChainAlarm, ChainError, NodeUnreachable
 from chain_client.rpc import RpcClient
 from ledger.checkpoint import VerifiedCheckpoint, verify_checkpoint
 from ledger.clock import parse_time
@@ -782,7 +782,7 @@ async def check(
     node_state, node_problem = NodeState.ANSWERED, None
     try:
         async with node_rpc(client) as rpc:
-            matches += await ask_node(
+            found = await ask_node(
                 rpc,
                 subject.query.hex(),
                 verifiers,
@@ -790,6 +790,13 @@ async def check(
                 entry=subject.entry,
                 timeout=timeout,
             )
+        # The checkpoints the node showed us must fit the history this desktop verified.
+        for match in found:
+            if match.checkpoint is not None:
+                await client.observe_checkpoint(match.checkpoint.note_text)
+        matches += found
+    except ChainAlarm:
+        raise  # a split view is not "unreachable": the sync shows the alarm
     except (NodeUnreachable, ChainError, OSError, TimeoutError) as exc:
         node_state = NodeState.UNREACHABLE
         node_problem = (
