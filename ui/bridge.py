@@ -13,7 +13,6 @@ import concurrent.futures
 from PySide6.QtCore import QObject, Signal
 
 from chain_client.sync import SyncStatus
-from ui.tasks import emit_signal
 
 
 class SyncBridge(QObject):
@@ -25,11 +24,11 @@ class SyncBridge(QObject):
 
     def on_status(self, status: SyncStatus) -> None:
         """Called on the network thread; only emits."""
-        emit_signal(self.status_changed, status)
+        self.status_changed.emit(status)
 
     def on_entry(self, index: int, statement_type: str) -> None:
         """Called on the network thread; only emits."""
-        emit_signal(self.entry_received, index, statement_type)
+        self.entry_received.emit(index, statement_type)
 
     def on_sync_done(self, future: concurrent.futures.Future[None]) -> None:
         """Done-callback of the sync future: report a crash, stay quiet on cancellation."""
@@ -37,4 +36,4 @@ class SyncBridge(QObject):
             return
         error = future.exception()
         if error is not None:
-            emit_signal(self.sync_failed, error)
+            self.sync_failed.emit(error)

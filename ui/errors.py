@@ -33,7 +33,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ledger.errors import LedgerError
 from ui.i18n import error_text as ledger_error_text
-from ui.tasks import emit_signal
 
 log = logging.getLogger("jcdesk.ui.errors")
 
@@ -161,7 +160,7 @@ class ExceptionHook(QObject):
             return
         if exc.__traceback__ is None and tb is not None:
             exc = exc.with_traceback(tb)
-        emit_signal(self.report, exc)
+        self.report.emit(exc)
 
     @Slot(object)
     def _show(self, exc: BaseException) -> None:

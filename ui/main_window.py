@@ -32,7 +32,6 @@ from ui.pages.placeholder_pages import BankruptcyPage
 from ui.pages.verify_page import VerifyPage
 from ui.settings_dialog import SettingsDialog
 from ui.status_bar import ChainStatusBar
-from ui.tasks import emit_signal
 
 PAGE_KEYS = ("mediation", "bankruptcy", "verify", "chain")
 
@@ -213,7 +212,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            emit_signal(self.first_painted)
+            self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.chain_page.cancel_check()

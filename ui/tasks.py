@@ -21,9 +21,6 @@ None the last item it yielded (``desk.verify.hash_file`` ends with ``(total, tot
 
 from __future__ import annotations
 
-import ctypes
-import gc
-import sys
 import threading
 import time
 from collections.abc import Callable, Generator
@@ -40,44 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 STEPS = 1000  # QProgressBar holds a 32-bit int: show permille, not bytes
-
-
-class _Probe(QObject):
-    ping = Signal()
-
-
-def _emit_steals_a_bool() -> bool:
-    """PySide6 6.12.0 ``SignalInstance.emit()`` returns ``True`` without a new reference: each
-    call from Python takes one reference from ``True``, and on Python 3.11 (where ``True`` is not
-    immortal) the process aborts with "bool_dealloc" after a few thousand emits. Measured once
-    here, so a fixed PySide needs no compensation."""
-    probe = _Probe()
-    tries = 64
-    enabled = gc.isenabled()
-    gc.disable()  # freed garbage would also drop references to True
-    try:
-        before = sys.getrefcount(True)
-        for _ in range(tries):
-            probe.ping.emit()
-        steals = before - sys.getrefcount(True) >= tries * 3 // 4
-    finally:
-        if enabled:
-            gc.enable()
-    if steals:
-        for _ in range(tries):  # give back what the probe took
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    return steals
-
-
-_STEALS = _emit_steals_a_bool()
-
-
-def emit_signal(signal: Any, *args: Any) -> None:
-    """``signal.emit(*args)``, giving back the reference PySide6 6.12.0 takes (see above).
-    Use this for every emit from Python until the bindings are fixed."""
-    result = signal.emit(*args)
-    if _STEALS and isinstance(result, bool):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
 
 
 class Cancelled(Exception):
@@ -132,9 +91,9 @@ class _Runner(QRunnable):
             error = exc
         try:
             if error is None:
-                emit_signal(self.relay.result, outcome)
+                self.relay.result.emit(outcome)
             else:
-                emit_signal(self.relay.error, error)
+                self.relay.error.emit(error)
         except RuntimeError:  # the task was deleted while we ran: nobody is listening
             pass
         finally:
@@ -161,12 +120,12 @@ class _Runner(QRunnable):
                     continue
                 now = time.monotonic()
                 if now - emitted >= self.interval or step[0] >= step[1]:
-                    emit_signal(self.relay.progress, *step)
+                    self.relay.progress.emit(*step)
                     emitted, pending = now, None
                 else:
                     pending = step
             if pending is not None:
-                emit_signal(self.relay.progress, *pending)
+                self.relay.progress.emit(*pending)
         finally:
             generator.close()  # runs the generator's own clean-up (closes its file)
         return returned if returned is not None else last
@@ -243,17 +202,17 @@ class BackgroundTask(QObject):
     @Slot("qint64", "qint64")
     def _on_progress(self, done: int, total: int) -> None:
         if not self._ended and not self._cancel.is_set():
-            emit_signal(self.progress, done, total)
+            self.progress.emit(done, total)
 
     @Slot(object)
     def _on_result(self, result: object) -> None:
         if self._end():
-            emit_signal(self.finished, result)
+            self.finished.emit(result)
 
     @Slot(object)
     def _on_error(self, error: object) -> None:
         if self._end():
-            emit_signal(self.failed, error)
+            self.failed.emit(error)
 
     def _end(self) -> bool:
         if self._ended:

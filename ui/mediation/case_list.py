@@ -17,7 +17,6 @@ from desk.session import DeskSession
 from ui.mediation.common import STATUS_NAMES, STATUSES, word
 from ui.mediation.models import RAW, CaseListModel
 from ui.mediation.widgets import selected_row, table_view
-from ui.tasks import emit_signal
 
 
 class CaseList(QWidget):
@@ -149,9 +148,9 @@ class CaseList(QWidget):
     def open_selected(self) -> None:
         row = selected_row(self.view)
         if row is not None:
-            emit_signal(self.open_requested, self.model.index(row, 0).data(RAW))
+            self.open_requested.emit(self.model.index(row, 0).data(RAW))
 
     @Slot(QModelIndex)
     def _on_double_click(self, index: QModelIndex) -> None:
         if index.isValid():
-            emit_signal(self.open_requested, self.model.index(index.row(), 0).data(RAW))
+            self.open_requested.emit(self.model.index(index.row(), 0).data(RAW))

@@ -27,7 +27,6 @@ from ledger.statement import open_entry
 from ledger.store.generic import Identity
 from ledger.store.store import Store
 from mediation.projections import MediationParty
-from ui.tasks import emit_signal
 
 PAGE = 500
 
@@ -101,7 +100,7 @@ class _Delivery:
 
     def __call__(self, future: concurrent.futures.Future[Any]) -> None:
         with contextlib.suppress(RuntimeError):  # the directory is gone
-            emit_signal(self.relay.done, future)
+            self.relay.done.emit(future)
 
 
 class Directory(QObject):
@@ -127,7 +126,7 @@ class Directory(QObject):
         for person in found:
             people[person.vkey] = person
         self.people = sorted(people.values(), key=lambda p: (p.name, p.vkey))
-        emit_signal(self.changed)
+        self.changed.emit()
 
     def look_up(self) -> None:
         """Ask the node for every approved enrolment; the answer arrives as a signal."""
@@ -136,9 +135,7 @@ class Directory(QObject):
         try:
             future = self.session.network.submit(enrolled_people(self.session.client))
         except RuntimeError as exc:  # the network thread is not running
-            emit_signal(
-                self.failed, NodeUnreachable(url=self.session.client.config.url, detail=str(exc))
-            )
+            self.failed.emit(NodeUnreachable(url=self.session.client.config.url, detail=str(exc)))
             return
         self.looking_up = True
         future.add_done_callback(_Delivery(self._relay))
@@ -150,7 +147,7 @@ class Directory(QObject):
             return
         error = future.exception()
         if error is not None:
-            emit_signal(self.failed, error)
+            self.failed.emit(error)
             return
         self._merge(future.result())
 

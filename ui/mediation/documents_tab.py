@@ -62,7 +62,7 @@ from ui.mediation.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
 from ui.mediation.signing import PartyKeyDialog
 from ui.mediation.tab import CaseTab
 from ui.mediation.widgets import table_view
-from ui.tasks import BackgroundTask, data_size, emit_signal
+from ui.tasks import BackgroundTask, data_size
 
 AGREEMENT, CONFIRMATION, ENFORCEMENT = "agreement", "confirmation", "enforcement"
 # Who filed, as the enforcement application (a Chinese court document) names them.
@@ -671,9 +671,9 @@ class DocumentsTab(CaseTab):
         self.last = Exported(kind, path, sha, len(pdf), entry.leaf_hash if entry else None)
         self._show_result()
         self._update_buttons()
-        emit_signal(self.exported, self.last)
+        self.exported.emit(self.last)
         if entry is not None:
-            emit_signal(self.recorded)
+            self.recorded.emit()
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:

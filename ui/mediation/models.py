@@ -37,7 +37,6 @@ from ui.mediation.common import (
 )
 from ui.mediation.money import format_yuan
 from ui.pages import NO_INDEX, Index, LazyRowsModel, local_time
-from ui.tasks import emit_signal
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -64,10 +63,8 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if len(rows) == len(self.rows):
             self.rows = rows
             if rows:
-                emit_signal(
-                    self.dataChanged,
-                    self.index(0, 0),
-                    self.index(len(rows) - 1, self.columnCount() - 1),
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1)
                 )
             return
         self.beginResetModel()
@@ -78,20 +75,18 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         self.beginInsertRows(NO_INDEX, len(self.rows), len(self.rows))
         self.rows.append(row)
         self.endInsertRows()
-        emit_signal(self.layoutChanged)  # views with ResizeToContents columns fit the new row
+        self.layoutChanged.emit()  # views with ResizeToContents columns fit the new row
 
     def remove(self, number: int) -> None:
         if 0 <= number < len(self.rows):
             self.beginRemoveRows(NO_INDEX, number, number)
             del self.rows[number]
             self.endRemoveRows()
-            emit_signal(self.layoutChanged)
+            self.layoutChanged.emit()
 
     def replace(self, number: int, row: R) -> None:
         self.rows[number] = row
-        emit_signal(
-            self.dataChanged, self.index(number, 0), self.index(number, self.columnCount() - 1)
-        )
+        self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
 
     def rowCount(self, parent: Index = NO_INDEX) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
@@ -112,12 +107,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         return None
 
     def retranslate(self) -> None:
-        emit_signal(self.headerDataChanged, Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self.rows:
-            emit_signal(
-                self.dataChanged,
-                self.index(0, 0),
-                self.index(len(self.rows) - 1, self.columnCount() - 1),
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1)
             )
 
 

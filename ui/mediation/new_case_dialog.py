@@ -35,7 +35,6 @@ from ui.mediation.directory import Directory
 from ui.mediation.models import DISPLAY, RAW, RowsModel
 from ui.mediation.party_dialog import PartyDialog, PrivacyNote
 from ui.mediation.widgets import selected_row, table_view
-from ui.tasks import emit_signal
 
 
 class PartiesInputModel(RowsModel[services.PartyInput]):
@@ -289,5 +288,5 @@ class NewCaseDialog(QDialog):
         if opened is None:
             return
         self.case_id = opened
-        emit_signal(self.opened, opened)
+        self.opened.emit(opened)
         self.accept()

@@ -20,7 +20,6 @@ from ledger.keys import SigningKey
 from ledger.statement import Entry, Statement
 from mediation import services
 from ui.mediation.common import CaseView, attempt, load_case
-from ui.tasks import emit_signal
 
 
 class CaseTab(QWidget):
@@ -79,7 +78,7 @@ class CaseTab(QWidget):
 
         entry = attempt(self, run)
         if entry is not None:
-            emit_signal(self.recorded)  # the case page refreshes every tab
+            self.recorded.emit()  # the case page refreshes every tab
             if self.view is not None and all(
                 item.leaf != entry.leaf_hash for item in self.view.logged
             ):

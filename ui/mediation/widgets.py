@@ -40,7 +40,7 @@ from ui.mediation.common import show_mediation_error
 from ui.mediation.directory import Directory
 from ui.mediation.models import DISPLAY, RAW, TOOLTIP, RowsModel
 from ui.mediation.money import MoneyError, Problem, format_yuan, parse_yuan
-from ui.tasks import BackgroundTask, Cancelled, TaskProgress, data_size, emit_signal
+from ui.tasks import BackgroundTask, Cancelled, TaskProgress, data_size
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -135,7 +135,7 @@ class MoneyEdit(QWidget):
         except MoneyError as exc:
             self._problem = None if exc.problem is Problem.EMPTY else exc.problem
         self._show_problem()
-        emit_signal(self.changed)
+        self.changed.emit()
 
     def problem_text(self) -> str:
         problem = self._problem
@@ -258,7 +258,7 @@ class EvidenceList(QWidget):
     def _next(self) -> None:
         if not self.queue:
             self.task = None
-            emit_signal(self.idle)
+            self.idle.emit()
             return
         path = self.queue.pop(0)
         task = BackgroundTask(hash_file, path, parent=self)
@@ -276,7 +276,7 @@ class EvidenceList(QWidget):
         evidence = Evidence(self._path, str(digest), int(done))
         if all(e.sha256 != evidence.sha256 for e in self.model.rows):
             self.model.append(evidence)
-        emit_signal(self.hashed, evidence)
+        self.hashed.emit(evidence)
         self._next()
 
     @Slot(object)
@@ -393,7 +393,7 @@ class KeyPicker(QWidget):
         self.combo.setCurrentIndex(max(0, found))
         self.combo.blockSignals(False)
         self._show_state()
-        emit_signal(self.changed)
+        self.changed.emit()
 
     def choose(self, vkey: str) -> bool:
         """Select ``vkey`` in the list (tests and callers that know it); False if absent."""
@@ -420,7 +420,7 @@ class KeyPicker(QWidget):
             self.paste.clear()
             self.paste.blockSignals(False)
         self._show_state()
-        emit_signal(self.changed)
+        self.changed.emit()
 
     @Slot(str)
     def _on_paste(self, text: str) -> None:
@@ -429,7 +429,7 @@ class KeyPicker(QWidget):
             self.combo.setCurrentIndex(0)
             self.combo.blockSignals(False)
         self._show_state()
-        emit_signal(self.changed)
+        self.changed.emit()
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from ledger.clock import parse_time
 from ledger.store.store import Store
-from ui.tasks import emit_signal
 
 Index = QModelIndex | QPersistentModelIndex
 K = TypeVar("K", bound=Hashable)
@@ -71,10 +70,8 @@ class LazyRowsModel(QAbstractTableModel, Generic[K, R]):
         self._cache.clear()
         if ids == old:
             if ids:
-                emit_signal(
-                    self.dataChanged,
-                    self.index(0, 0),
-                    self.index(len(ids) - 1, self.columnCount() - 1),
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(ids) - 1, self.columnCount() - 1)
                 )
             return
         added = len(ids) - len(old)
@@ -93,10 +90,8 @@ class LazyRowsModel(QAbstractTableModel, Generic[K, R]):
             return
         if old:
             first = 0 if ids[: len(old)] == old else added
-            emit_signal(
-                self.dataChanged,
-                self.index(first, 0),
-                self.index(first + len(old) - 1, self.columnCount() - 1),
+            self.dataChanged.emit(
+                self.index(first, 0), self.index(first + len(old) - 1, self.columnCount() - 1)
             )
 
     def row(self, number: int) -> R:
@@ -133,10 +128,8 @@ class LazyRowsModel(QAbstractTableModel, Generic[K, R]):
 
     def retranslate(self) -> None:
         """The language changed: headers and cells are words, so show them again."""
-        emit_signal(self.headerDataChanged, Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self.ids:
-            emit_signal(
-                self.dataChanged,
-                self.index(0, 0),
-                self.index(len(self.ids) - 1, self.columnCount() - 1),
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.ids) - 1, self.columnCount() - 1)
             )

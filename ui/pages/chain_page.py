@@ -48,7 +48,7 @@ from ledger.store.models import CheckpointAlarm, LogEntry, OutboxItem, Receipt, 
 from ledger.store.store import Store
 from ui.errors import show_error
 from ui.pages import LazyRowsModel, local_time
-from ui.tasks import BackgroundTask, Cancelled, emit_signal
+from ui.tasks import BackgroundTask, Cancelled
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -382,13 +382,13 @@ def check_local_log(store: Store, relay: CheckRelay, cancel: threading.Event) ->
         now = time.monotonic()
         if now - shown >= PROGRESS_INTERVAL or done == count:  # a few signals, not one per entry
             shown = now
-            emit_signal(relay.progress, done, count)
+            relay.progress.emit(done, count)
 
     with store.session() as session:
         problems = verify_log(session, progress)
         if cancel.is_set():
             raise Cancelled()
-        emit_signal(relay.progress, -1, -1)
+        relay.progress.emit(-1, -1)
         problems += consistency(session, store.projections)
         session.rollback()
     if cancel.is_set():

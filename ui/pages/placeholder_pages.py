@@ -27,7 +27,6 @@ from sqlalchemy import func, select
 from ledger.store.models import LogEntry
 from ledger.store.store import Store
 from ui.pages import local_time
-from ui.tasks import emit_signal
 
 Index = QModelIndex | QPersistentModelIndex
 CONTEXT = "ModulePlaceholderPage"  # base-class texts use a fixed context (STYLE.md avoid #9)
@@ -84,7 +83,7 @@ class CaseListModel(QAbstractListModel):
 
     def retranslate(self) -> None:
         if self.cases:
-            emit_signal(self.dataChanged, self.index(0), self.index(len(self.cases) - 1))
+            self.dataChanged.emit(self.index(0), self.index(len(self.cases) - 1))
 
 
 class ModulePlaceholderPage(QWidget):

@@ -64,7 +64,7 @@ from desk.verify import (
 from ledger.errors import LedgerError
 from ui.errors import show_error
 from ui.i18n import error_text, role_name
-from ui.tasks import BackgroundTask, Cancelled, TaskProgress, emit_signal
+from ui.tasks import BackgroundTask, Cancelled, TaskProgress
 
 POLL_MS = 500  # how often a pending deposit's state is re-read from the store
 
@@ -122,7 +122,7 @@ class _Delivery:
 
     def __call__(self, future: concurrent.futures.Future[Report]) -> None:
         with contextlib.suppress(RuntimeError):  # the page is gone
-            emit_signal(self.relay.done, (self.generation, future))
+            self.relay.done.emit((self.generation, future))
 
 
 class DropZone(QFrame):
@@ -539,7 +539,7 @@ class VerifyPage(QWidget):
                     self._track_deposit_of(finding.leaf_hash)
                 break
         self._update_buttons()
-        emit_signal(self.checked, report)
+        self.checked.emit(report)
 
     def _set_verdict(self, text: str, tone: str) -> None:
         self.verdict.setText(text)
@@ -871,7 +871,7 @@ class VerifyPage(QWidget):
         elif not self._poll.isActive():
             self._poll.start()
         if changed:
-            emit_signal(self.deposit_changed, state.state)
+            self.deposit_changed.emit(state.state)
             if state.state == "confirmed" and self._is_current_deposit():
                 self.start_check()  # show the deposit as the chain now proves it
 
