@@ -590,7 +590,12 @@ class NodeCore:
                     select(EntryRow.entry).where(EntryRow.case_id == case).order_by(EntryRow.idx)
                 )
             ]
-            for trigger in rules.due(history, now):
+            try:
+                due = rules.due(history, now)
+            except Exception:  # one unreadable case must not stop the triggers of the others
+                log.exception("contract triggers of case %s failed", case)
+                continue
+            for trigger in due:
                 statement = build_statement(
                     log=self.origin,
                     type=trigger.type,

@@ -19,6 +19,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from itertools import pairwise
 from typing import Any
 
 from ledger.canonical import canonical_json
@@ -91,13 +92,14 @@ def due_at(deadline: str, grace_days: int = 0) -> datetime:
 
 
 def valid_date(text: Any) -> bool:
+    """A calendar date ``YYYY-MM-DD`` in a plausible range (2000-2199)."""
     if not isinstance(text, str) or not _DATE.match(text):
         return False
     try:
-        date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         return False
-    return True
+    return 2000 <= day.year <= 2199
 
 
 def instalments_of(obligation: dict[str, Any]) -> list[dict[str, Any]]:
@@ -272,8 +274,31 @@ def _obligation_findings(
         )
     if parts:
         total = 0
+        seqs = [p.get("seq") for p in parts]
+        deadlines = [p.get("deadline") for p in parts]
+        in_order = seqs == list(range(1, len(parts) + 1)) and all(map(valid_date, deadlines))
+        in_order = in_order and all(a < b for a, b in pairwise(deadlines))
+        if not in_order:
+            found.append(
+                _finding(
+                    "instalment_order",
+                    art,
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT,
+                        "Obligation {n}: instalments are numbered 1, 2, 3 … with deadlines in "
+                        "order, each later than the one before.",
+                    ),
+                    n=number,
+                )
+            )
         for part in parts:
-            if not valid_date(part.get("deadline")) or not isinstance(part.get("amount_fen"), int):
+            amount_part = part.get("amount_fen")
+            if (
+                not valid_date(part.get("deadline"))
+                or not isinstance(amount_part, int)
+                or isinstance(amount_part, bool)
+                or amount_part <= 0
+            ):
                 found.append(
                     _finding(
                         "instalment",

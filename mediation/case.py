@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ledger.clock import parse_time
 from ledger.statement import Statement
 from mediation import types as t
-from mediation.agreement import content_hash, due_at, instalments_of
+from mediation.agreement import CHINA_TIME, content_hash, due_at, instalments_of
 
 CONFIRMATION_WINDOW = timedelta(days=30)  # People's Mediation Law Art. 33; CPL Art. 205
 
@@ -43,8 +43,11 @@ class Version:
 class Agreement:
     id: str
     versions: dict[int, Version] = field(default_factory=dict)
-    signatures: dict[str, dict[str, str]] = field(default_factory=dict)  # hash -> actor -> time
+    # version -> actor -> time: a signature counts for the version it names, so a later
+    # version restoring an earlier text still needs every signature again (PML Art. 23(4))
+    signatures: dict[int, dict[str, str]] = field(default_factory=dict)
     effective_hash: str | None = None
+    effective_number: int | None = None
     effective_at: str | None = None
 
     @property
@@ -53,14 +56,12 @@ class Agreement:
 
     @property
     def effective(self) -> Version | None:
-        for version in self.versions.values():
-            if version.hash == self.effective_hash:
-                return version
-        return None
+        return None if self.effective_number is None else self.versions[self.effective_number]
 
 
 @dataclass
 class Payment:
+    agreement_id: str
     obligation_id: str
     amount_fen: int
     time: str
@@ -86,6 +87,7 @@ class CaseState:
     disputes: list[dict[str, Any]] = field(default_factory=list)
     confirmation: dict[str, str] = field(default_factory=dict)  # actor -> time applied
     enforcement: dict[tuple[str, str, int], dict[str, Any]] = field(default_factory=dict)
+    rulings: list[dict[str, Any]] = field(default_factory=list)  # judicial confirmation rulings
     closed: dict[str, Any] | None = None
 
     @property
@@ -108,9 +110,47 @@ class CaseState:
         needed[self.mediator] = self.mediator_name or "mediator"
         return needed
 
+    def signers_everyone(self) -> set[str]:
+        """Every key that acts for a party or as the mediator in this case."""
+        return {p.key for p in self.parties.values() if p.key} | {self.mediator}
+
+    def reported_undisputed(self, agreement_id: str, obligation_id: str) -> int:
+        """What the obligor reported performing, leaving out reports the obligee disputed
+        (a dispute answers every report made before it)."""
+        total = 0
+        for report in self.reports:
+            if (report.get("agreement_id"), report.get("obligation_id")) != (
+                agreement_id,
+                obligation_id,
+            ):
+                continue
+            disputed = any(
+                (d.get("agreement_id"), d.get("obligation_id")) == (agreement_id, obligation_id)
+                and d["time"] >= report["time"]
+                for d in self.disputes
+            )
+            if not disputed:
+                total += report.get("amount_fen", 0)
+        return total
+
+    def confirmed_by_court(self, agreement_id: str) -> bool:
+        """A court ruled the effective version valid (PML Art. 33; CPL Art. 206)."""
+        agreement = self.agreements.get(agreement_id)
+        if agreement is None or agreement.effective_hash is None:
+            return False
+        return any(
+            r.get("agreement_id") == agreement_id
+            and r.get("content_hash") == agreement.effective_hash
+            and r.get("valid") is True
+            for r in self.rulings
+        )
+
     def paid(self, agreement_id: str, obligation_id: str) -> int:
-        del agreement_id  # obligation ids are unique within a case
-        return sum(p.amount_fen for p in self.payments if p.obligation_id == obligation_id)
+        return sum(
+            p.amount_fen
+            for p in self.payments
+            if p.agreement_id == agreement_id and p.obligation_id == obligation_id
+        )
 
 
 def fold(case_id: str, history: Iterable[Statement]) -> CaseState:
@@ -151,23 +191,33 @@ def apply(state: CaseState, s: Statement) -> None:
         agreement = state.agreements.get(body["agreement_id"])
         if agreement is None:
             return  # the rules refuse such a signature; a fold of partial history skips it
-        agreement.signatures.setdefault(body["content_hash"], {})[s.actor] = s.time
+        version = agreement.versions.get(body.get("version"))
+        if version is None or version.hash != body.get("content_hash"):
+            return  # not a version this desktop holds: the rules refuse it
+        agreement.signatures.setdefault(version.number, {})[s.actor] = s.time
         latest = agreement.latest
         if (
             agreement.effective_hash is None
             and latest is not None
             and latest.hash == body["content_hash"]
         ):
-            signed = agreement.signatures[latest.hash]
+            signed = agreement.signatures.get(latest.number, {})
             if set(state.signers_needed(agreement)) <= set(signed):
                 # Online mediation rules Art. 19: in effect once every signature is complete.
                 agreement.effective_hash, agreement.effective_at = latest.hash, s.time
+                agreement.effective_number = latest.number
     elif s.type == t.PERFORMANCE_CONFIRMED:
-        state.payments.append(Payment(body["obligation_id"], body["amount_fen"], s.time, s.actor))
+        state.payments.append(
+            Payment(
+                body["agreement_id"], body["obligation_id"], body["amount_fen"], s.time, s.actor
+            )
+        )
     elif s.type == t.PERFORMANCE_REPORTED:
         state.reports.append({**body, "actor": s.actor, "time": s.time})
     elif s.type == t.PERFORMANCE_DISPUTED:
         state.disputes.append({**body, "actor": s.actor, "time": s.time})
+    elif s.type == t.CONFIRMATION_RULED:
+        state.rulings.append({**body, "actor": s.actor, "time": s.time})
     elif s.type == t.CONFIRMATION_APPLIED:
         state.confirmation[s.actor] = s.time
     elif s.type == t.ENFORCEMENT_REQUESTED:
@@ -240,9 +290,22 @@ def defaults(state: CaseState, now: datetime) -> list[Default]:
     return found
 
 
+def confirmation_last_day(state: CaseState, agreement_id: str) -> date | None:
+    """The last calendar day (China time) to apply for judicial confirmation."""
+    limit = confirmation_deadline(state, agreement_id)
+    if limit is None:
+        return None
+    return (limit.astimezone(CHINA_TIME) - timedelta(microseconds=1)).date()
+
+
 def confirmation_deadline(state: CaseState, agreement_id: str) -> datetime | None:
-    """The last moment to apply jointly for judicial confirmation (PML Art. 33: 30 days)."""
+    """The end of the 30 days for applying jointly for judicial confirmation (PML Art. 33).
+
+    Counted in days as the Civil Code counts them: the day of effect is not counted
+    (Art. 201), and the period ends at 24:00 of its last day (Art. 203), China time.
+    """
     agreement = state.agreements.get(agreement_id)
     if agreement is None or agreement.effective_at is None:
         return None
-    return parse_time(agreement.effective_at) + CONFIRMATION_WINDOW
+    effect_day = parse_time(agreement.effective_at).astimezone(CHINA_TIME).date()
+    return due_at((effect_day + CONFIRMATION_WINDOW).isoformat())

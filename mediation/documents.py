@@ -30,7 +30,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from ledger.clock import parse_time
 from mediation.agreement import CHINA_TIME, instalments_of
-from mediation.case import CaseState, Default, confirmation_deadline
+from mediation.case import CaseState, Default, confirmation_last_day
 from mediation.private import PrivateParty, masked
 
 FONT = "WQYMicroHei"
@@ -257,7 +257,7 @@ def agreement_pdf(
         story.append(
             Paragraph(
                 "各方当事人一致同意：义务人未按本协议约定的期限履行的，由司法链智能合约自动提起强制执行申请"
-                "（《最高人民法院关于加强区块链司法应用的意见》第十四条）。",
+                "（《最高人民法院关于加强区块链司法应用的意见》第（十四）项）。",
                 s["body"],
             )
         )
@@ -266,7 +266,7 @@ def agreement_pdf(
         Paragraph("四、签署", s["h"]),
         Paragraph(
             "本协议自各方当事人和调解员均完成电子签名之时起发生法律效力"
-            "（《人民调解法》第二十九条，《人民法院在线调解规则》第十九条）。"
+            "（《人民法院在线调解规则》第十九条；《人民调解法》第二十九条另要求加盖人民调解委员会印章，以纸质文本为准）。"
             + (f"生效时间：{local(effective)}。" if effective else "尚未生效：签名未齐。"),
             s["body"],
         ),
@@ -300,7 +300,7 @@ def confirmation_application_pdf(
     agreement = state.agreements[agreement_id]
     version = agreement.effective
     assert version is not None, "only an effective agreement can be confirmed"
-    limit = confirmation_deadline(state, agreement_id)
+    last_day = confirmation_last_day(state, agreement_id)
     story: list[Any] = [
         Paragraph("司法确认申请书", s["title"]),
         Paragraph(_escape(f"致：{court}"), s["body"]),
@@ -318,7 +318,7 @@ def confirmation_application_pdf(
         Paragraph(
             _escape(
                 "申请人依照《人民调解法》第三十三条、《民事诉讼法》第二百零五条，自调解协议生效之日起三十日内共同申请司法确认。"
-                f"申请期限届满日：{limit.astimezone(CHINA_TIME).date().isoformat() if limit else '—'}。"
+                f"申请期限届满日：{last_day.isoformat() if last_day else '—'}（北京时间当日二十四时）。"
             ),
             s["body"],
         ),
@@ -370,17 +370,28 @@ def enforcement_application_pdf(
     private: dict[str, PrivateParty] | None = None,
     *,
     automatic: bool = True,
+    kind: str = "enforcement",
 ) -> bytes:
     """The enforcement application prepared when an obligation was not performed.
 
     ``automatic``: filed by the chain's contract rule with the parties' consent (SPC Opinions
-    item 14); otherwise the obligee applied themselves.
+    item 14); otherwise the obligee applied themselves. ``kind``: "enforcement" for an
+    agreement a court confirmed (PML Art. 33, CPL Art. 206), "trial" otherwise (PML Art. 32).
     """
     s = _styles()
+    if kind == "enforcement":
+        title, request = "强制执行申请书", "请求强制执行"
+        heads = ("申请执行人", "被执行人", "执行依据与请求")
+    else:
+        heads = ("原告（权利人）", "被告（义务人）", "事实与诉讼请求")
+        title = "立案申请书（调解协议未履行）"
+        request = (
+            "调解协议未经司法确认，依《人民调解法》第三十二条请求人民法院立案审理，判令被申请人支付"
+        )
     if automatic:
         basis = (
             "本申请由司法链智能合约规则 mediation.default@1 依据《最高人民法院关于加强区块链司法应用的意见》"
-            f"第十四条，在检测到未履行后依各方当事人事先同意自动提起；提起方：{filed_by}。"
+            f"第（十四）项，在检测到未履行后依各方当事人事先同意自动提起；提起方：{filed_by}。"
         )
     else:
         basis = f"本申请由申请执行人 {filed_by} 在义务人未按期履行后提出。"
@@ -390,18 +401,18 @@ def enforcement_application_pdf(
     ob = next(o for o in version.content["obligations"] if o["id"] == missed.obligation_id)
     obligee, obligor = state.parties[ob["obligee"]], state.parties[ob["obligor"]]
     story: list[Any] = [
-        Paragraph("强制执行申请书", s["title"]),
-        Paragraph("申请执行人", s["h"]),
+        Paragraph(title, s["title"]),
+        Paragraph(heads[0], s["h"]),
         *_parties_block(state, [ob["obligee"]], private or {}, s),
-        Paragraph("被执行人", s["h"]),
+        Paragraph(heads[1], s["h"]),
         *_parties_block(state, [ob["obligor"]], private or {}, s),
-        Paragraph("执行依据与请求", s["h"]),
+        Paragraph(heads[2], s["h"]),
         Paragraph(
             _escape(
                 f"依据{state.organisation}主持达成并已生效的人民调解协议（案号 {state.id}，第 {version.number} 版，"
                 f"内容哈希 {version.hash}），{obligor.name}应于 {missed.deadline} 前向{obligee.name}累计支付"
                 f"{yuan(missed.due_fen)}（宽限期至 {missed.due_at.astimezone(CHINA_TIME):%Y-%m-%d %H:%M} UTC+8），"
-                f"截至期限仅确认收到 {yuan(missed.paid_fen)}。请求强制执行未履行部分 {yuan(missed.due_fen - missed.paid_fen)}。"
+                f"截至申请时权利人确认收到 {yuan(missed.paid_fen)}。{request}未履行部分 {yuan(missed.due_fen - missed.paid_fen)}。"
             ),
             s["body"],
         ),
@@ -418,4 +429,4 @@ def enforcement_application_pdf(
     if filing is not None:
         payload.update({"log": filing.origin, "index": filing.index, "leaf": filing.leaf_hash})
     story += _chain_block(filing, payload, s)
-    return _pdf(story, f"强制执行申请书 {state.id}")
+    return _pdf(story, f"{title} {state.id}")

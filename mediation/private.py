@@ -48,8 +48,8 @@ def identity_hash(salt: bytes, id_type: str, number: str) -> str:
 def masked(number: str) -> str:
     """``110101********1234``: enough for a document reader to recognise, not to copy."""
     number = number.strip()
-    if len(number) <= 8:
-        return "*" * len(number)
+    if len(number) <= 12:  # passports and short numbers: the last two characters only
+        return "*" * max(0, len(number) - 2) + number[-2:]
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 

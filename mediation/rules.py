@@ -10,22 +10,31 @@ enforcement filing through business rules and smart contracts).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
 from ledger.clock import parse_time
 from ledger.contract import ContractViolation, Trigger
-from ledger.errors import QT_TRANSLATE_NOOP
+from ledger.errors import QT_TRANSLATE_NOOP, LedgerError
+from ledger.keys import parse_vkey
 from ledger.statement import Statement, check_documents
 from mediation import types as t
 from mediation.agreement import CONTEXT, completeness, content_hash
-from mediation.case import CaseState, confirmation_deadline, defaults, fold
+from mediation.case import (
+    CaseState,
+    confirmation_deadline,
+    confirmation_last_day,
+    defaults,
+    fold,
+)
 
 RULE = "mediation.rules@1"
 DEFAULT_RULE = "mediation.default@1"
 ROLES = ("applicant", "respondent", "third_party")
 KINDS = ("person", "organisation")
+ID_TYPES = ("", "resident_id", "passport", "credit_code")
 # A PRC resident identity number (18 characters), a mainland mobile number, or a long digit run
 # (bank account): personal data that must not be written in clear into a statement.
 _ID_NUMBER = re.compile(
@@ -51,12 +60,27 @@ def _walk_strings(value: Any) -> Iterable[str]:
             yield from _walk_strings(item)
 
 
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015()（）.·]")
+
+
+def _is_key_or_hash(text: str) -> bool:
+    if _HEX64.match(text):
+        return True
+    try:
+        parse_vkey(text)
+    except LedgerError:
+        return False
+    return True
+
+
 def _no_personal_numbers(statement: Statement) -> None:
-    # Keys are long base64/hex strings; check only the human-written texts.
-    for text in _walk_strings({k: v for k, v in statement.body.items() if k not in ("members",)}):
-        if _HEX64.match(text) or text.count("+") >= 2:  # hashes and verifier keys
+    # Verifier keys and hashes are not personal data; every other text is checked after
+    # folding full-width digits (NFKC) and removing separators ("138-1234-5678").
+    for text in _walk_strings({k: v for k, v in statement.body.items() if k != "members"}):
+        if _is_key_or_hash(text):
             continue
-        if _ID_NUMBER.search(text):
+        folded = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+        if _ID_NUMBER.search(folded):
             raise refuse(
                 QT_TRANSLATE_NOOP(
                     CONTEXT,
@@ -83,6 +107,12 @@ def _party_ok(data: Any) -> None:
         )
     if not str(data.get("name") or "").strip():
         raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A party needs a name (PML Art. 29(1))."))
+    if data.get("id_type", "") not in ID_TYPES:
+        raise refuse(
+            QT_TRANSLATE_NOOP(
+                CONTEXT, "The identity document type is resident ID, passport or credit code."
+            )
+        )
     if data.get("id_hash") and not _HEX64.match(str(data["id_hash"])):
         raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "An identity hash is 64 lowercase hex digits."))
     if set(data) - {"id", "role", "kind", "name", "key", "id_type", "id_hash", "agent"}:
@@ -95,13 +125,24 @@ def _party_ok(data: Any) -> None:
         )
 
 
+def _shared_key() -> ContractViolation:
+    return refuse(
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "Each party signs with a key of their own, not another party's or the mediator's "
+            "(Electronic Signature Law Art. 13: signature creation data exclusively the "
+            "signer's).",
+        )
+    )
+
+
 class MediationRule:
     """All mediation rules, versioned together as ``mediation.rules@1``."""
 
     name = RULE
 
     def applies_to(self, statement_type: str) -> bool:
-        return statement_type in t.ALL
+        return statement_type in t.ALL or statement_type == t.DOCUMENT_ISSUED
 
     def check(self, history: Sequence[Statement], statement: Statement) -> None:
         state = fold(statement.case, history)
@@ -124,6 +165,9 @@ class MediationRule:
                 ),
                 time=state.closed["time"],
             )
+        if statement.type == t.DOCUMENT_ISSUED:
+            check_documents(statement.body.get("documents"))  # names checked above for data
+            return
         handler = getattr(self, "_" + statement.type.split(".", 1)[1].replace(".", "_"))
         handler(state, statement)
 
@@ -157,10 +201,14 @@ class MediationRule:
             raise refuse(
                 QT_TRANSLATE_NOOP(CONTEXT, "A dispute needs at least two parties (PML Art. 17).")
             )
-        ids = set()
+        ids, keys = set(), set()
         for party in parties:
             _party_ok(party)
             ids.add(party["id"])
+            if party.get("key"):
+                if party["key"] in keys or party["key"] == s.actor:
+                    raise _shared_key()
+                keys.add(party["key"])
         if len(ids) != len(parties):
             raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "Two parties share one identifier."))
 
@@ -168,12 +216,16 @@ class MediationRule:
         self._require_mediator(state, s)
         _party_ok(s.body.get("party"))
         existing = state.parties.get(s.body["party"]["id"])
+        key = s.body["party"].get("key")
+        others = state.signers_everyone() - ({existing.key} if existing and existing.key else set())
+        if key and key in others:
+            raise _shared_key()
         if existing is not None and existing.key and existing.key != s.body["party"].get("key"):
             raise refuse(
                 QT_TRANSLATE_NOOP(
                     CONTEXT,
-                    "A party's key cannot be replaced once given; add the new key through "
-                    "the court (Electronic Signature Law Art. 15).",
+                    "A party's key cannot be replaced once given: a compromised key is reported "
+                    "to the court, which stops its use (Electronic Signature Law Art. 15).",
                 )
             )
 
@@ -268,6 +320,15 @@ class MediationRule:
 
     def _case_closed(self, state: CaseState, s: Statement) -> None:
         self._require_mediator(state, s)
+        if any(a.effective_hash for a in state.agreements.values()):
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "A case whose agreement is in effect is not closed as failed (PML Art. 26 is "
+                    "for mediation that did not succeed): the agreement binds the parties and "
+                    "its performance continues (PML Art. 31).",
+                )
+            )
         if not str(s.body.get("reason") or "").strip():
             raise refuse(
                 QT_TRANSLATE_NOOP(
@@ -314,7 +375,7 @@ class MediationRule:
                     "(PML Art. 29).",
                 )
             )
-        if s.actor in agreement.signatures.get(latest.hash, {}):
+        if s.actor in agreement.signatures.get(latest.number, {}):
             raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "You have already signed this version."))
 
     def _effective(self, state: CaseState, s: Statement) -> Any:
@@ -354,6 +415,9 @@ class MediationRule:
 
     def _performance_reported(self, state: CaseState, s: Statement) -> None:
         ob = self._obligation(state, s)
+        amount = s.body.get("amount_fen")
+        if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
+            raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A reported amount is a whole number of fen."))
         if state.parties[ob["obligor"]].key != s.actor:
             raise refuse(
                 QT_TRANSLATE_NOOP(CONTEXT, "Only the obligor reports their own performance.")
@@ -381,18 +445,42 @@ class MediationRule:
                 )
             )
         limit = confirmation_deadline(state, agreement.id)
-        if limit is not None and s.moment > limit:
+        if limit is not None and s.moment >= limit:
             raise refuse(
                 QT_TRANSLATE_NOOP(
                     CONTEXT,
                     "The 30 days for applying for judicial confirmation ended on {date} "
                     "(PML Art. 33; CPL Art. 205).",
                 ),
-                date=limit.date().isoformat(),
+                date=str(confirmation_last_day(state, agreement.id)),
+            )
+
+    def _confirmation_ruled(self, state: CaseState, s: Statement) -> None:
+        agreement = self._effective(state, s)
+        if s.actor in state.signers_everyone():
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Only the court rules on judicial confirmation (CPL Art. 206); a party or "
+                    "the mediator cannot.",
+                )
+            )
+        body = s.body
+        if (
+            body.get("content_hash") != agreement.effective_hash
+            or not isinstance(body.get("valid"), bool)
+            or not str(body.get("court") or "").strip()
+        ):
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "A ruling names the court, the agreement version in effect and whether it "
+                    "is valid (CPL Art. 206).",
+                )
             )
 
     def _enforcement_requested(self, state: CaseState, s: Statement) -> None:
-        agreement = self._effective(state, s)
+        self._effective(state, s)
         body = s.body
         key = (body.get("agreement_id"), body.get("obligation_id"), body.get("instalment"))
         if key in state.enforcement:
@@ -419,8 +507,25 @@ class MediationRule:
             )
         ob = self._obligation(state, s)
         obligee = state.parties[ob["obligee"]].key
-        consent = bool(agreement.effective.content.get("enforcement_consent"))
-        if s.actor != obligee and not (consent and body.get("rule") == DEFAULT_RULE):
+        if body.get("rule") == DEFAULT_RULE:
+            # Only the chain files automatically, and only exactly what the rule computes:
+            # neither a party nor the mediator can spend the one automatic filing.
+            expected = [
+                b
+                for b in automatic_filings(state, s.moment)
+                if (b["obligation_id"], b["instalment"])
+                == (body.get("obligation_id"), body.get("instalment"))
+            ]
+            if s.actor in state.signers_everyone() or not expected or expected[0] != body:
+                raise refuse(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT,
+                        "An automatic filing is made by the chain's contract rule alone, with "
+                        "the amounts the rule computes (SPC Opinions item 14).",
+                    )
+                )
+            return
+        if s.actor != obligee:
             raise refuse(
                 QT_TRANSLATE_NOOP(
                     CONTEXT,
@@ -435,33 +540,52 @@ class MediationRule:
         if not history:
             return []
         state = fold(history[0].case, history)
-        triggers = []
-        for d in defaults(state, now):
-            agreement = state.agreements[d.agreement_id]
-            if not agreement.effective.content.get("enforcement_consent"):
-                continue
-            if (d.agreement_id, d.obligation_id, d.instalment) in state.enforcement:
-                continue
-            triggers.append(
-                Trigger(
-                    t.ENFORCEMENT_REQUESTED,
-                    state.id,
-                    {
-                        "agreement_id": d.agreement_id,
-                        "version": d.version,
-                        "content_hash": d.content_hash,
-                        "obligation_id": d.obligation_id,
-                        "instalment": d.instalment,
-                        "due_fen": d.due_fen,
-                        "paid_fen": d.paid_fen,
-                        "deadline": d.deadline,
-                        "rule": DEFAULT_RULE,
-                        "basis": "SPC Opinions on blockchain judicial applications, item 14",
-                    },
-                    DEFAULT_RULE,
-                )
-            )
-        return triggers
+        if state.closed is not None:
+            return []
+        return [
+            Trigger(t.ENFORCEMENT_REQUESTED, state.id, body, DEFAULT_RULE)
+            for body in automatic_filings(state, now)
+        ]
+
+
+def automatic_filings(state: CaseState, now: datetime) -> list[dict[str, Any]]:
+    """The filings the contract rule makes now (SPC Opinions item 14): one per missed
+    instalment of an agreement whose parties all consented in its text, unless the obligor
+    reported performing it and the obligee has not disputed that report.
+
+    The filing is for enforcement when a court confirmed the agreement (PML Art. 33, CPL
+    Art. 206), otherwise for trial: a dispute over an unconfirmed agreement goes to court
+    (PML Art. 32). "Trial or enforcement filing" is the Opinions' own wording.
+    """
+    bodies = []
+    for d in defaults(state, now):
+        agreement = state.agreements[d.agreement_id]
+        if (
+            agreement.effective is None
+            or agreement.effective.content.get("enforcement_consent") is not True
+        ):
+            continue
+        if (d.agreement_id, d.obligation_id, d.instalment) in state.enforcement:
+            continue
+        if state.reported_undisputed(d.agreement_id, d.obligation_id) + d.paid_fen >= d.due_fen:
+            continue  # the obligee must answer the obligor's report first
+        confirmed = state.confirmed_by_court(d.agreement_id)
+        bodies.append(
+            {
+                "agreement_id": d.agreement_id,
+                "version": d.version,
+                "content_hash": d.content_hash,
+                "obligation_id": d.obligation_id,
+                "instalment": d.instalment,
+                "due_fen": d.due_fen,
+                "paid_fen": d.paid_fen,
+                "deadline": d.deadline,
+                "filing": "enforcement" if confirmed else "trial",
+                "rule": DEFAULT_RULE,
+                "basis": "SPC Opinions on blockchain judicial applications, item 14",
+            }
+        )
+    return bodies
 
 
 def mediation_rules() -> list[MediationRule]:

@@ -15,6 +15,7 @@ PERFORMANCE_REPORTED = "mediation.performance.reported"  # by the obligor, with 
 PERFORMANCE_CONFIRMED = "mediation.performance.confirmed"  # by the obligee
 PERFORMANCE_DISPUTED = "mediation.performance.disputed"  # by the obligee
 CONFIRMATION_APPLIED = "mediation.confirmation.applied"  # joint application (PML Art. 33)
+CONFIRMATION_RULED = "mediation.confirmation.ruled"  # the court's ruling (CPL Art. 206)
 ENFORCEMENT_REQUESTED = "mediation.enforcement.requested"  # node-authored, or by the obligee
 CASE_CLOSED = "mediation.case.closed"  # terminated without agreement (PML Art. 26)
 DOCUMENT_ISSUED = "document.issued"  # a PDF's own SHA-256, so the Verify page knows the file
@@ -32,6 +33,7 @@ ALL = frozenset(
         PERFORMANCE_CONFIRMED,
         PERFORMANCE_DISPUTED,
         CONFIRMATION_APPLIED,
+        CONFIRMATION_RULED,
         ENFORCEMENT_REQUESTED,
         CASE_CLOSED,
     }

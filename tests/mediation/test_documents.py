@@ -107,6 +107,7 @@ def test_identity_hash_is_salted_and_masked_number_hides_the_middle() -> None:
     assert a == identity_hash(b"1" * 16, "resident_id", " 110101199003071234 ")
     assert a != identity_hash(b"2" * 16, "resident_id", ID_NUMBER)
     assert masked(ID_NUMBER) == "110101********1234"
+    assert masked("E12345678") == "*******78"  # a passport number is not shown whole
 
 
 def test_agreement_pdf_embeds_the_font_and_shows_the_facts(
@@ -124,7 +125,7 @@ def test_agreement_pdf_embeds_the_font_and_shows_the_facts(
         "60,000.00 元",
         "2026-12-31",
         "银行转账",
-        "第十四条",
+        "第（十四）项",
         "court.example/log",
         "待确认",
         "110101********1234",
@@ -154,3 +155,8 @@ def test_enforcement_application_states_the_missed_amount(
     pdf = enforcement_application_pdf(state, missed, FACTS, "司法链节点", PRIVATE)
     text = text_of(pdf, tmp_path)
     assert "强制执行申请书" in text and "60,000.00 元" in text and "mediation.default@1" in text
+    trial = text_of(
+        enforcement_application_pdf(state, missed, FACTS, "司法链节点", PRIVATE, kind="trial"),
+        tmp_path,
+    )
+    assert "立案申请书" in trial and "第三十二条" in trial and "强制执行" not in trial

@@ -316,34 +316,38 @@ def test_opinion_item_14_without_consent_only_the_obligee_files(case: Case) -> N
     assert MediationRule().due(case.history, after) == []
     body = {"agreement_id": "A1", "obligation_id": "o1", "instalment": 1, "rule": DEFAULT_RULE}
     node = SigningKey.generate("court.example/log/node")
-    refused(case, case.make(node, t.ENFORCEMENT_REQUESTED, body, at=after), "Only the obligee")
-    refused(
-        case,
-        case.make(case.lender, t.ENFORCEMENT_REQUESTED, body, at=after - timedelta(days=30)),
-        "no missed deadline",
-    )
-    accepted(case, case.make(case.lender, t.ENFORCEMENT_REQUESTED, body, at=after))
-
-
-def test_pml_art_33_joint_application_within_30_days(case: Case) -> None:
-    case.effective()
-    effective_at = case.history[-1].moment
-    body = {"agreement_id": "A1", "court": "北京市朝阳区人民法院"}
-    refused(case, case.make(case.mediator, t.CONFIRMATION_APPLIED, body), "PML Art. 33")
-    accepted(
-        case,
-        case.make(case.lender, t.CONFIRMATION_APPLIED, body, at=effective_at + timedelta(days=29)),
-    )
+    refused(case, case.make(node, t.ENFORCEMENT_REQUESTED, body, at=after), "contract rule alone")
     refused(
         case,
         case.make(
-            case.borrower,
-            t.CONFIRMATION_APPLIED,
-            body,
-            at=effective_at + timedelta(days=30, seconds=1),
+            case.lender,
+            t.ENFORCEMENT_REQUESTED,
+            {**body, "rule": "obligee-application"},
+            at=after - timedelta(days=30),
         ),
-        "30 days",
+        "no missed deadline",
     )
+    own = {**body, "rule": "obligee-application"}
+    refused(
+        case, case.make(case.lender, t.ENFORCEMENT_REQUESTED, body, at=after), "contract rule alone"
+    )  # an obligee cannot spend the automatic filing
+    accepted(case, case.make(case.lender, t.ENFORCEMENT_REQUESTED, own, at=after))
+
+
+def test_pml_art_33_joint_application_within_30_days(case: Case) -> None:
+    """Counted as the Civil Code counts days: the day of effect is not counted (Art. 201) and
+    the last day ends at 24:00 (Art. 203), China time. Effect: 2026-11-02 09:0x CST."""
+    case.effective()
+    assert case.history[-1].time.startswith("2026-11-02T01:")
+    last_moment = datetime(2026, 12, 2, 16, 0, tzinfo=UTC)  # 2026-12-03 00:00 CST
+    body = {"agreement_id": "A1", "court": "北京市朝阳区人民法院"}
+    refused(case, case.make(case.mediator, t.CONFIRMATION_APPLIED, body), "PML Art. 33")
+    late = case.make(case.borrower, t.CONFIRMATION_APPLIED, body, at=last_moment)
+    accepted(
+        case,
+        case.make(case.lender, t.CONFIRMATION_APPLIED, body, at=last_moment - timedelta(minutes=1)),
+    )
+    refused(case, late, "ended on 2026-12-02")
 
 
 def test_pml_art_26_a_closed_case_takes_nothing_more(case: Case) -> None:
@@ -364,3 +368,123 @@ def test_signing_before_any_proposal_is_refused_in_words(case: Case) -> None:
     with pytest.raises(ContractViolation) as caught:
         services.sign_agreement(Author(), case.history, CASE)
     assert "no such agreement" in str(caught.value)
+
+
+def test_esl_art_13_each_party_signs_with_a_key_of_their_own(case: Case) -> None:
+    parties = case.opened().body["parties"]
+    shared = [parties[0], {**parties[1], "key": parties[0]["key"]}]
+    refused(case, case.opened(parties=shared), "key of their own")
+    mediators = [parties[0], {**parties[1], "key": case.mediator.vkey}]
+    refused(case, case.opened(parties=mediators), "key of their own")
+
+
+def test_item_14_nobody_in_the_case_can_spend_the_automatic_filing(case: Case) -> None:
+    case.effective()
+    after = due_at("2026-12-31", 3) + timedelta(hours=1)
+    [real] = MediationRule().due(case.history, after)
+    fake = {**real.body, "due_fen": 1, "paid_fen": 1}
+    from ledger.keys import SigningKey
+
+    node = SigningKey.generate("court.example/log/node")
+    refused(
+        case,
+        case.make(case.borrower, t.ENFORCEMENT_REQUESTED, real.body, at=after),
+        "contract rule alone",
+    )
+    refused(case, case.make(node, t.ENFORCEMENT_REQUESTED, fake, at=after), "contract rule alone")
+    accepted(case, case.make(node, t.ENFORCEMENT_REQUESTED, real.body, at=after))
+
+
+def test_item_14_files_for_trial_unless_a_court_confirmed_the_agreement(case: Case) -> None:
+    """PML Art. 33 / CPL Art. 206: enforcement needs a confirmed agreement; otherwise the
+    dispute goes to court (PML Art. 32) — the Opinions' "trial or enforcement filing"."""
+    case.effective()
+    after = due_at("2026-12-31", 3) + timedelta(hours=1)
+    [trigger] = MediationRule().due(case.history, after)
+    assert trigger.body["filing"] == "trial"
+    from ledger.keys import SigningKey
+
+    judge = SigningKey.generate()
+    effective = fold(CASE, case.history).agreements["A1"].effective_hash
+    ruling = {
+        "agreement_id": "A1",
+        "content_hash": effective,
+        "valid": True,
+        "court": "北京市朝阳区人民法院",
+    }
+    refused(case, case.make(case.lender, t.CONFIRMATION_RULED, ruling), "Only the court")
+    accepted(case, case.make(judge, t.CONFIRMATION_RULED, ruling))
+    [trigger] = MediationRule().due(case.history, after)
+    assert trigger.body["filing"] == "enforcement"
+
+
+def test_an_undisputed_report_of_performance_holds_the_automatic_filing(case: Case) -> None:
+    case.effective()
+    case.add(
+        case.make(
+            case.borrower,
+            t.PERFORMANCE_REPORTED,
+            {"agreement_id": "A1", "obligation_id": "o1", "amount_fen": 6_000_000},
+        )
+    )
+    after = due_at("2026-12-31", 3) + timedelta(hours=1)
+    assert MediationRule().due(case.history, after) == []
+    case.add(
+        case.make(
+            case.lender,
+            t.PERFORMANCE_DISPUTED,
+            {"agreement_id": "A1", "obligation_id": "o1", "reason": "未到账"},
+        )
+    )
+    assert len(MediationRule().due(case.history, after)) == 1
+
+
+def test_pml_art_26_an_agreement_in_effect_is_not_closed_as_failed(case: Case) -> None:
+    case.effective()
+    refused(case, case.make(case.mediator, t.CASE_CLOSED, {"reason": "结案"}), "PML Art. 31")
+
+
+def test_restoring_an_earlier_text_needs_every_signature_again(case: Case) -> None:
+    case.add(case.opened())
+    case.add(case.proposed())
+    accepted(case, case.signed(case.lender))
+    accepted(case, case.proposed(version=2, terms="改为一次性归还。"))
+    accepted(case, case.proposed(version=3))  # the text of version 1 again
+    accepted(case, case.signed(case.borrower, version=3))
+    accepted(case, case.signed(case.mediator, version=3))
+    assert fold(CASE, case.history).agreements["A1"].effective_hash is None
+    accepted(case, case.signed(case.lender, version=3))
+    assert fold(CASE, case.history).agreements["A1"].effective.number == 3
+
+
+def test_instalments_are_numbered_and_in_order(case: Case) -> None:
+    ob = case.content()["obligations"][0]
+    swapped = {
+        **ob,
+        "instalments": [ob["instalments"][1] | {"seq": 1}, ob["instalments"][0] | {"seq": 2}],
+    }
+    codes = {f.code for f in completeness(case.content(obligations=[swapped]), {"p1", "p2"})}
+    assert "instalment_order" in codes
+    far = {**ob, "instalments": [], "deadline": "9999-12-31"}
+    assert "obligation_deadline" in {
+        f.code for f in completeness(case.content(obligations=[far]), {"p1", "p2"})
+    }
+
+
+def test_personal_numbers_are_found_behind_separators_and_in_file_names(case: Case) -> None:
+    case.add(case.opened())
+    for text in (
+        "138-1234-5678",
+        "１１０１０１１９９００３０７１２３４",
+        "6222 0212 3456 7890 123",
+    ):
+        refused(
+            case,
+            case.make(case.mediator, t.DISCLOSURE, {"conflict": False, "text": text}),
+            "Personal data",
+        )
+    issued = {
+        "documents": [{"name": "张三_13812345678.pdf", "sha256": "a" * 64, "size": 1}],
+        "about": {},
+    }
+    refused(case, case.make(case.mediator, t.DOCUMENT_ISSUED, issued), "Personal data")

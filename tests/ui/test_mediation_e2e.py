@@ -385,7 +385,8 @@ def test_mediation_from_case_to_enforcement_on_every_desk(qtbot, world: World) -
         text = subprocess.run(
             ["pdftotext", str(application), "-"], capture_output=True, check=True
         ).stdout.decode()
-        assert "强制执行申请书" in text and "60,000.00" in text
+        # no court confirmed the agreement: the filing is for trial (PML Art. 32; CPL Art. 206)
+        assert "立案申请书" in text and "60,000.00" in text and "第三十二条" in text
 
     # -- the timeline tells the chain's word, never "saved" -------------------------------
     timeline = case_page.timeline_tab

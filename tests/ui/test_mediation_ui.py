@@ -612,7 +612,10 @@ def test_judicial_confirmation_shows_the_days_left_and_each_party_applies(
     page.open_case("MED-1")
     documents = page.case_page.documents_tab
     page.case_page.tabs.setCurrentWidget(documents)
-    assert "(20 days left)" in documents.deadline_label.text()
+    # 30 days not counting the day of effect, to 24:00 China time (Civil Code Art. 201, 203):
+    # ten days on, 20 days and the rest of today are left
+    assert "(21 days left)" in documents.deadline_label.text()
+    assert "24:00 (UTC+8)" in documents.deadline_label.text()
     assert not documents.apply_button.isEnabled()  # no court named yet
     documents.court.setText("北京市朝阳区人民法院")
     assert documents.apply_button.isEnabled()

@@ -46,7 +46,13 @@ from ledger.errors import LedgerError
 from mediation import documents, dossier, private, services
 from mediation import types as t
 from mediation.agreement import due_at
-from mediation.case import CaseState, Default, confirmation_deadline, defaults
+from mediation.case import (
+    CaseState,
+    Default,
+    confirmation_deadline,
+    confirmation_last_day,
+    defaults,
+)
 from mediation.rules import DEFAULT_RULE
 from ui.mediation.common import (
     CHAIN_COLOURS,
@@ -330,7 +336,7 @@ class DocumentsTab(CaseTab):
                 self.tr(
                     "Both parties apply together within 30 days of the agreement taking effect: "
                     "by {deadline} ({days} days left)."
-                ).format(deadline=local_moment(limit), days=left)
+                ).format(deadline=f"{confirmation_last_day(state, 'A1')} 24:00 (UTC+8)", days=left)
             )
         else:
             self.deadline_label.setText(
@@ -625,7 +631,9 @@ class DocumentsTab(CaseTab):
             Path(path),
             about,
             partial(
-                documents.enforcement_application_pdf, automatic=body.get("rule") == DEFAULT_RULE
+                documents.enforcement_application_pdf,
+                automatic=body.get("rule") == DEFAULT_RULE,
+                kind=body.get("filing", "trial"),
             ),
             state,
             missed,

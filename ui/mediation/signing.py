@@ -191,10 +191,10 @@ def signer_rows(view: CaseView) -> list[SignerRow]:
     if agreement is None or agreement.latest is None:
         return []
     latest = agreement.latest
-    signed = agreement.signatures.get(latest.hash, {})
+    signed = agreement.signatures.get(latest.number, {})
     chains = {}
     for item in view.of_type(t.AGREEMENT_SIGNED):
-        if item.statement.body.get("content_hash") == latest.hash:
+        if item.statement.body.get("version") == latest.number:
             chains[item.statement.actor] = item.chain
     rows = []
     for vkey in view.state.signers_needed(agreement):
