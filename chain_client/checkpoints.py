@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from sqlalchemy import select
 
-from chain_client.errors import ChainAlarm
+from chain_client.errors import ChainAlarm, ChainError
 from ledger.checkpoint import VerifiedCheckpoint, verify_checkpoint
 from ledger.clock import Clock, format_time
 from ledger.errors import LedgerError
@@ -66,8 +66,8 @@ class CheckpointTracker:
             return verify_checkpoint(note, self.log_key, self.witness_keys)
         except LedgerError as exc:
             # A note that does not verify proves nothing about the log: refuse it, no alarm.
-            raise ChainAlarm(
-                "invalid-checkpoint", f"The node sent a checkpoint that does not verify: {exc}"
+            raise ChainError(
+                detail=f"The node sent a checkpoint that does not verify: {exc}"
             ) from exc
 
     async def observe(

@@ -29,7 +29,7 @@ from ledger.clock import Clock, format_time
 from ledger.errors import LedgerError
 from ledger.keys import SIG_COSIGNATURE_V1, SigningKey, Verifier, parse_vkey
 from ledger.receipt import Receipt, parse_receipt, verify_receipt
-from ledger.statement import build_statement, open_entry, parse_entry, sign_statement
+from ledger.statement import Entry, build_statement, open_entry, parse_entry, sign_statement
 from ledger.store.append import append
 from ledger.store.models import ChainPin, LogEntry, OutboxItem
 from ledger.store.models import Receipt as ReceiptRow
@@ -39,7 +39,8 @@ log = logging.getLogger(__name__)
 
 # JSON-RPC codes of PROTOCOL.md section 4 that say "this entry will never be accepted". On a
 # logged-in connection -32004 means the signer may not write in that case (membership).
-REJECTING = {-32001, -32003, -32004, -32602, -32600}
+REJECTING = {-32003, -32004, -32602, -32600}
+UNKNOWN_KEY = -32001  # the signer's enrolment may still be approved: keep it pending
 TOO_MANY_REQUESTS = -32005
 
 
@@ -102,6 +103,7 @@ class ChainClient:
         self.pin: ChainPin | None = None
         self._kick = asyncio.Event()
         self._enrolled: set[str] | None = None  # actors whose approval we hold and verified
+        self._logged_in = False
         self._incoming: asyncio.Queue[tuple[str, dict[str, Any]]] = asyncio.Queue()
 
     # -- status ---------------------------------------------------------------------------
@@ -153,10 +155,13 @@ class ChainClient:
             except (ChainError, LedgerError) as exc:
                 log.warning("sync session failed: %s", exc)
                 self._set(state="offline", detail=str(exc))
-            else:
-                delay = self.config.backoff_initial
+            except Exception as exc:  # a malformed answer, a busy database: retry, never die
+                log.exception("sync session failed unexpectedly")
+                self._set(state="offline", detail=f"{type(exc).__name__}: {exc}")
             finally:
                 await self._disconnect()
+            if self._logged_in:
+                delay, self._logged_in = self.config.backoff_initial, False
             await asyncio.sleep(delay * (0.5 + random.random()))
             delay = min(delay * 2, self.config.backoff_max)
 
@@ -186,6 +191,7 @@ class ChainClient:
         await self.connect()
         assert self.rpc is not None
         login = await self.login()
+        self._logged_in = True
         self._set(state="online", roles=tuple(login.get("roles", ())))
         assert self.pin is not None
         await self.rpc.call("case.subscribe", {"from_index": self.pin.next_index})
@@ -248,17 +254,20 @@ class ChainClient:
             or not isinstance(witnesses, list)
         ):
             raise ChainError(detail="node.info lacks origin, log_vkey or witness_vkeys")
+        configured = self.config.pins
+        if configured is not None and (log_vkey, tuple(witnesses)) != (
+            configured.log_vkey,
+            configured.witness_vkeys,
+        ):
+            raise PinMismatch(url=self.config.url, origin=origin)
         with self.store.transaction() as session:
+            # One log per profile: a node presenting another origin is another log, however
+            # well its own signatures verify.
+            if session.scalar(select(ChainPin.origin).where(ChainPin.origin != origin).limit(1)):
+                raise PinMismatch(url=self.config.url, origin=origin)
             pin = session.get(ChainPin, origin)
             if pin is None:
-                how = "first-use"
-                if self.config.pins is not None:
-                    if (log_vkey, tuple(witnesses)) != (
-                        self.config.pins.log_vkey,
-                        self.config.pins.witness_vkeys,
-                    ):
-                        raise PinMismatch(url=self.config.url, origin=origin)
-                    how = "configured"
+                how = "configured" if configured is not None else "first-use"
                 pin = ChainPin(
                     origin=origin,
                     log_vkey=log_vkey,
@@ -269,7 +278,11 @@ class ChainClient:
                     next_index=0,
                 )
                 session.add(pin)
-            elif pin.log_vkey != log_vkey or pin.witness_vkeys.split("\n") != witnesses:
+            elif (
+                pin.log_vkey != log_vkey
+                or pin.witness_vkeys.split("\n") != witnesses
+                or pin.node_vkey != str(info.get("node_vkey", ""))
+            ):
                 raise PinMismatch(url=self.config.url, origin=origin)
         self.pin = pin
         log_key = parse_vkey(log_vkey)
@@ -284,13 +297,28 @@ class ChainClient:
         assert self.tracker is not None
         return self.tracker.log_key, self.tracker.witness_keys
 
-    async def observe_checkpoint(self, note: str) -> None:
+    async def observe_checkpoint(self, note: str, rpc: RpcClient | None = None) -> None:
         """Hold a checkpoint seen elsewhere (in a receipt the Verify page fetched, say) to this
         desktop's history: a second root for a size seen, or a failed consistency proof, is an
-        alarm like any other. Does nothing while not connected."""
-        if self.tracker is None or self.rpc is None or self.rpc.closed.is_set():
-            return
-        await self.tracker.observe(note, self._consistency, as_latest=False)
+        alarm like any other. ``rpc`` asks for the proofs when the sync is not connected."""
+        via = rpc or self.rpc
+        if via is None or via.closed.is_set():
+            raise NodeUnreachable(url=self.config.url, detail="no connection to ask for a proof")
+        tracker = self.tracker or self._tracker_from_pin()
+
+        async def proof(old: int, new: int) -> list[bytes]:
+            answer = await via.call("tlog.consistency", {"old": old, "new": new})
+            return decode_proof(answer.get("proof") if isinstance(answer, dict) else None)
+
+        await tracker.observe(note, proof, as_latest=False)
+
+    def _tracker_from_pin(self) -> CheckpointTracker:
+        with self.store.session() as session:
+            pin = session.scalars(select(ChainPin).limit(1)).first()
+        if pin is None:
+            raise ChainError(detail="this desktop has not pinned a log yet")
+        witnesses = [parse_vkey(w) for w in pin.witness_vkeys.split("\n")]
+        return CheckpointTracker(self.store, parse_vkey(pin.log_vkey), witnesses, self.clock)
 
     async def _consistency(self, old: int, new: int) -> list[bytes]:
         assert self.rpc is not None
@@ -302,17 +330,29 @@ class ChainClient:
     async def flush(self) -> int:
         """Send every pending entry (oldest first, in batches); confirm every sent one."""
         sent = 0
+        tried: set[bytes] = set()  # an entry left pending (unknown key) waits for the next flush
         while True:
-            batch = self._outbox("pending", self.config.submit_batch)
+            size = self.config.submit_batch
+            batch = [b for b in self._outbox("pending", size + len(tried)) if b[0] not in tried]
             if not batch:
                 break
+            batch = batch[:size]
+            tried.update(leaf for leaf, _, _ in batch)
             await self._submit(batch)
             sent += len(batch)
         unconfirmed = self._outbox("submitted", 10_000)
         if unconfirmed:
-            await asyncio.gather(
-                *(self._confirm(leaf, text, index) for leaf, text, index in unconfirmed)
+            results = await asyncio.gather(
+                *(self._confirm(leaf, text, index) for leaf, text, index in unconfirmed),
+                return_exceptions=True,
             )
+            for result in results:
+                if isinstance(result, ChainAlarm | NodeUnreachable | asyncio.CancelledError):
+                    raise result
+                if isinstance(result, RemoteError) and result.code == -32002:
+                    continue  # not in a checkpoint yet: the next flush asks again
+                if isinstance(result, Exception):
+                    log.warning("a receipt could not be confirmed yet: %s", result)
         self._set()
         return sent
 
@@ -340,6 +380,9 @@ class ChainClient:
         answers = await self.rpc.batch([("tlog.submit", {"entry": text}) for _, text, _ in batch])
         for (leaf, _text, _), answer in zip(batch, answers, strict=True):
             if isinstance(answer, RemoteError):
+                if answer.code == UNKNOWN_KEY:
+                    self._mark(leaf, reason=answer.reason, attempts=OutboxItem.attempts + 1)
+                    continue  # sent again at the next flush, e.g. once the court approved the key
                 if answer.code in REJECTING:
                     self._mark(
                         leaf,
@@ -406,6 +449,8 @@ class ChainClient:
     async def _ingest_loop(self) -> None:
         while True:
             method, params = await self._incoming.get()
+            if not isinstance(params, dict):
+                continue
             if method == "case.entry":
                 await self.ingest(params.get("index"), params.get("entry"))
             elif method == "tlog.checkpoint" and self.tracker is not None:
@@ -478,45 +523,75 @@ class ChainClient:
                 is not None
             )
 
-    async def _backfill_case(self, case: str, before: int) -> None:
-        """Fetch a case's entries older than ``before``: a key added to a case later was not
-        sent what came before it joined (PROTOCOL.md ``case.entries``)."""
+    async def _backfill_case(self, case: str, before: int) -> list[tuple[int, Entry, Any]]:
+        """A case's entries older than ``before``, verified: a key added to a case later was
+        not sent what came before it joined (PROTOCOL.md ``case.entries``). The caller stores
+        them together with the entry that revealed the case, in one transaction, so a lost
+        connection never leaves a case half fetched."""
         assert self.rpc is not None
+        found: list[tuple[int, Entry, Any]] = []
         start = 0
         while start < before:
             page = await self.rpc.call(
                 "case.entries", {"case": case, "from_index": start, "limit": 500}
             )
             entries = page.get("entries", []) if isinstance(page, dict) else []
-            for item in entries:
-                if not isinstance(item, dict) or not isinstance(item.get("index"), int):
-                    continue
+            items = [
+                item
+                for item in entries
+                if isinstance(item, dict) and isinstance(item.get("index"), int)
+            ]
+            if not items:
+                break
+            for item in items:
                 if item["index"] >= before:
-                    return
-                await self.ingest(item["index"], item.get("entry"), backfill=False)
-            if len(entries) < 500:
-                return
-            start = entries[-1]["index"] + 1
+                    return found
+                checked = await self._checked(item["index"], item.get("entry"))
+                if checked is not None:
+                    found.append((item["index"], *checked))
+            start = items[-1]["index"] + 1
+        return found
 
-    async def ingest(self, index: Any, text: Any, *, backfill: bool = True) -> bool:
-        """Verify another member's entry (signature, inclusion) and apply it locally."""
+    async def _checked(self, index: int, text: Any) -> tuple[Entry, Any] | None:
+        """Verify another member's entry (signature, log, enrolment, inclusion) with its
+        receipt; None when it must not be applied (PROTOCOL.md section 5.4)."""
+        assert self.pin is not None
+        if not isinstance(text, str):
+            return None
+        try:
+            entry = open_entry(text)
+        except LedgerError as exc:
+            log.warning("entry %d from the node does not verify (%s); not applied", index, exc)
+            return None
+        if entry.statement.log != self.pin.origin:
+            log.warning("entry %d was signed for log %r; not applied", index, entry.statement.log)
+            return None
+        if not await self.is_enrolled(entry.statement.actor):
+            log.warning("entry %d is signed by a key the node never enrolled; not applied", index)
+            return None
+        return entry, await self._fetch_receipt(index, entry.data)
+
+    async def ingest(self, index: Any, text: Any) -> bool:
+        """Verify another member's entry and apply it locally (with a case's earlier entries,
+        the first time this desktop hears of the case)."""
         if not isinstance(index, int) or not isinstance(text, str):
             log.warning("ignored a malformed case.entry notification")
             return False
         assert self.pin is not None
         case = _claimed_case(text)
-        if backfill and case and not self._knows_case(case):
-            await self._backfill_case(case, index)
-        try:
-            entry = open_entry(text)
-        except LedgerError as exc:
-            log.warning("entry %d from the node does not verify (%s); not applied", index, exc)
+        earlier = []
+        if case and not self._knows_case(case):
+            earlier = await self._backfill_case(case, index)
+        checked = await self._checked(index, text)
+        if checked is None:
             return False
-        if not await self.is_enrolled(entry.statement.actor):
-            log.warning("entry %d is signed by a key the node never enrolled; not applied", index)
-            return False
-        receipt = await self._fetch_receipt(index, entry.data)
+        entry, receipt = checked
         with self.store.transaction() as session:
+            for _, old_entry, old_receipt in earlier:
+                (old,) = append(
+                    session, self.store.projections, [old_entry], source="chain", clock=self.clock
+                )
+                self._store_receipt(session, old.leaf_hash, old_receipt)
             (appended,) = append(
                 session, self.store.projections, [entry], source="chain", clock=self.clock
             )
@@ -525,8 +600,11 @@ class ChainClient:
             if pin is not None and pin.next_index <= index:
                 pin.next_index = index + 1
         self.pin.next_index = max(self.pin.next_index, index + 1)
-        if self.on_entry is not None and appended.new:
-            self.on_entry(index, entry.statement.type)
+        if self.on_entry is not None:
+            for old_index, old_entry, _ in earlier:
+                self.on_entry(old_index, old_entry.statement.type)
+            if appended.new:
+                self.on_entry(index, entry.statement.type)
         return appended.new
 
 

@@ -19,7 +19,7 @@ from ledger.errors import NoteError
 from ledger.keys import SIG_ED25519, parse_vkey
 from ledger.statement import Statement
 
-MAX_CASE_ID = 200
+MAX_CASE_ID = 120  # as ledger.statement.MAX_NAME
 PUBLIC_CASE = ""
 
 

@@ -790,10 +790,10 @@ async def check(
                 entry=subject.entry,
                 timeout=timeout,
             )
-        # The checkpoints the node showed us must fit the history this desktop verified.
-        for match in found:
-            if match.checkpoint is not None:
-                await client.observe_checkpoint(match.checkpoint.note_text)
+            # The checkpoints the node showed us must fit the history this desktop verified.
+            for match in found:
+                if match.checkpoint is not None:
+                    await client.observe_checkpoint(match.checkpoint.note_text, rpc)
         matches += found
     except ChainAlarm:
         raise  # a split view is not "unreachable": the sync shows the alarm

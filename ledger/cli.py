@@ -79,7 +79,7 @@ def cmd_log_verify(args: argparse.Namespace, out: TextIO) -> int:
         raise LedgerError("no local database at {url}", url=url)
     store = Store.open(url, projections=args.projections)
     try:
-        with store.session() as session:
+        with store.session(write=True) as session:  # the replay writes, then rolls back
             count = session.query(LogEntry).count()
             problems = verify_log(session) + consistency(session, store.projections)
             session.rollback()

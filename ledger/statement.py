@@ -25,6 +25,7 @@ from ledger.note import Ed25519NoteSigner, Note, parse_note, sign_note_parts, ve
 
 STATEMENT_HEADER = "jcdesk/statement/v1\n"
 MAX_ENTRY_BYTES = 64 * 1024
+MAX_NAME = 120  # case ids and statement types (the stores' column width)
 STATEMENT_VERSION = 1
 FIELDS = frozenset({"v", "log", "type", "case", "actor", "time", "body"})
 ROLES = ("mediator", "administrator", "creditor", "party", "judge", "observer")
@@ -87,6 +88,8 @@ def check_statement(data: Any) -> Statement:
             raise StatementError(detail=f"'{name}' must be a string")
     if not data["log"]:
         raise StatementError(detail="'log' must name the log's origin")
+    if len(data["case"]) > MAX_NAME or len(data["type"]) > MAX_NAME:
+        raise StatementError(detail=f"'case' and 'type' are at most {MAX_NAME} characters")
     if not _TYPE.match(data["type"]):
         raise StatementError(detail=f"type {data['type']!r} is not a dotted lowercase name")
     try:

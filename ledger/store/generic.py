@@ -46,11 +46,20 @@ class IdentityProjection:
         return [Identity.__table__]
 
     def handles(self, statement_type: str) -> bool:
-        return statement_type == "identity.enrol"
+        return statement_type in ("identity.enrol", "identity.approved")
 
     def apply(self, session: Session, batch: Sequence[Applied]) -> None:
         for applied in batch:
             statement = applied.entry.statement
+            if statement.type == "identity.approved":
+                # The node's approval sets the role the court granted, which may differ from
+                # the one asked for (the sync stores approvals only after checking the pinned
+                # node key signed them).
+                key, role = statement.body.get("key"), statement.body.get("role")
+                row = session.get(Identity, key) if isinstance(key, str) else None
+                if row is not None and isinstance(role, str):
+                    row.role = role
+                continue
             # A key that enrols again keeps its latest name and role.
             session.merge(
                 Identity(

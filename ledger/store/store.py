@@ -41,7 +41,10 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front (no deadlock on a lock upgrade); readers take
+        # none, so WAL lets them read while the sync writes.
+        write = conn.get_execution_options().get("jcdesk_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def create_store_engine(url: str) -> Engine:
@@ -68,6 +71,9 @@ class Store:
         self.engine = engine
         self.projections = projections
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writers = sessionmaker(
+            engine.execution_options(jcdesk_write=True), expire_on_commit=False
+        )
 
     @classmethod
     def open(cls, url: str, projections: Iterable[Projection] = ()) -> Store:
@@ -83,13 +89,16 @@ class Store:
             raise
         return cls(engine, Projections([*generic_projections(), *projections]))
 
-    def session(self) -> Session:
-        return self._sessions()
+    def session(self, *, write: bool = False) -> Session:
+        """A session for reading (no write lock on SQLite), or with ``write`` one that takes
+        the write lock when it begins: for work that writes and then rolls back, like the
+        consistency check's replay."""
+        return self._writers() if write else self._sessions()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One short session, committed on success and rolled back on any error."""
-        with self._sessions() as session, session.begin():
+        """One short writing session, committed on success and rolled back on any error."""
+        with self._writers() as session, session.begin():
             yield session
 
     def close(self) -> None:

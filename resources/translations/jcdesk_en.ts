@@ -1270,6 +1270,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>Obligation {n}: the obligor and the obligee must be different parties.</translation>
     </message>
     <message>
+        <source>Obligation {n}: instalments are numbered 1, 2, 3 … with deadlines in order, each later than the one before.</source>
+        <translation>Obligation {n}: instalments are numbered 1, 2, 3 … with deadlines in order, each later than the one before.</translation>
+    </message>
+    <message>
         <source>CPL Interpretation Art. 358(5): obligation {n} is not clear enough (manner or deadline missing); a court would dismiss the application.</source>
         <translation>CPL Interpretation Art. 358(5): obligation {n} is not clear enough (manner or deadline missing); a court would dismiss the application.</translation>
     </message>
@@ -1280,6 +1284,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Obligation {n}: the instalments add up to {total} fen, not the {amount} fen owed.</source>
         <translation>Obligation {n}: the instalments add up to {total} fen, not the {amount} fen owed.</translation>
+    </message>
+    <message>
+        <source>Each party signs with a key of their own, not another party&apos;s or the mediator&apos;s (Electronic Signature Law Art. 13: signature creation data exclusively the signer&apos;s).</source>
+        <translation>Each party signs with a key of their own, not another party&apos;s or the mediator&apos;s (Electronic Signature Law Art. 13: signature creation data exclusively the signer&apos;s).</translation>
     </message>
     <message>
         <source>A party must be described as an object.</source>
@@ -1296,6 +1304,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>A party needs a name (PML Art. 29(1)).</source>
         <translation>A party needs a name (PML Art. 29(1)).</translation>
+    </message>
+    <message>
+        <source>The identity document type is resident ID, passport or credit code.</source>
+        <translation>The identity document type is resident ID, passport or credit code.</translation>
     </message>
     <message>
         <source>An identity hash is 64 lowercase hex digits.</source>
@@ -1338,8 +1350,12 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>Two parties share one identifier.</translation>
     </message>
     <message>
-        <source>A party&apos;s key cannot be replaced once given; add the new key through the court (Electronic Signature Law Art. 15).</source>
-        <translation>A party&apos;s key cannot be replaced once given; add the new key through the court (Electronic Signature Law Art. 15).</translation>
+        <source>A party&apos;s key cannot be replaced once given: a compromised key is reported to the court, which stops its use (Electronic Signature Law Art. 15).</source>
+        <translation>A party&apos;s key cannot be replaced once given: a compromised key is reported to the court, which stops its use (Electronic Signature Law Art. 15).</translation>
+    </message>
+    <message>
+        <source>An automatic filing is made by the chain&apos;s contract rule alone, with the amounts the rule computes (SPC Opinions item 14).</source>
+        <translation>An automatic filing is made by the chain&apos;s contract rule alone, with the amounts the rule computes (SPC Opinions item 14).</translation>
     </message>
     <message>
         <source>A disclosure states whether there is a conflict of interest and explains it (online mediation rules Art. 13).</source>
@@ -1376,6 +1392,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>{names} cannot sign yet: each party signs with their own key (online mediation rules Art. 19). Add their key to the case first.</source>
         <translation>{names} cannot sign yet: each party signs with their own key (online mediation rules Art. 19). Add their key to the case first.</translation>
+    </message>
+    <message>
+        <source>A case whose agreement is in effect is not closed as failed (PML Art. 26 is for mediation that did not succeed): the agreement binds the parties and its performance continues (PML Art. 31).</source>
+        <translation>A case whose agreement is in effect is not closed as failed (PML Art. 26 is for mediation that did not succeed): the agreement binds the parties and its performance continues (PML Art. 31).</translation>
     </message>
     <message>
         <source>Closing a case states why, and the parties are told of their other remedies (PML Art. 26).</source>
@@ -1418,6 +1438,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>A confirmed amount is a positive number of fen.</translation>
     </message>
     <message>
+        <source>A reported amount is a whole number of fen.</source>
+        <translation>A reported amount is a whole number of fen.</translation>
+    </message>
+    <message>
         <source>Only the obligor reports their own performance.</source>
         <translation>Only the obligor reports their own performance.</translation>
     </message>
@@ -1432,6 +1456,14 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>The 30 days for applying for judicial confirmation ended on {date} (PML Art. 33; CPL Art. 205).</source>
         <translation>The 30 days for applying for judicial confirmation ended on {date} (PML Art. 33; CPL Art. 205).</translation>
+    </message>
+    <message>
+        <source>Only the court rules on judicial confirmation (CPL Art. 206); a party or the mediator cannot.</source>
+        <translation>Only the court rules on judicial confirmation (CPL Art. 206); a party or the mediator cannot.</translation>
+    </message>
+    <message>
+        <source>A ruling names the court, the agreement version in effect and whether it is valid (CPL Art. 206).</source>
+        <translation>A ruling names the court, the agreement version in effect and whether it is valid (CPL Art. 206).</translation>
     </message>
     <message>
         <source>Enforcement for this instalment was already requested on {time}.</source>

@@ -1270,6 +1270,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>第 {n} 项义务：义务人和权利人必须是不同的当事人。</translation>
     </message>
     <message>
+        <source>Obligation {n}: instalments are numbered 1, 2, 3 … with deadlines in order, each later than the one before.</source>
+        <translation>第 {n} 项义务：分期应依次编号为 1、2、3……，各期履行期限依次在后。</translation>
+    </message>
+    <message>
         <source>CPL Interpretation Art. 358(5): obligation {n} is not clear enough (manner or deadline missing); a court would dismiss the application.</source>
         <translation>《民诉法解释》第358条第5项：第 {n} 项义务内容不明确（缺少履行方式或期限），法院将驳回申请。</translation>
     </message>
@@ -1280,6 +1284,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Obligation {n}: the instalments add up to {total} fen, not the {amount} fen owed.</source>
         <translation>第 {n} 项义务：各期合计 {total} 分，与应付的 {amount} 分不符。</translation>
+    </message>
+    <message>
+        <source>Each party signs with a key of their own, not another party&apos;s or the mediator&apos;s (Electronic Signature Law Art. 13: signature creation data exclusively the signer&apos;s).</source>
+        <translation>各方当事人须使用本人专有的密钥签名，不得使用其他当事人或调解员的密钥（《电子签名法》第十三条：电子签名制作数据专属于电子签名人）。</translation>
     </message>
     <message>
         <source>A party must be described as an object.</source>
@@ -1296,6 +1304,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>A party needs a name (PML Art. 29(1)).</source>
         <translation>当事人需要姓名或名称（《人民调解法》第29条第1项）。</translation>
+    </message>
+    <message>
+        <source>The identity document type is resident ID, passport or credit code.</source>
+        <translation>身份证件类型应为居民身份证、护照或统一社会信用代码。</translation>
     </message>
     <message>
         <source>An identity hash is 64 lowercase hex digits.</source>
@@ -1338,8 +1350,12 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>有两方当事人使用了同一编号。</translation>
     </message>
     <message>
-        <source>A party&apos;s key cannot be replaced once given; add the new key through the court (Electronic Signature Law Art. 15).</source>
-        <translation>当事人的密钥一经登记不得替换；如需新密钥，请通过法院添加（《电子签名法》第15条）。</translation>
+        <source>A party&apos;s key cannot be replaced once given: a compromised key is reported to the court, which stops its use (Electronic Signature Law Art. 15).</source>
+        <translation>当事人的密钥一经登记不得替换：密钥泄露的，应告知法院并停止使用（《电子签名法》第十五条）。</translation>
+    </message>
+    <message>
+        <source>An automatic filing is made by the chain&apos;s contract rule alone, with the amounts the rule computes (SPC Opinions item 14).</source>
+        <translation>自动立案或申请执行只能由司法链智能合约规则按其计算的金额提起（《最高人民法院关于加强区块链司法应用的意见》第（十四）项）。</translation>
     </message>
     <message>
         <source>A disclosure states whether there is a conflict of interest and explains it (online mediation rules Art. 13).</source>
@@ -1376,6 +1392,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>{names} cannot sign yet: each party signs with their own key (online mediation rules Art. 19). Add their key to the case first.</source>
         <translation>{names} 暂时无法签名：每方当事人须使用本人的密钥签名（《人民法院在线调解规则》第19条）。请先为其在案件中添加密钥。</translation>
+    </message>
+    <message>
+        <source>A case whose agreement is in effect is not closed as failed (PML Art. 26 is for mediation that did not succeed): the agreement binds the parties and its performance continues (PML Art. 31).</source>
+        <translation>调解协议已生效的案件不得以调解不成终止（《人民调解法》第二十六条适用于调解不成的情形）：协议对当事人具有约束力，应继续履行（《人民调解法》第三十一条）。</translation>
     </message>
     <message>
         <source>Closing a case states why, and the parties are told of their other remedies (PML Art. 26).</source>
@@ -1418,6 +1438,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>确认的金额须为正整数分。</translation>
     </message>
     <message>
+        <source>A reported amount is a whole number of fen.</source>
+        <translation>报告的金额应为整数（以分计）。</translation>
+    </message>
+    <message>
         <source>Only the obligor reports their own performance.</source>
         <translation>只有义务人可以报告本人的履行情况。</translation>
     </message>
@@ -1432,6 +1456,14 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>The 30 days for applying for judicial confirmation ended on {date} (PML Art. 33; CPL Art. 205).</source>
         <translation>申请司法确认的 30 日期限已于 {date} 届满（《人民调解法》第33条；《民事诉讼法》第205条）。</translation>
+    </message>
+    <message>
+        <source>Only the court rules on judicial confirmation (CPL Art. 206); a party or the mediator cannot.</source>
+        <translation>司法确认只能由人民法院裁定（《民事诉讼法》第二百零六条），当事人或调解员不能作出。</translation>
+    </message>
+    <message>
+        <source>A ruling names the court, the agreement version in effect and whether it is valid (CPL Art. 206).</source>
+        <translation>裁定应载明法院、所确认的已生效协议版本以及协议是否有效（《民事诉讼法》第二百零六条）。</translation>
     </message>
     <message>
         <source>Enforcement for this instalment was already requested on {time}.</source>

@@ -386,9 +386,10 @@ def check_local_log(store: Store, relay: CheckRelay, cancel: threading.Event) ->
 
     with store.session() as session:
         problems = verify_log(session, progress)
-        if cancel.is_set():
-            raise Cancelled()
-        relay.progress.emit(-1, -1)
+    if cancel.is_set():
+        raise Cancelled()
+    relay.progress.emit(-1, -1)
+    with store.session(write=True) as session:  # the replay writes, then rolls back
         problems += consistency(session, store.projections)
         session.rollback()
     if cancel.is_set():
