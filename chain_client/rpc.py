@@ -112,12 +112,20 @@ class RpcClient:
     ) -> Any:
         rid, request = self._request(method, params)
         future = self._waiting[rid]
-        await self._send(request)
         try:
-            answer = await asyncio.wait_for(future, timeout)
+            await self._send(request)
+            # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a
+            # cancellation that arrives as the answer does, and the sync would not stop.
+            async with asyncio.timeout(timeout):
+                answer = await future
         except TimeoutError as exc:
-            self._waiting.pop(rid, None)
             raise NodeUnreachable(url=self.url, detail=f"no answer to {method}") from exc
+        finally:
+            self._waiting.pop(rid, None)
+            if future.done() and not future.cancelled():
+                future.exception()  # retrieved, whatever happened
+            else:
+                future.cancel()
         return self._unwrap(answer)
 
     async def batch(

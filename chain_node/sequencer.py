@@ -197,7 +197,10 @@ class Sequencer:
                 if remaining <= 0 and self.chunks.empty():
                     break
                 try:
-                    nxt = await asyncio.wait_for(self.chunks.get(), max(remaining, 0))
+                    # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow the
+                    # cancellation that stops the node
+                    async with asyncio.timeout(max(remaining, 0)):
+                        nxt = await self.chunks.get()
                 except TimeoutError:
                     break
                 items += await nxt

@@ -516,7 +516,8 @@ class Node:
             if remaining <= 0:
                 raise RpcError(NOT_IN_CHECKPOINT, f"entry {index} is not in a checkpoint yet")
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.checkpoint_event.wait(), remaining)
+                async with asyncio.timeout(remaining):
+                    await self.checkpoint_event.wait()
         return {"receipt": await self._receipt(index)}
 
     async def m_tlog_leaf_hashes(self, conn: Conn, params: dict[str, Any]) -> Any:

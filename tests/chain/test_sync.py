@@ -82,8 +82,7 @@ class Desk:
     async def stop(self) -> None:
         if self.task is not None:
             self.task.cancel()
-            with pytest.raises(asyncio.CancelledError):
-                await self.task
+            await asyncio.gather(self.task, return_exceptions=True)
         await self.client._disconnect()
 
     def count(self, *where: Any, model: Any = LogEntry) -> int:
@@ -350,5 +349,29 @@ def test_signers_must_be_enrolled_by_the_pinned_node_key(tmp_path: Path) -> None
         finally:
             await desk.client._disconnect()
             await node.close()
+
+    run(scenario)
+
+
+def test_another_log_at_the_same_address_is_refused(tmp_path: Path) -> None:
+    """One log per profile: a node with another origin is another log, however well its own
+    signatures verify (PROTOCOL.md section 5.1)."""
+
+    async def scenario() -> None:
+        node = await start_node(tmp_path / "a")
+        port = node.port
+        desk = Desk(tmp_path, "mediator", node.url)
+        await desk.enrol("mediator")
+        desk.sign("test.case.opened", {"members": []})
+        desk.start()
+        await until(lambda: desk.states() == {"confirmed": 1})
+        await node.close()
+        other = await start_node(tmp_path / "b", port=port)  # a new origin, same address
+        try:
+            await until(lambda: desk.statuses[-1].state == "alarm")
+            assert "other keys than the ones this desktop pinned" in desk.statuses[-1].detail
+        finally:
+            await desk.stop()
+            await other.close()
 
     run(scenario)
