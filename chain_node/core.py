@@ -554,6 +554,15 @@ class NodeCore:
         rules = self.config.contract_rules
         if not rules.rules or not any(r.applies_to(statement.type) for r in rules.rules):
             return
+        allowed = rules.roles_for(statement.type)
+        if allowed is not None:
+            role = self.enrolled.get(statement.actor, ("",))[0]
+            if role not in allowed:
+                raise ContractViolation(
+                    rule="roles",
+                    reason=f"{statement.type} is signed by a key enrolled as "
+                    f"{' or '.join(sorted(allowed))}; this key is enrolled as {role or 'nothing'}",
+                )
         case = statement.case
         if case not in self.histories:
             history = []

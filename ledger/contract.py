@@ -46,6 +46,11 @@ class ContractRule(Protocol):
 
     def due(self, history: Sequence[Statement], now: datetime) -> Iterable[Trigger]: ...
 
+    def roles_for(self, statement_type: str) -> frozenset[str] | None:
+        """The enrolled roles allowed to sign this type, or None for any role. A rule sees
+        statements, not enrolments: the node, which knows the roles, enforces this."""
+        ...
+
 
 @dataclass
 class ContractRules:
@@ -63,3 +68,12 @@ class ContractRules:
 
     def due(self, history: Sequence[Statement], now: datetime) -> list[Trigger]:
         return [t for rule in self.rules for t in rule.due(history, now)]
+
+    def roles_for(self, statement_type: str) -> frozenset[str] | None:
+        allowed = [
+            roles
+            for rule in self.rules
+            if rule.applies_to(statement_type)
+            and (roles := rule.roles_for(statement_type)) is not None
+        ]
+        return frozenset.intersection(*allowed) if allowed else None

@@ -144,6 +144,10 @@ class MediationRule:
     def applies_to(self, statement_type: str) -> bool:
         return statement_type in t.ALL or statement_type == t.DOCUMENT_ISSUED
 
+    def roles_for(self, statement_type: str) -> frozenset[str] | None:
+        # Only a court rules on judicial confirmation (CPL Art. 206): a judge's key.
+        return frozenset({"judge"}) if statement_type == t.CONFIRMATION_RULED else None
+
     def check(self, history: Sequence[Statement], statement: Statement) -> None:
         state = fold(statement.case, history)
         _no_personal_numbers(statement)

@@ -15,7 +15,8 @@ from chain_node.contracts import domain_contract_rules
 from chain_node.server import serve
 from desk.domains import domain_projections
 from ledger.clock import FixedClock
-from ledger.statement import build_statement
+from ledger.keys import SigningKey
+from ledger.statement import build_statement, parse_entry
 from ledger.store.append import sign_and_append
 from ledger.store.models import LogEntry, OutboxItem
 from ledger.store.store import Store
@@ -49,10 +50,12 @@ def test_missed_deadline_files_enforcement_on_every_desk(tmp_path: Path) -> None
         )
         desks = {}
         try:
+            judge = SigningKey.generate()
             for name, key, role in (
                 ("mediator", plan.mediator, "mediator"),
                 ("lender", plan.lender, "party"),
                 ("borrower", plan.borrower, "party"),
+                ("judge", judge, "judge"),
             ):
                 store = Store.open(
                     f"sqlite:///{tmp_path / name}.sqlite", projections=domain_projections()
@@ -104,8 +107,33 @@ def test_missed_deadline_files_enforcement_on_every_desk(tmp_path: Path) -> None
                         select(MediationCase.status).where(MediationCase.case_id == CASE)
                     )
 
-            for name in desks:
+            for name in ("mediator", "lender", "borrower"):
                 await until(lambda name=name: status(name) == "effective")
+
+            # the parties apply to the court (making its judge a member of the case); only a
+            # key enrolled as judge may rule (CPL Art. 206; the node checks the role)
+            court = {"agreement_id": "A1", "court": "北京市朝阳区人民法院", "members": [judge.vkey]}
+            sign("lender", plan.add(plan.make(plan.lender, t.CONFIRMATION_APPLIED, court)))
+            await until(lambda: confirmed("lender"))
+            effective_hash = plan.history[2].body["content_hash"]
+            ruling = {
+                "agreement_id": "A1",
+                "content_hash": effective_hash,
+                "valid": True,
+                "court": "北京市朝阳区人民法院",
+            }
+            sign("borrower", plan.make(plan.borrower, t.CONFIRMATION_RULED, ruling))
+
+            def refused(name: str) -> str | None:
+                with desks[name][0].session() as session:
+                    return session.scalar(
+                        select(OutboxItem.reason).where(OutboxItem.state == "rejected")
+                    )
+
+            await until(lambda: refused("borrower") is not None)
+            assert "judge" in refused("borrower")
+            sign("judge", plan.add(plan.make(judge, t.CONFIRMATION_RULED, ruling)))
+            await until(lambda: confirmed("judge"))
 
             assert await node.node.run_triggers() == []  # nothing due yet
             clock.advance(due_at("2026-12-31", 3) - T0 + timedelta(minutes=1))
@@ -120,6 +148,12 @@ def test_missed_deadline_files_enforcement_on_every_desk(tmp_path: Path) -> None
                         )
                     ).one()
                 assert row.actor == node.info["node_vkey"] and row.source == "chain"
+                with desks[name][0].session() as session:
+                    text = session.scalar(
+                        select(LogEntry.entry).where(LogEntry.type == t.ENFORCEMENT_REQUESTED)
+                    )
+                # confirmed by the court: the filing is for enforcement (PML Art. 33)
+                assert parse_entry(text).statement.body["filing"] == "enforcement"
             assert index == node.info["tree_size"] - 1
         finally:
             for store, client, _, task in desks.values():
