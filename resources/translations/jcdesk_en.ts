@@ -908,6 +908,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>overdue — grace until {time}</translation>
     </message>
     <message>
+        <source>not performed — filed for trial {time}</source>
+        <translation>not performed — filed for trial {time}</translation>
+    </message>
+    <message>
         <source>not performed — enforcement requested {time}</source>
         <translation>not performed — enforcement requested {time}</translation>
     </message>
@@ -2307,6 +2311,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>Statuses as of {now}. No consent to automatic filing: when a deadline and its grace period pass unperformed, the obligee applies for enforcement.</translation>
     </message>
     <message>
+        <source>{obligation}, instalment {seq}: filed automatically for trial by the chain&apos;s contract rule {rule} on {time}, as no court confirmed the agreement (People&apos;s Mediation Law Art. 32) — {status}</source>
+        <translation>{obligation}, instalment {seq}: filed automatically for trial by the chain&apos;s contract rule {rule} on {time}, as no court confirmed the agreement (People&apos;s Mediation Law Art. 32) — {status}</translation>
+    </message>
+    <message>
         <source>{obligation}, instalment {seq}: filed automatically by the chain&apos;s contract rule {rule} on {time} — {status}</source>
         <translation>{obligation}, instalment {seq}: filed automatically by the chain&apos;s contract rule {rule} on {time} — {status}</translation>
     </message>
@@ -2421,6 +2429,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>reported performance disputed</source>
         <translation>reported performance disputed</translation>
+    </message>
+    <message>
+        <source>trial filing made automatically by the chain&apos;s contract rule {rule} (the agreement was not judicially confirmed)</source>
+        <translation>trial filing made automatically by the chain&apos;s contract rule {rule} (the agreement was not judicially confirmed)</translation>
     </message>
     <message>
         <source>enforcement filed automatically by the chain&apos;s contract rule {rule}</source>

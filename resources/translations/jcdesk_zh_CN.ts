@@ -908,6 +908,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>已逾期 — 宽限至 {time}</translation>
     </message>
     <message>
+        <source>not performed — filed for trial {time}</source>
+        <translation>未履行 — 已于 {time} 提请立案</translation>
+    </message>
+    <message>
         <source>not performed — enforcement requested {time}</source>
         <translation>未履行 — 已于 {time} 申请强制执行</translation>
     </message>
@@ -2307,6 +2311,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>截至 {now} 的状态。当事人未同意自动申请：履行期限及宽限期届满仍未履行的，由权利人申请强制执行。</translation>
     </message>
     <message>
+        <source>{obligation}, instalment {seq}: filed automatically for trial by the chain&apos;s contract rule {rule} on {time}, as no court confirmed the agreement (People&apos;s Mediation Law Art. 32) — {status}</source>
+        <translation>{obligation}，第 {seq} 期：调解协议未经司法确认，司法链智能合约规则 {rule} 于 {time} 自动提请立案（《人民调解法》第三十二条）— {status}</translation>
+    </message>
+    <message>
         <source>{obligation}, instalment {seq}: filed automatically by the chain&apos;s contract rule {rule} on {time} — {status}</source>
         <translation>{obligation}，第 {seq} 期：司法链合约规则 {rule} 于 {time} 自动提交 — {status}</translation>
     </message>
@@ -2421,6 +2429,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>reported performance disputed</source>
         <translation>对报告的履行提出异议</translation>
+    </message>
+    <message>
+        <source>trial filing made automatically by the chain&apos;s contract rule {rule} (the agreement was not judicially confirmed)</source>
+        <translation>司法链智能合约规则 {rule} 自动提请立案（调解协议未经司法确认）</translation>
     </message>
     <message>
         <source>enforcement filed automatically by the chain&apos;s contract rule {rule}</source>

@@ -362,7 +362,7 @@ def test_mediation_from_case_to_enforcement_on_every_desk(qtbot, world: World) -
         qtbot.waitUntil(
             lambda desk_tab=desk_tab: (
                 DEFAULT_RULE in desk_tab.enforcement_label.text()
-                and "filed automatically" in desk_tab.enforcement_label.text()
+                and "filed automatically for trial" in desk_tab.enforcement_label.text()
             ),
             timeout=LONG,
         )

@@ -75,6 +75,7 @@ class InstalmentRow:
     grace_end: datetime  # plus the grace days
     status: str  # paid, due, grace, default, enforcement
     enforcement_time: str = ""
+    filing: str = ""  # "enforcement" or "trial" (no judicial confirmation: PML Art. 32)
 
 
 def instalment_rows(view: CaseView, now: datetime) -> list[InstalmentRow]:
@@ -119,6 +120,7 @@ def instalment_rows(view: CaseView, now: datetime) -> list[InstalmentRow]:
                         grace_end,
                         status,
                         filed["time"] if filed else "",
+                        filed.get("filing", "enforcement") if filed else "",
                     )
                 )
     return rows
@@ -150,6 +152,10 @@ class InstalmentsModel(RowsModel[InstalmentRow]):
             return self.tr("due by {date}").format(date=row.deadline)
         if row.status == "grace":
             return self.tr("overdue — grace until {time}").format(time=local_moment(row.grace_end))
+        if row.status == "enforcement" and row.filing == "trial":
+            return self.tr("not performed — filed for trial {time}").format(
+                time=local_time(row.enforcement_time)
+            )
         if row.status == "enforcement":
             return self.tr("not performed — enforcement requested {time}").format(
                 time=local_time(row.enforcement_time)
@@ -230,6 +236,11 @@ class RecordsModel(RowsModel[RecordRow]):
         if kind == t.PERFORMANCE_DISPUTED:
             return self.tr("reported performance disputed")
         if kind == t.ENFORCEMENT_REQUESTED:
+            if body.get("rule") == DEFAULT_RULE and body.get("filing") == "trial":
+                return self.tr(
+                    "trial filing made automatically by the chain's contract rule {rule} "
+                    "(the agreement was not judicially confirmed)"
+                ).format(rule=DEFAULT_RULE)
             if body.get("rule") == DEFAULT_RULE:
                 return self.tr(
                     "enforcement filed automatically by the chain's contract rule {rule}"
@@ -506,7 +517,13 @@ class PerformanceTab(CaseTab):
         lines = []
         for item in self.enforcement_entries():
             body = item.statement.body
-            if body.get("rule") == DEFAULT_RULE:
+            if body.get("rule") == DEFAULT_RULE and body.get("filing") == "trial":
+                text = self.tr(
+                    "{obligation}, instalment {seq}: filed automatically for trial by the chain's "
+                    "contract rule {rule} on {time}, as no court confirmed the agreement "
+                    "(People's Mediation Law Art. 32) — {status}"
+                )
+            elif body.get("rule") == DEFAULT_RULE:
                 text = self.tr(
                     "{obligation}, instalment {seq}: filed automatically by the chain's contract "
                     "rule {rule} on {time} — {status}"
