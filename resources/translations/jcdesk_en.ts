@@ -1509,8 +1509,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>In effect</translation>
     </message>
     <message>
-        <source>Enforcement requested</source>
-        <translation>Enforcement requested</translation>
+        <source>Filed with the court</source>
+        <translation>Filed with the court</translation>
     </message>
     <message>
         <source>Closed</source>

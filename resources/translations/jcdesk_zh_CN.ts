@@ -1509,8 +1509,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>已生效</translation>
     </message>
     <message>
-        <source>Enforcement requested</source>
-        <translation>已申请强制执行</translation>
+        <source>Filed with the court</source>
+        <translation>已向法院提请</translation>
     </message>
     <message>
         <source>Closed</source>

@@ -42,7 +42,7 @@ STATUS_NAMES = {
     "open": QT_TRANSLATE_NOOP("MediationWords", "In mediation"),
     "signing": QT_TRANSLATE_NOOP("MediationWords", "Signing"),
     "effective": QT_TRANSLATE_NOOP("MediationWords", "In effect"),
-    "enforcement": QT_TRANSLATE_NOOP("MediationWords", "Enforcement requested"),
+    "enforcement": QT_TRANSLATE_NOOP("MediationWords", "Filed with the court"),
     "closed": QT_TRANSLATE_NOOP("MediationWords", "Closed"),
 }
 STATUSES = tuple(STATUS_NAMES)
@@ -75,7 +75,7 @@ TYPE_NAMES = {
     t.CONFIRMATION_APPLIED: QT_TRANSLATE_NOOP(
         "MediationWords", "Judicial confirmation applied for"
     ),
-    t.ENFORCEMENT_REQUESTED: QT_TRANSLATE_NOOP("MediationWords", "Enforcement requested"),
+    t.ENFORCEMENT_REQUESTED: QT_TRANSLATE_NOOP("MediationWords", "Filed with the court"),
     t.CASE_CLOSED: QT_TRANSLATE_NOOP("MediationWords", "Case closed"),
     t.DOCUMENT_ISSUED: QT_TRANSLATE_NOOP("MediationWords", "Document registered"),
     "evidence.deposited": QT_TRANSLATE_NOOP("MediationWords", "Evidence deposited"),
