@@ -626,27 +626,3 @@ def _claimed_case(text: str) -> str:
         return parse_entry(text).statement.case
     except LedgerError:
         return ""
-
-
-def receipt_for(store: Store, leaf: bytes) -> str | None:
-    """The stored receipt text of an entry, if the chain confirmed it."""
-    with store.session() as session:
-        row = session.get(ReceiptRow, leaf)
-        return row.receipt if row else None
-
-
-def entry_text(store: Store, leaf: bytes) -> str | None:
-    with store.session() as session:
-        row = session.scalars(select(LogEntry).where(LogEntry.leaf_hash == leaf)).first()
-        return row.entry if row else None
-
-
-__all__ = [
-    "ChainClient",
-    "ClientConfig",
-    "Pins",
-    "SyncStatus",
-    "entry_text",
-    "parse_entry",
-    "receipt_for",
-]

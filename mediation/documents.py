@@ -253,11 +253,12 @@ def agreement_pdf(
             ]
         )
     story.append(_table(rows, [12 * mm, 22 * mm, 22 * mm, 30 * mm, 30 * mm, 58 * mm]))
-    if content.get("enforcement_consent"):
+    if content.get("enforcement_consent") is True:  # as the rule reads it
         story.append(
             Paragraph(
-                "各方当事人一致同意：义务人未按本协议约定的期限履行的，由司法链智能合约自动提起强制执行申请"
-                "（《最高人民法院关于加强区块链司法应用的意见》第（十四）项）。",
+                "各方当事人一致同意：义务人未按本协议约定的期限履行的，由司法链智能合约自动向人民法院提请："
+                "本协议经司法确认的，申请强制执行（《人民调解法》第三十三条）；未经司法确认的，提请立案审理"
+                "（《人民调解法》第三十二条）（《最高人民法院关于加强区块链司法应用的意见》第（十四）项）。",
                 s["body"],
             )
         )

@@ -40,12 +40,12 @@
         <translation>Remove</translation>
     </message>
     <message>
-        <source>Non-performance triggers an enforcement filing</source>
-        <translation>Non-performance triggers an enforcement filing</translation>
+        <source>Non-performance triggers a filing with the court</source>
+        <translation>Non-performance triggers a filing with the court</translation>
     </message>
     <message>
-        <source>Ticked, every party agrees in the agreement that if an obligation is not performed by its deadline and grace period, the chain&apos;s contract rule files an application for enforcement by itself (SPC Opinions on blockchain judicial applications, item 14). Unticked, the obligee applies with one click.</source>
-        <translation>Ticked, every party agrees in the agreement that if an obligation is not performed by its deadline and grace period, the chain&apos;s contract rule files an application for enforcement by itself (SPC Opinions on blockchain judicial applications, item 14). Unticked, the obligee applies with one click.</translation>
+        <source>Ticked, every party agrees in the agreement that if an obligation is not performed by its deadline and grace period, the chain&apos;s contract rule files with the court by itself: for enforcement once a court has confirmed the agreement (People&apos;s Mediation Law Art. 33), otherwise for trial (Art. 32); SPC Opinions on blockchain judicial applications, item 14. Unticked, the obligee applies with one click.</source>
+        <translation>Ticked, every party agrees in the agreement that if an obligation is not performed by its deadline and grace period, the chain&apos;s contract rule files with the court by itself: for enforcement once a court has confirmed the agreement (People&apos;s Mediation Law Art. 33), otherwise for trial (Art. 32); SPC Opinions on blockchain judicial applications, item 14. Unticked, the obligee applies with one click.</translation>
     </message>
     <message>
         <source>The agreement concerns (a court would not confirm it, CPL Interp. 355):</source>
@@ -2303,8 +2303,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>Performance is followed once the agreement is in effect.</translation>
     </message>
     <message>
-        <source>Statuses as of {now}. The parties consented to automatic enforcement filing: when a deadline and its grace period pass unperformed, the chain&apos;s contract rule {rule} files it.</source>
-        <translation>Statuses as of {now}. The parties consented to automatic enforcement filing: when a deadline and its grace period pass unperformed, the chain&apos;s contract rule {rule} files it.</translation>
+        <source>Statuses as of {now}. The parties consented to automatic filing: when a deadline and its grace period pass unperformed, the chain&apos;s contract rule {rule} files with the court, for enforcement once a court has confirmed the agreement, otherwise for trial.</source>
+        <translation>Statuses as of {now}. The parties consented to automatic filing: when a deadline and its grace period pass unperformed, the chain&apos;s contract rule {rule} files with the court, for enforcement once a court has confirmed the agreement, otherwise for trial.</translation>
     </message>
     <message>
         <source>Statuses as of {now}. No consent to automatic filing: when a deadline and its grace period pass unperformed, the obligee applies for enforcement.</source>

@@ -40,12 +40,12 @@
         <translation>删除</translation>
     </message>
     <message>
-        <source>Non-performance triggers an enforcement filing</source>
-        <translation>未履行即触发强制执行立案</translation>
+        <source>Non-performance triggers a filing with the court</source>
+        <translation>不履行即自动向法院提请</translation>
     </message>
     <message>
-        <source>Ticked, every party agrees in the agreement that if an obligation is not performed by its deadline and grace period, the chain&apos;s contract rule files an application for enforcement by itself (SPC Opinions on blockchain judicial applications, item 14). Unticked, the obligee applies with one click.</source>
-        <translation>勾选后，各方当事人即在协议中同意：义务超过履行期限和宽限期仍未履行的，由司法链的合约规则自动提交强制执行申请（《最高人民法院关于加强区块链司法应用的意见》第14条）。不勾选时，由权利人一键申请。</translation>
+        <source>Ticked, every party agrees in the agreement that if an obligation is not performed by its deadline and grace period, the chain&apos;s contract rule files with the court by itself: for enforcement once a court has confirmed the agreement (People&apos;s Mediation Law Art. 33), otherwise for trial (Art. 32); SPC Opinions on blockchain judicial applications, item 14. Unticked, the obligee applies with one click.</source>
+        <translation>勾选后，各方当事人在协议中一致同意：义务人在履行期限及宽限期届满仍未履行的，由司法链智能合约规则自动向人民法院提请——协议经司法确认的，申请强制执行（《人民调解法》第三十三条）；未经司法确认的，提请立案审理（第三十二条）；依据《最高人民法院关于加强区块链司法应用的意见》第（十四）项。不勾选，则由权利人一键申请。</translation>
     </message>
     <message>
         <source>The agreement concerns (a court would not confirm it, CPL Interp. 355):</source>
@@ -2303,8 +2303,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>调解协议生效后开始跟踪履行情况。</translation>
     </message>
     <message>
-        <source>Statuses as of {now}. The parties consented to automatic enforcement filing: when a deadline and its grace period pass unperformed, the chain&apos;s contract rule {rule} files it.</source>
-        <translation>截至 {now} 的状态。当事人已同意自动申请强制执行：履行期限及宽限期届满仍未履行的，由司法链合约规则 {rule} 自动提交。</translation>
+        <source>Statuses as of {now}. The parties consented to automatic filing: when a deadline and its grace period pass unperformed, the chain&apos;s contract rule {rule} files with the court, for enforcement once a court has confirmed the agreement, otherwise for trial.</source>
+        <translation>截至 {now} 的状态。当事人已同意自动提请：履行期限及宽限期届满仍未履行的，由司法链智能合约规则 {rule} 向法院提请——协议经司法确认的申请强制执行，否则提请立案审理。</translation>
     </message>
     <message>
         <source>Statuses as of {now}. No consent to automatic filing: when a deadline and its grace period pass unperformed, the obligee applies for enforcement.</source>

@@ -288,13 +288,15 @@ class AgreementTab(CaseTab):
         self.add_obligation_button.setText(self.tr("Add obligation…"))
         self.edit_obligation_button.setText(self.tr("Edit…"))
         self.remove_obligation_button.setText(self.tr("Remove"))
-        self.consent.setText(self.tr("Non-performance triggers an enforcement filing"))
+        self.consent.setText(self.tr("Non-performance triggers a filing with the court"))
         self.consent_note.setText(
             self.tr(
                 "Ticked, every party agrees in the agreement that if an obligation is not "
                 "performed by its deadline and grace period, the chain's contract rule files "
-                "an application for enforcement by itself (SPC Opinions on blockchain judicial "
-                "applications, item 14). Unticked, the obligee applies with one click."
+                "with the court by itself: for enforcement once a court has confirmed the "
+                "agreement (People's Mediation Law Art. 33), otherwise for trial (Art. 32); SPC "
+                "Opinions on blockchain judicial applications, item 14. Unticked, the obligee "
+                "applies with one click."
             )
         )
         self.matters_box.setTitle(

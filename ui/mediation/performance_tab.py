@@ -494,12 +494,15 @@ class PerformanceTab(CaseTab):
                 self.tr("Performance is followed once the agreement is in effect.")
             )
         else:
-            consent = bool(agreement.effective.content.get("enforcement_consent"))
+            consent = (
+                agreement.effective.content.get("enforcement_consent") is True
+            )  # as the rule reads it
             self.state_label.setText(
                 self.tr(
-                    "Statuses as of {now}. The parties consented to automatic enforcement "
-                    "filing: when a deadline and its grace period pass unperformed, the chain's "
-                    "contract rule {rule} files it."
+                    "Statuses as of {now}. The parties consented to automatic filing: when a "
+                    "deadline and its grace period pass unperformed, the chain's contract rule "
+                    "{rule} files with the court, for enforcement once a court has confirmed the "
+                    "agreement, otherwise for trial."
                 ).format(now=local_moment(now), rule=DEFAULT_RULE)
                 if consent
                 else self.tr(
@@ -578,7 +581,9 @@ class PerformanceTab(CaseTab):
         consent = False
         agreement = self.view.agreement if self.view is not None else None
         if agreement is not None and agreement.effective is not None:
-            consent = bool(agreement.effective.content.get("enforcement_consent"))
+            consent = (
+                agreement.effective.content.get("enforcement_consent") is True
+            )  # as the rule reads it
         may_apply = obligee and not consent and row is not None and row.status == "default"
         self.apply_button.setVisible(obligee and not consent)
         self.apply_button.setEnabled(may_apply)
