@@ -1,7 +1,7 @@
 """Tests of ledger.merkle: RFC 9162 section 2.1 Merkle trees and the subtree proofs of
 draft-ietf-plants-merkle-tree-certs.
 
-* Every JSON vector under the shared test data (transparency-dev/merkle's testdata) is run.
+* Every JSON vector under tests/vectors/merkle (transparency-dev/merkle's testdata) is run.
 * Hypothesis round trips and tampering on random trees of 1..300 leaves.
 * Proof generators are compared with independent implementations (the recursive definitions,
   in the module and again here) and their reads of stored subtree hashes are counted.
@@ -48,11 +48,11 @@ from ledger.merkle import (
     verify_subtree_inclusion,
 )
 
-# ../shared/testdata/merkle beside the clone (as on developer machines and in CI)
+# transparency-dev/merkle's testdata, shipped in the repository (Apache-2.0, see its LICENSE)
 VECTOR_DIR = Path(
     os.environ.get(
         "JCDESK_MERKLE_VECTORS",
-        Path(__file__).resolve().parents[3] / "shared" / "testdata" / "merkle",
+        Path(__file__).resolve().parents[1] / "vectors" / "merkle",
     )
 )
 VECTOR_KINDS = ("inclusion", "consistency", "subtreeinclusion", "subtreeconsistency")
