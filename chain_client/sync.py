@@ -6,6 +6,12 @@ proofs, and ingests the other members' entries of its cases after verifying sign
 inclusion. When the node goes away it reconnects with backoff and resumes: pending entries are
 sent again (the node gives a resent entry its first index) and ingest resumes from the last
 index stored, so nothing is lost and nothing is stored twice.
+
+An index is only a claim until a receipt for exactly that leaf verifies. Whatever is still
+``submitted`` after a reconnect, or whose receipt does not verify, or which is not in a
+checkpoint ``unconfirmed_after_s`` after it was sent, is looked up by its leaf hash
+(``verify.hash``): a match whose receipt verifies confirms it at its true index, otherwise it goes
+back to ``pending`` and is sent again.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from chain_client.checkpoints import CheckpointTracker, decode_proof
 from chain_client.errors import ChainAlarm, ChainError, NodeUnreachable, PinMismatch, RemoteError
 from chain_client.rpc import RpcClient
 from ledger.auth import login_message
-from ledger.clock import Clock, format_time
+from ledger.clock import Clock, format_time, parse_time
 from ledger.errors import LedgerError
 from ledger.keys import SIG_COSIGNATURE_V1, SigningKey, Verifier, parse_vkey
 from ledger.receipt import Receipt, parse_receipt, verify_receipt
@@ -41,7 +47,10 @@ log = logging.getLogger(__name__)
 # logged-in connection -32004 means the signer may not write in that case (membership).
 REJECTING = {-32003, -32004, -32602, -32600}
 UNKNOWN_KEY = -32001  # the signer's enrolment may still be approved: keep it pending
-TOO_MANY_REQUESTS = -32005
+NOT_IN_CHECKPOINT = -32002
+# Any other error answer to tlog.submit (-32603 "could not be stored; resend", -32005 too many
+# requests, anything unforeseen) leaves that entry pending, resent after a backoff.
+RECOVER_CHUNK = 100  # verify.hash look-ups in flight at once
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,11 @@ class ClientConfig:
     backoff_initial: float = 0.2
     backoff_max: float = 30.0
     poll_seconds: float = 2.0  # the outbox is re-read this often even without a kick
+    # A committed entry is in a checkpoint at once (the node signs one per batch, PROTOCOL.md
+    # section 4), and tlog.receipt waits receipt_wait_ms for it: still "not in a checkpoint"
+    # this long (two such waits) after it was sent, the index is not trusted and the entry is
+    # looked up by leaf hash, else resent.
+    unconfirmed_after_s: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -105,6 +119,8 @@ class ChainClient:
         self._enrolled: set[str] | None = None  # actors whose approval we hold and verified
         self._logged_in = False
         self._incoming: asyncio.Queue[tuple[str, dict[str, Any]]] = asyncio.Queue()
+        self._resend_delay = 0.0  # backoff after the node could not take entries (-32603 ...)
+        self._resend_at = 0.0  # loop time before which pending entries are not sent
 
     # -- status ---------------------------------------------------------------------------
 
@@ -193,6 +209,9 @@ class ChainClient:
         login = await self.login()
         self._logged_in = True
         self._set(state="online", roles=tuple(login.get("roles", ())))
+        # An answer lost with the last connection, or a node that lost its commit: what was
+        # submitted without a receipt is looked up by leaf hash (or resent) before anything else.
+        await self._recover([(leaf, text) for leaf, text, _, _ in self._outbox("submitted")])
         assert self.pin is not None
         await self.rpc.call("case.subscribe", {"from_index": self.pin.next_index})
         ingest = asyncio.create_task(self._ingest_loop(), name="jcd-ingest")
@@ -330,42 +349,45 @@ class ChainClient:
     async def flush(self) -> int:
         """Send every pending entry (oldest first, in batches); confirm every sent one."""
         sent = 0
-        tried: set[bytes] = set()  # an entry left pending (unknown key) waits for the next flush
-        while True:
-            size = self.config.submit_batch
-            batch = [b for b in self._outbox("pending", size + len(tried)) if b[0] not in tried]
-            if not batch:
-                break
-            batch = batch[:size]
-            tried.update(leaf for leaf, _, _ in batch)
-            await self._submit(batch)
-            sent += len(batch)
-        unconfirmed = self._outbox("submitted", 10_000)
-        if unconfirmed:
-            results = await asyncio.gather(
-                *(self._confirm(leaf, text, index) for leaf, text, index in unconfirmed),
-                return_exceptions=True,
-            )
-            for result in results:
-                if isinstance(result, ChainAlarm | NodeUnreachable | asyncio.CancelledError):
-                    raise result
-                if isinstance(result, RemoteError) and result.code == -32002:
-                    continue  # not in a checkpoint yet: the next flush asks again
-                if isinstance(result, Exception):
-                    log.warning("a receipt could not be confirmed yet: %s", result)
+        loop = asyncio.get_running_loop()
+        if loop.time() >= self._resend_at:
+            tried: set[bytes] = set()  # an entry left pending waits for the next flush
+            while True:
+                size = self.config.submit_batch
+                pending = self._outbox("pending", size + len(tried))
+                batch = [(leaf, text) for leaf, text, _, _ in pending if leaf not in tried][:size]
+                if not batch:
+                    self._resend_delay = 0.0
+                    break
+                tried.update(leaf for leaf, _ in batch)
+                sent += len(batch)
+                if await self._submit(batch):
+                    # the node could not take some now: the rest wait, with backoff
+                    self._resend_delay = min(
+                        max(self._resend_delay * 2, self.config.backoff_initial),
+                        self.config.backoff_max,
+                    )
+                    self._resend_at = loop.time() + self._resend_delay * (0.5 + random.random())
+                    break
+        await self._confirm_submitted()
         self._set()
         return sent
 
-    def _outbox(self, state: str, limit: int) -> list[tuple[bytes, str, int | None]]:
+    def _outbox(self, state: str, limit: int = 10_000) -> list[tuple[bytes, str, int | None, str]]:
         with self.store.session() as session:
             rows = session.execute(
-                select(OutboxItem.leaf_hash, LogEntry.entry, OutboxItem.chain_index)
+                select(
+                    OutboxItem.leaf_hash,
+                    LogEntry.entry,
+                    OutboxItem.chain_index,
+                    OutboxItem.updated_at,
+                )
                 .join(LogEntry, LogEntry.leaf_hash == OutboxItem.leaf_hash)
                 .where(OutboxItem.state == state)
                 .order_by(LogEntry.seq)
                 .limit(limit)
             ).all()
-        return [(leaf, text, index) for leaf, text, index in rows]
+        return [(leaf, text, index, at) for leaf, text, index, at in rows]
 
     def _mark(self, leaf: bytes, **values: Any) -> None:
         with self.store.transaction() as session:
@@ -375,55 +397,147 @@ class ChainClient:
                 .values(updated_at=format_time(self.clock.now()), **values)
             )
 
-    async def _submit(self, batch: Sequence[tuple[bytes, str, int | None]]) -> None:
+    async def _submit(self, batch: Sequence[tuple[bytes, str]]) -> bool:
+        """Send one batch; each answer decides its own entry. True if any should be retried."""
         assert self.rpc is not None
-        answers = await self.rpc.batch([("tlog.submit", {"entry": text}) for _, text, _ in batch])
-        for (leaf, _text, _), answer in zip(batch, answers, strict=True):
+        answers = await self.rpc.batch([("tlog.submit", {"entry": text}) for _, text in batch])
+        retry = False
+        for (leaf, _text), answer in zip(batch, answers, strict=True):
+            attempts = OutboxItem.attempts + 1
             if isinstance(answer, RemoteError):
-                if answer.code == UNKNOWN_KEY:
-                    self._mark(leaf, reason=answer.reason, attempts=OutboxItem.attempts + 1)
-                    continue  # sent again at the next flush, e.g. once the court approved the key
                 if answer.code in REJECTING:
-                    self._mark(
-                        leaf,
-                        state="rejected",
-                        reason=answer.reason,
-                        attempts=OutboxItem.attempts + 1,
-                    )
+                    self._mark(leaf, state="rejected", reason=answer.reason, attempts=attempts)
                     continue
-                if answer.code == TOO_MANY_REQUESTS:
-                    await asyncio.sleep(1.0)
-                    return  # the rest stay pending; the next flush resends
-                raise answer
+                # -32001: sent again at the next flush, e.g. once the court approved the key;
+                # -32603 ("could not be stored; resend"), -32005 and the rest: after a backoff
+                self._mark(leaf, reason=answer.reason, attempts=attempts)
+                retry = retry or answer.code != UNKNOWN_KEY
+                continue
             index = answer.get("index") if isinstance(answer, dict) else None
-            if not isinstance(index, int) or base64.b64decode(answer.get("leaf_hash", "")) != leaf:
-                raise ChainError(detail="the node's answer to tlog.submit does not match the entry")
-            self._mark(leaf, state="submitted", chain_index=index, attempts=OutboxItem.attempts + 1)
+            if not isinstance(index, int) or _b64(answer.get("leaf_hash")) != leaf:
+                log.warning("the node's answer to tlog.submit does not match the entry: %r", answer)
+                self._mark(
+                    leaf, reason="the node's answer did not match the entry", attempts=attempts
+                )
+                retry = True
+                continue
+            self._mark(leaf, state="submitted", chain_index=index, attempts=attempts)
+        return retry
+
+    async def _confirm_submitted(self) -> None:
+        """Fetch a receipt for every submitted entry; look up by leaf hash what fails."""
+        unconfirmed = self._outbox("submitted")
+        if not unconfirmed:
+            return
+        results = await asyncio.gather(
+            *(self._confirm(leaf, text, index) for leaf, text, index, _ in unconfirmed),
+            return_exceptions=True,
+        )
+        doubtful = []
+        for (leaf, text, _, sent_at), result in zip(unconfirmed, results, strict=True):
+            if isinstance(result, ChainAlarm | NodeUnreachable | asyncio.CancelledError):
+                raise result
+            if result is None:
+                continue
+            if isinstance(result, BaseException) and not isinstance(result, Exception):
+                raise result
+            if isinstance(result, RemoteError) and result.code == NOT_IN_CHECKPOINT:
+                waited = (self.clock.now() - parse_time(sent_at)).total_seconds()
+                if waited < self.config.unconfirmed_after_s:
+                    continue  # the next flush asks again
+            log.warning("entry %s is not confirmed (%s); asking by leaf hash", leaf.hex(), result)
+            doubtful.append((leaf, text))
+        await self._recover(doubtful)
 
     async def _confirm(self, leaf: bytes, text: str, index: int | None) -> None:
         if index is None:
-            return
-        receipt = await self._fetch_receipt(index, text.encode("utf-8"))
+            raise ChainError(detail="submitted without an index")
+        self._confirmed(leaf, await self._fetch_receipt(index, text.encode("utf-8")))
+
+    def _confirmed(self, leaf: bytes, fetched: tuple[Receipt, Any]) -> None:
+        """The one way to ``confirmed``: a receipt that verified for exactly this leaf."""
+        verified = fetched[1]
+        if verified.leaf_hash != leaf:
+            raise ChainError(detail="the receipt is for another entry")
         with self.store.transaction() as session:
-            self._store_receipt(session, leaf, receipt)
+            self._store_receipt(session, leaf, fetched)
             session.execute(
                 update(OutboxItem)
                 .where(OutboxItem.leaf_hash == leaf)
-                .values(state="confirmed", updated_at=format_time(self.clock.now()))
+                .values(
+                    state="confirmed",
+                    chain_index=verified.index,
+                    updated_at=format_time(self.clock.now()),
+                )
             )
+
+    async def _recover(self, entries: Sequence[tuple[bytes, str]]) -> None:
+        """Ask the node for each entry by leaf hash: a verified match confirms it at its true
+        index; no match puts it back to pending, to be sent again."""
+        for start in range(0, len(entries), RECOVER_CHUNK):
+            part = entries[start : start + RECOVER_CHUNK]
+            results = await asyncio.gather(
+                *(self._look_up(leaf, text) for leaf, text in part), return_exceptions=True
+            )
+            for (leaf, _), result in zip(part, results, strict=True):
+                if isinstance(result, ChainAlarm | NodeUnreachable | asyncio.CancelledError):
+                    raise result
+                if isinstance(result, BaseException) and not isinstance(result, Exception):
+                    raise result
+                if isinstance(result, Exception):  # stays submitted; asked again next flush
+                    log.warning("entry %s could not be looked up: %s", leaf.hex(), result)
+
+    async def _look_up(self, leaf: bytes, text: str) -> None:
+        assert self.rpc is not None
+        try:
+            answer = await self.rpc.call("verify.hash", {"sha256": base64.b64encode(leaf).decode()})
+        except RemoteError as exc:  # resending is safe: the node gives a known leaf its index
+            log.warning("verify.hash failed (%s); entry %s is sent again", exc, leaf.hex())
+            answer = None
+        matches = answer.get("matches") if isinstance(answer, dict) else None
+        for match in matches if isinstance(matches, list) else []:
+            receipt = match.get("receipt") if isinstance(match, dict) else None
+            if not isinstance(receipt, str):
+                continue
+            try:
+                fetched = await self._verified(receipt, text.encode("utf-8"))
+            except ChainAlarm:
+                raise
+            except LedgerError:
+                continue  # a document hash equal to our leaf hash, or a bad receipt
+            if fetched[1].leaf_hash == leaf:
+                self._confirmed(leaf, fetched)
+                return
+        self._mark(
+            leaf,
+            state="pending",
+            chain_index=None,
+            reason="the node did not confirm it; sent again",
+        )
+        self.kick()
 
     async def _fetch_receipt(self, index: int, entry: bytes) -> tuple[Receipt, Any]:
         """Fetch and verify the receipt for ``index``; its checkpoint must fit our history."""
-        assert self.rpc is not None and self.tracker is not None
+        assert self.rpc is not None
         answer = await self.rpc.call(
             "tlog.receipt",
             {"index": index, "wait_ms": self.config.receipt_wait_ms},
             timeout=self.config.receipt_wait_ms / 1000 + 30,
         )
-        receipt = parse_receipt(answer["receipt"])
+        if not isinstance(answer, dict) or not isinstance(answer.get("receipt"), str):
+            raise ChainError(detail="the node's answer to tlog.receipt holds no receipt")
+        return await self._verified(answer["receipt"], entry, index)
+
+    async def _verified(
+        self, text: str, entry: bytes, index: int | None = None
+    ) -> tuple[Receipt, Any]:
+        """Verify a receipt for ``entry`` (at ``index`` if given) and hold its checkpoint to the
+        verified history (an alarm if it does not fit)."""
+        assert self.tracker is not None
+        receipt = parse_receipt(text)
         log_key, witnesses = self.verifiers
         verified = verify_receipt(receipt, entry, log_key, witnesses)
-        if verified.index != index:
+        if index is not None and verified.index != index:
             raise ChainError(detail=f"the receipt is for index {verified.index}, not {index}")
         await self.tracker.observe(receipt.checkpoint, self._consistency, as_latest=False)
         return receipt, verified
@@ -619,6 +733,13 @@ def _approved_key(text: str, node_vkey: str) -> str | None:
         return None
     key = statement.body.get("key")
     return key if isinstance(key, str) else None
+
+
+def _b64(value: Any) -> bytes | None:
+    try:
+        return base64.b64decode(value, validate=True) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _claimed_case(text: str) -> str:
