@@ -16,9 +16,15 @@ from typing import Any
 
 from chain_node.access import normal_vkey
 from chain_node.errors import ENTRY_REJECTED, INTERNAL_ERROR, RpcError
+from chain_node.storage import Enrolment, EntryRow
 from ledger.errors import LedgerError
 from ledger.note import parse_note
+from ledger.privacy import check_personal_data
 from ledger.statement import STATEMENT_HEADER, Statement, parse_entry, verify_entry
+
+# the widths of the sized columns a client's statement fills (storage.py)
+ENTRY_WIDTHS = {c.name: getattr(c.type, "length", None) for c in EntryRow.__table__.columns}
+ENROLMENT_WIDTHS = {c.name: getattr(c.type, "length", None) for c in Enrolment.__table__.columns}
 
 
 def claimed_actor(text: str) -> str | None:
@@ -41,9 +47,20 @@ def claimed_actor(text: str) -> str | None:
 
 
 def check_entry(
-    text: str, *, origin: str, max_bytes: int, skew_seconds: int, now: datetime, enrol: bool
+    text: str,
+    *,
+    origin: str,
+    max_bytes: int,
+    skew_seconds: int,
+    now: datetime,
+    enrol: bool,
+    past_skew_seconds: int | None = None,
 ) -> Statement:
-    """Parse and verify one entry (everything but enrolment); RpcError(-32003) if rejected."""
+    """Parse and verify one entry (everything but enrolment); RpcError(-32003) if rejected.
+
+    ``past_skew_seconds``: how far the statement's time may lie behind ``now`` (None: any, for
+    an enrolment the node accepted earlier and logs once the operator approved it).
+    """
     if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         raise RpcError(ENTRY_REJECTED, f"the entry is larger than {max_bytes} bytes")
     try:
@@ -51,6 +68,9 @@ def check_entry(
         entry = parse_entry(text, max_bytes=max_bytes)
     except LedgerError as exc:
         raise RpcError(ENTRY_REJECTED, str(exc)) from exc
+    except (ValueError, RecursionError, UnicodeError, OverflowError) as exc:
+        # malformed input the parsers did not name: still the sender's fault, never ours
+        raise RpcError(ENTRY_REJECTED, f"the entry cannot be read ({type(exc).__name__})") from exc
     statement = entry.statement
     try:
         canonical_actor = normal_vkey(statement.actor)
@@ -72,6 +92,15 @@ def check_entry(
             f"the statement's time {statement.time} is more than {skew_seconds} s ahead of the "
             "node's clock",
         )
+    if past_skew_seconds is not None and statement.moment < now - timedelta(
+        seconds=past_skew_seconds
+    ):
+        raise RpcError(
+            ENTRY_REJECTED,
+            f"the statement's time {statement.time} is more than {past_skew_seconds // 3600} h "
+            "behind the node's clock; sign it again with the current time",
+        )
+    check_lengths(statement)
     if enrol:
         if statement.type != "identity.enrol":
             raise RpcError(ENTRY_REJECTED, "auth.enrol takes an identity.enrol statement")
@@ -79,7 +108,27 @@ def check_entry(
         raise RpcError(
             ENTRY_REJECTED, "identity statements are sent with auth.enrol or written by the node"
         )
+    try:
+        check_personal_data(statement.body)  # every type: no ID/phone/account number in clear
+    except LedgerError as exc:
+        raise RpcError(ENTRY_REJECTED, str(exc)) from exc
     return statement
+
+
+def check_lengths(statement: Statement) -> None:
+    """Every value the node stores in a sized column fits it. Checked per entry before its
+    batch: on PostgreSQL one over-long value would otherwise fail the whole batch's commit."""
+    values = [
+        ("type", statement.type, ENTRY_WIDTHS["type"]),
+        ("case", statement.case, ENTRY_WIDTHS["case_id"]),
+        ("actor", statement.actor, ENTRY_WIDTHS["actor"]),
+        ("time", statement.time, ENTRY_WIDTHS["time"]),
+    ]
+    if statement.type == "identity.enrol":
+        values.append(("role", str(statement.body.get("role")), ENROLMENT_WIDTHS["role"]))
+    for name, value, width in values:
+        if width is not None and len(value) > width:
+            raise RpcError(ENTRY_REJECTED, f"'{name}' is longer than {width} characters")
 
 
 def check_chunk(
@@ -88,6 +137,7 @@ def check_chunk(
     max_bytes: int,
     skew_seconds: int,
     now_ts: float,
+    past_skew_seconds: int | None = None,
 ) -> list[Any]:
     """Worker entry point: check many entries; each result is a Statement or (code, data)."""
     now = datetime.fromtimestamp(now_ts, UTC)
@@ -102,6 +152,7 @@ def check_chunk(
                     skew_seconds=skew_seconds,
                     now=now,
                     enrol=enrol,
+                    past_skew_seconds=None if enrol else past_skew_seconds,
                 )
             )
         except RpcError as exc:

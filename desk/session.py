@@ -23,12 +23,27 @@ from desk.network import NetworkThread
 from ledger.clock import Clock
 from ledger.errors import LedgerError
 from ledger.keys import SigningKey
+from ledger.privacy import check_personal_data
 from ledger.profile import Profile, Settings
 from ledger.statement import Entry, Statement, build_statement
 from ledger.store.append import sign_and_append
 from ledger.store.models import ChainPin
 from ledger.store.projection import Projection
 from ledger.store.store import Store
+from ledger.vault import PrivateVault
+from mediation import private
+
+
+def seal_private_data(profile: Profile, store: Store, vault: PrivateVault) -> None:
+    """Seal personal data a version before sealing wrote in clear: in one transaction, then
+    with nothing clear left in the SQLite file, its WAL or its pre-migration copies."""
+    with store.transaction() as session:
+        sealed = private.seal_clear_rows(session)
+    if sealed and store.engine.dialect.name == "sqlite":
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        for copy in profile.folder.glob(profile.database_path.name + ".before-*"):
+            private.seal_sqlite_copy(copy, vault)
 
 
 class NotConnectedYet(LedgerError):
@@ -64,7 +79,15 @@ class DeskSession:
         settings = profile.load_settings()
         if projections is None:
             projections = domain_projections()
+        profile.secure()  # profiles from before are tightened here
+        vault = PrivateVault.open(profile.data_key_path, key)
         store = Store.open(profile.database_url(), projections=projections)
+        store.info["vault"] = vault
+        try:
+            seal_private_data(profile, store, vault)
+        except BaseException:
+            store.close()
+            raise
         pins = None
         if settings.pinned_log_vkey:
             pins = Pins(settings.pinned_log_vkey, tuple(settings.pinned_witness_vkeys))
@@ -78,6 +101,10 @@ class DeskSession:
             clock=clock,
         )
         return cls(profile, settings, key, store, network, client, clock)
+
+    @property
+    def vault(self) -> PrivateVault:
+        return self.store.info["vault"]
 
     # -- chain ----------------------------------------------------------------------------
 
@@ -109,7 +136,11 @@ class DeskSession:
         actor: SigningKey | None = None,
     ) -> Statement:
         """A statement by this profile's key, or by ``actor`` — a party signing at this desk
-        with their own key and passphrase (ARCHITECTURE.md, "Identity")."""
+        with their own key and passphrase (ARCHITECTURE.md, "Identity").
+
+        Every statement the desk signs is built here, so the personal-data guard runs here,
+        before signing: ``PersonalDataError`` and nothing is appended."""
+        check_personal_data(body)
         return build_statement(
             log=self.origin,
             type=type_,

@@ -23,11 +23,12 @@ from functools import cached_property
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ledger.errors import KeyFileError, NoteError, WrongPassphraseError
 
@@ -39,8 +40,9 @@ KEY_FILE_MAGIC = "jcdesk-key-v1"
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 
 
-def _stretch(passphrase: str, salt: bytes) -> bytes:
-    derived = hashlib.scrypt(
+def passphrase_key(passphrase: str, salt: bytes) -> bytes:
+    """32 bytes from a passphrase: the one KDF for passphrases (key files, profile backups)."""
+    return hashlib.scrypt(
         passphrase.encode("utf-8"),
         salt=salt,
         n=SCRYPT_N,
@@ -49,7 +51,10 @@ def _stretch(passphrase: str, salt: bytes) -> bytes:
         dklen=32,
         maxmem=64 * 1024 * 1024,
     )
-    return base64.b64encode(derived)
+
+
+def _stretch(passphrase: str, salt: bytes) -> bytes:
+    return base64.b64encode(passphrase_key(passphrase, salt))
 
 
 def key_hash(name: str, sig_type: int, public_key: bytes) -> bytes:
@@ -189,6 +194,17 @@ class SigningKey:
 
     def sign_raw(self, message: bytes) -> bytes:
         return self._private.sign(message)
+
+    def derive_secret(self, purpose: bytes, salt: bytes) -> bytes:
+        """32 bytes derived from the private key (HKDF-SHA256) for ``purpose``: whoever
+        unlocked this key (scrypt over the passphrase) can derive them, nobody else. The
+        profile's data key is wrapped under such a secret (``ledger.vault``)."""
+        seed = self._private.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=purpose).derive(seed)
 
     # -- key files -------------------------------------------------------------------------
 

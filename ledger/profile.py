@@ -1,12 +1,16 @@
 """Where a profile keeps its things: one folder per profile in the user data folder.
 
-``<data>/profiles/<name>/identity.key`` holds the person's encrypted key, ``desk.sqlite`` the
-local store, ``desk.log`` the log file. ``JCDESK_HOME`` moves the data folder (tests, portable
-installs); ``JCDESK_DATABASE_URL`` points the store at another database (e.g. PostgreSQL).
+``<data>/profiles/<name>/identity.key`` holds the person's encrypted key, ``data.key`` the data
+key that seals personal data in the store (``ledger.vault``), ``desk.sqlite`` the local store,
+``desk.log`` the log file. The folder is the owner's only (0700, files 0600): ``secure`` makes
+it so, and ``DeskSession.open`` calls it, so profiles from before are tightened at open.
+``JCDESK_HOME`` moves the data folder (tests, portable installs); ``JCDESK_DATABASE_URL`` points
+the store at another database (e.g. PostgreSQL).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -67,6 +71,10 @@ class Profile:
         return self.folder / "identity.key"
 
     @property
+    def data_key_path(self) -> Path:
+        return self.folder / "data.key"
+
+    @property
     def database_path(self) -> Path:
         return self.folder / "desk.sqlite"
 
@@ -95,10 +103,24 @@ class Profile:
             return Settings()  # a damaged settings file falls back to defaults, key untouched
 
     def save_settings(self, settings: Settings) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.secure()
         tmp = self.settings_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), "utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(json.dumps(asdict(settings), ensure_ascii=False, indent=2))
         os.replace(tmp, self.settings_path)
+
+    def secure(self) -> None:
+        """Create the folder if needed and make it and everything in it the owner's only
+        (0700 folders, 0600 files): it holds personal data, the log and the keys."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.folder, 0o700)
+        for root, folders, files in os.walk(self.folder):
+            for name in folders:
+                os.chmod(Path(root, name), 0o700)
+            for name in files:
+                with contextlib.suppress(FileNotFoundError):  # e.g. a -shm SQLite removed
+                    os.chmod(Path(root, name), 0o600)
 
 
 def list_profiles(home: Path | None = None) -> list[Profile]:

@@ -4,6 +4,11 @@ Statements carry names, roles, key ids and a salted SHA-256 of the identity docu
 the number itself, the address and the phone stay here (and in documents for the parties and
 the court, never in a statement). This table is not derived from the log, so replay leaves it
 alone and the consistency check does not compare it.
+
+At rest the number, its salt, the address and the phone are sealed under the profile's data
+key (``ledger.vault``), each bound to its case, party and column; the vault travels in the
+store's ``session.info["vault"]`` (``DeskSession`` puts it there), so callers only ``save``
+and ``load`` plain ``PrivateParty`` values.
 """
 
 from __future__ import annotations
@@ -11,23 +16,83 @@ from __future__ import annotations
 import hashlib
 import os
 import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import LargeBinary, String
+from sqlalchemy import LargeBinary, String, create_engine, inspect, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from ledger.errors import QT_TRANSLATE_NOOP, TRANSLATION_CONTEXT, LedgerError
 from ledger.store.models import Base
+from ledger.vault import PrivateVault, SealedValueError, is_sealed_text
 
 
-class PrivateParty(Base):
+class _StoredParty(Base):
     __tablename__ = "mediation_private_parties"
 
     case_id: Mapped[str] = mapped_column(String(120), primary_key=True)
     party_id: Mapped[str] = mapped_column(String(120), primary_key=True)
-    id_number: Mapped[str]
-    salt: Mapped[bytes] = mapped_column(LargeBinary(16))
+    id_number: Mapped[str]  # sealed text (ledger.vault.SEALED_PREFIX), or clear before 2026-12
+    salt: Mapped[bytes] = mapped_column(LargeBinary(16))  # sealed: nonce || ciphertext || tag
     address: Mapped[str]
     phone: Mapped[str]
-    agent: Mapped[str]
+    agent: Mapped[str]  # not sealed: the agent's name goes on the chain anyway
+
+
+@dataclass
+class PrivateParty:
+    """A party's personal data, in clear, as the app uses it (never stored like this)."""
+
+    case_id: str
+    party_id: str
+    id_number: str
+    salt: bytes
+    address: str
+    phone: str
+    agent: str
+
+
+class VaultLockedError(LedgerError):
+    message = QT_TRANSLATE_NOOP(
+        TRANSLATION_CONTEXT,
+        "Personal data can be stored and read only in a profile unlocked with its passphrase.",
+    )
+
+
+_SEALED = ("id_number", "address", "phone")
+_CLEAR_SALT = 16  # bytes: a salt written before sealing
+
+
+def _vault(session: Session) -> PrivateVault:
+    vault = session.info.get("vault")
+    if vault is None:
+        raise VaultLockedError()
+    return vault
+
+
+def _where(case_id: str, party_id: str, column: str) -> tuple[str, ...]:
+    return (_StoredParty.__tablename__, case_id, party_id, column)
+
+
+def _sealed(vault: PrivateVault, row: PrivateParty) -> _StoredParty:
+    texts = {
+        column: vault.seal_text(getattr(row, column), _where(row.case_id, row.party_id, column))
+        for column in _SEALED
+    }
+    salt = vault.seal(row.salt, _where(row.case_id, row.party_id, "salt"))
+    return _StoredParty(
+        case_id=row.case_id, party_id=row.party_id, salt=salt, agent=row.agent, **texts
+    )
+
+
+def _opened(vault: PrivateVault, stored: _StoredParty) -> PrivateParty:
+    case, party = stored.case_id, stored.party_id
+    texts = {
+        column: vault.unseal_text(getattr(stored, column), _where(case, party, column), case)
+        for column in _SEALED
+    }
+    salt = vault.unseal(stored.salt, _where(case, party, "salt"), case)
+    return PrivateParty(case_id=case, party_id=party, salt=salt, agent=stored.agent, **texts)
 
 
 def new_salt() -> bytes:
@@ -54,10 +119,57 @@ def masked(number: str) -> str:
 
 
 def save(session: Session, rows: list[PrivateParty]) -> None:
+    vault = _vault(session)
     for row in rows:
-        session.merge(row)
+        session.merge(_sealed(vault, row))
 
 
 def load(session: Session, case_id: str) -> dict[str, PrivateParty]:
-    rows = session.query(PrivateParty).filter(PrivateParty.case_id == case_id).all()
-    return {row.party_id: row for row in rows}
+    """The case's parties' details in clear; ``SealedValueError`` naming the case if a value
+    was altered or swapped."""
+    vault = _vault(session)
+    rows = session.scalars(select(_StoredParty).where(_StoredParty.case_id == case_id))
+    return {row.party_id: _opened(vault, row) for row in rows}
+
+
+def seal_clear_rows(session: Session) -> int:
+    """Seal rows written in clear by a version before sealing; return how many. Run in one
+    transaction at unlock: either every row is sealed or none is."""
+    vault = _vault(session)
+    count = 0
+    for stored in session.scalars(select(_StoredParty)).all():
+        if is_sealed_text(stored.id_number):
+            continue
+        if len(stored.salt) != _CLEAR_SALT:
+            raise SealedValueError(case=stored.case_id)
+        clear = PrivateParty(
+            case_id=stored.case_id,
+            party_id=stored.party_id,
+            id_number=stored.id_number,
+            salt=stored.salt,
+            address=stored.address,
+            phone=stored.phone,
+            agent=stored.agent,
+        )
+        session.merge(_sealed(vault, clear))
+        count += 1
+    return count
+
+
+def seal_sqlite_copy(path: Path, vault: PrivateVault) -> int:
+    """Seal the clear rows of a SQLite copy of the store (a pre-migration ``.before-*``
+    backup), zeroing what they leave behind; a copy without the table is left alone."""
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table(_StoredParty.__tablename__):
+                return 0
+            conn.exec_driver_sql("PRAGMA secure_delete=ON")
+            with Session(conn, info={"vault": vault}) as session:
+                count = seal_clear_rows(session)
+                session.commit()
+            conn.commit()
+            conn.exec_driver_sql("VACUUM")
+        return count
+    finally:
+        engine.dispose()

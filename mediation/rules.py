@@ -10,15 +10,14 @@ enforcement filing through business rules and smart contracts).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
 from ledger.clock import parse_time
 from ledger.contract import ContractViolation, Trigger
-from ledger.errors import QT_TRANSLATE_NOOP, LedgerError
-from ledger.keys import parse_vkey
+from ledger.errors import QT_TRANSLATE_NOOP
+from ledger.privacy import PersonalDataError, check_personal_data
 from ledger.statement import Statement, check_documents
 from mediation import types as t
 from mediation.agreement import CONTEXT, completeness, content_hash
@@ -35,13 +34,6 @@ DEFAULT_RULE = "mediation.default@1"
 ROLES = ("applicant", "respondent", "third_party")
 KINDS = ("person", "organisation")
 ID_TYPES = ("", "resident_id", "passport", "credit_code")
-# A PRC resident identity number (18 characters), a mainland mobile number, or a long digit run
-# (bank account): personal data that must not be written in clear into a statement.
-_ID_NUMBER = re.compile(
-    r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])"
-    r"|(?<![0-9])1[3-9][0-9]{9}(?![0-9])"
-    r"|[0-9]{15,}"
-)
 _HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
 
 
@@ -49,47 +41,11 @@ def refuse(message: str, **args: Any) -> ContractViolation:
     return ContractViolation(message, rule=RULE, **args)
 
 
-def _walk_strings(value: Any) -> Iterable[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _walk_strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _walk_strings(item)
-
-
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015()（）.·]")
-
-
-def _is_key_or_hash(text: str) -> bool:
-    if _HEX64.match(text):
-        return True
-    try:
-        parse_vkey(text)
-    except LedgerError:
-        return False
-    return True
-
-
 def _no_personal_numbers(statement: Statement) -> None:
-    # Verifier keys and hashes are not personal data; every other text is checked after
-    # folding full-width digits (NFKC) and removing separators ("138-1234-5678").
-    for text in _walk_strings({k: v for k, v in statement.body.items() if k != "members"}):
-        if _is_key_or_hash(text):
-            continue
-        folded = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
-        if _ID_NUMBER.search(folded):
-            raise refuse(
-                QT_TRANSLATE_NOOP(
-                    CONTEXT,
-                    "Personal data must not go on the chain in clear: a text holds what "
-                    "looks like an identity, phone or account number. Keep it in the case file; "
-                    "the statement carries only its salted hash (PIPL Art. 51; SPC Opinions "
-                    "item 31).",
-                )
-            )
+    try:
+        check_personal_data(statement.body)
+    except PersonalDataError as exc:
+        raise refuse(exc.message) from exc
 
 
 def _party_ok(data: Any) -> None:

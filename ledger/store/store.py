@@ -2,12 +2,18 @@
 
 SQLite by default (WAL, foreign keys on, ``synchronous=FULL``: a statement the UI showed as
 signed survives a power cut); any SQLAlchemy URL works, PostgreSQL included.
+
+A SQLite file, its ``-wal``/``-shm`` and its pre-migration copies are the owner's only (0600),
+and ``secure_delete`` zeroes what a row update or delete leaves behind, so a value sealed in
+place leaves no clear copy in the file. ``Store.info`` is shared by every session it opens
+(``session.info``): the profile's private-data vault travels there.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +43,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -47,6 +54,16 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def owner_only(database: Path) -> None:
+    """Make a SQLite file, its -wal/-shm and its ``.before-*`` copies readable by the owner
+    only (they hold personal data and signed history)."""
+    copies = [*database.parent.glob(database.name + "-*")]
+    copies += database.parent.glob(database.name + ".before-*")
+    for path in [database, *copies]:
+        with suppress(FileNotFoundError):  # a -shm may go as we look
+            os.chmod(path, 0o600)
+
+
 def create_store_engine(url: str) -> Engine:
     """An engine for ``url`` with our SQLite settings applied where it is SQLite."""
     try:
@@ -54,7 +71,11 @@ def create_store_engine(url: str) -> Engine:
     except ArgumentError as exc:
         raise StoreError(detail=f"{url!r} is not a database URL") from exc
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(parsed.database)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # created owner-only before SQLite does (it would use 0644); -wal/-shm inherit the mode
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        owner_only(path)
     try:
         engine = create_engine(parsed)
     except Exception as exc:  # missing driver, bad options
@@ -70,9 +91,10 @@ class Store:
     def __init__(self, engine: Engine, projections: Projections) -> None:
         self.engine = engine
         self.projections = projections
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.info: dict[str, Any] = {}  # copied into each new session's ``info``
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info=self.info)
         self._writers = sessionmaker(
-            engine.execution_options(jcdesk_write=True), expire_on_commit=False
+            engine.execution_options(jcdesk_write=True), expire_on_commit=False, info=self.info
         )
 
     @classmethod
@@ -87,6 +109,8 @@ class Store:
         except Exception:
             engine.dispose()
             raise
+        if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+            owner_only(Path(engine.url.database))  # the migration may have made a copy
         return cls(engine, Projections([*generic_projections(), *projections]))
 
     def session(self, *, write: bool = False) -> Session:
