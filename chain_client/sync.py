@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 REJECTING = {-32003, -32004, -32602, -32600}
 UNKNOWN_KEY = -32001  # the signer's enrolment may still be approved: keep it pending
 NOT_IN_CHECKPOINT = -32002
+TOO_MANY_REQUESTS = -32005
 # Any other error answer to tlog.submit (-32603 "could not be stored; resend", -32005 too many
 # requests, anything unforeseen) leaves that entry pending, resent after a backoff.
 RECOVER_CHUNK = 100  # verify.hash look-ups in flight at once
@@ -441,6 +442,8 @@ class ChainClient:
                 continue
             if isinstance(result, BaseException) and not isinstance(result, Exception):
                 raise result
+            if isinstance(result, RemoteError) and result.code == TOO_MANY_REQUESTS:
+                continue  # no doubt about the index: asked again at the next flush
             if isinstance(result, RemoteError) and result.code == NOT_IN_CHECKPOINT:
                 waited = (self.clock.now() - parse_time(sent_at)).total_seconds()
                 if waited < self.config.unconfirmed_after_s:
@@ -467,6 +470,7 @@ class ChainClient:
                 .values(
                     state="confirmed",
                     chain_index=verified.index,
+                    reason=None,
                     updated_at=format_time(self.clock.now()),
                 )
             )
@@ -491,7 +495,10 @@ class ChainClient:
         assert self.rpc is not None
         try:
             answer = await self.rpc.call("verify.hash", {"sha256": base64.b64encode(leaf).decode()})
-        except RemoteError as exc:  # resending is safe: the node gives a known leaf its index
+        except RemoteError as exc:
+            if exc.code == TOO_MANY_REQUESTS:
+                raise  # stays submitted; asked again at the next flush
+            # resending is safe: the node answers a leaf it holds with its index
             log.warning("verify.hash failed (%s); entry %s is sent again", exc, leaf.hex())
             answer = None
         matches = answer.get("matches") if isinstance(answer, dict) else None

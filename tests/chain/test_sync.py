@@ -41,7 +41,7 @@ async def start_node(data: Path, port: int = 0) -> RunningNode:
 class Desk:
     """One person's desktop: a key, a profile store, a client."""
 
-    def __init__(self, folder: Path, name: str, url: str) -> None:
+    def __init__(self, folder: Path, name: str, url: str, **config: Any) -> None:
         self.key = SigningKey.generate()
         self.name = name
         self.store = Store.open(f"sqlite:///{folder / (name + '.sqlite')}")
@@ -49,7 +49,10 @@ class Desk:
         self.client = ChainClient(
             self.store,
             self.key,
-            ClientConfig(url=url, poll_seconds=0.2, backoff_initial=0.05, backoff_max=0.5),
+            ClientConfig(
+                url=url,
+                **{"poll_seconds": 0.2, "backoff_initial": 0.05, "backoff_max": 0.5, **config},
+            ),
             on_status=self.statuses.append,
         )
         self.task: asyncio.Task[None] | None = None
