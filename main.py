@@ -9,17 +9,33 @@ from __future__ import annotations
 import sys
 
 LEDGER_COMMANDS = {"keys", "log", "receipt"}
+# Options whose value may follow as the next word (``--profile NAME``) or after "="
+# (``--profile=NAME``): that word is a value, never the command.
+VALUE_OPTIONS = {"--profile", "--lang", "--database-url"}
+
+
+def split_command(argv: list[str]) -> tuple[str | None, list[str], list[str]]:
+    """The command word, the options before it, and the words after it."""
+    i = 0
+    while i < len(argv):
+        if argv[i] in VALUE_OPTIONS:
+            i += 2
+        elif argv[i].startswith("-"):
+            i += 1
+        else:
+            return argv[i], argv[:i], argv[i + 1 :]
+    return None, argv, []
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    command = next((a for a in argv if not a.startswith("-")), None)
+    command, before, after = split_command(argv)
     if command == "node":
         from chain_node.cli import main as node_main
 
-        return node_main(argv[argv.index("node") + 1 :])
+        return node_main(after)
     if command == "demo":
-        return demo(argv[argv.index("demo") + 1 :])
+        return demo(before + after)
     if command in LEDGER_COMMANDS or "-h" in argv or "--help" in argv:
         from desk.domains import domain_projections
         from ledger.cli import main as ledger_main
@@ -32,7 +48,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def demo(argv: list[str]) -> int:
     """Seed a demonstration node and case in ``<data>/demo``, then open the app there."""
+    import argparse
     import os
+
+    # --help prints before anything is seeded; other options go to the app
+    argparse.ArgumentParser(
+        prog="main.py demo",
+        description="Seed a demonstration node, profiles and case in <data>/demo (kept between "
+        "runs), then open the app there as the mediator. Other options go to the app.",
+    ).parse_known_args(argv)
 
     from desk.demo import seed
     from ledger.profile import data_home

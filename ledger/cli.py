@@ -133,21 +133,34 @@ def cmd_receipt_verify(args: argparse.Namespace, out: TextIO) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="Judicial Chain Desk tools")
     parser.add_argument("--profile", default=DEFAULT_PROFILE, help="profile name")
+    parser.add_argument("--database-url", help="SQLAlchemy URL (default: the profile's SQLite)")
+    # the same options after the command (``keys show --profile NAME``); SUPPRESS keeps a
+    # value given before the command when they are not repeated
+    after = argparse.ArgumentParser(add_help=False)
+    after.add_argument("--profile", default=argparse.SUPPRESS, help="profile name")
     sub = parser.add_subparsers(dest="command", required=True)
 
     keys = sub.add_parser("keys", help="your signing key").add_subparsers(
         dest="action", required=True
     )
-    new = keys.add_parser("new", help="create a new encrypted key for the profile")
+    new = keys.add_parser("new", help="create a new encrypted key for the profile", parents=[after])
     new.add_argument("--passphrase-env", help="read the passphrase from this variable")
     new.set_defaults(func=cmd_keys_new)
-    keys.add_parser("show", help="show the profile's key id and verifier key").set_defaults(
-        func=cmd_keys_show
-    )
+    keys.add_parser(
+        "show", help="show the profile's key id and verifier key", parents=[after]
+    ).set_defaults(func=cmd_keys_show)
 
     log = sub.add_parser("log", help="the local log").add_subparsers(dest="action", required=True)
-    verify = log.add_parser("verify", help="check every entry and every projection")
-    verify.add_argument("--database-url", help="SQLAlchemy URL (default: the profile's SQLite)")
+    verify = log.add_parser(
+        "verify",
+        help="check every entry, receipt, checkpoint and projection",
+        parents=[after],
+    )
+    verify.add_argument(
+        "--database-url",
+        default=argparse.SUPPRESS,
+        help="SQLAlchemy URL (default: the profile's SQLite)",
+    )
     verify.set_defaults(func=cmd_log_verify)
 
     receipt = sub.add_parser("receipt", help="chain receipts").add_subparsers(
