@@ -2,6 +2,7 @@
 
 Pages: Mediation and Bankruptcy (placeholders until their modules ship), Verify (anyone's
 document or receipt against the chain) and Chain (this desktop's outbox, checkpoints, alarms).
+The Desk menu also backs up the profile and restores a backup (``ui.profile_backup``).
 The window is given an open ``DeskSession`` and the ``SyncBridge`` its callbacks go through;
 it connects the bridge's signals to ``@Slot`` methods of its pages and status bar, so every
 network event is handled on the GUI thread.
@@ -30,6 +31,7 @@ from ui.mediation import MediationPage
 from ui.pages.chain_page import ChainPage
 from ui.pages.placeholder_pages import BankruptcyPage
 from ui.pages.verify_page import VerifyPage
+from ui.profile_backup import ProfileBackup
 from ui.settings_dialog import SettingsDialog
 from ui.status_bar import ChainStatusBar
 
@@ -114,7 +116,18 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
+        self.backup = ProfileBackup(self, session.profile)
+        self.backup_action = QAction(self)
+        self.backup_action.setObjectName("backupAction")
+        self.backup_action.triggered.connect(self.backup.back_up)
+        self.restore_action = QAction(self)
+        self.restore_action.setObjectName("restoreAction")
+        self.restore_action.triggered.connect(self.backup.restore)
+        self.backup.busy_changed.connect(self._on_backup_busy)
         self.desk_menu.addAction(self.settings_action)
+        self.desk_menu.addSeparator()
+        self.desk_menu.addAction(self.backup_action)
+        self.desk_menu.addAction(self.restore_action)
         self.desk_menu.addSeparator()
         self.desk_menu.addAction(self.quit_action)
         self.help_menu = menu_bar.addMenu("")
@@ -172,6 +185,12 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    @Slot(bool)
+    def _on_backup_busy(self, busy: bool) -> None:
+        # one backup or restore at a time
+        self.backup_action.setEnabled(not busy)
+        self.restore_action.setEnabled(not busy)
+
     @Slot(object)
     def on_sync_failed(self, error: BaseException) -> None:
         """The sync loop ended with an unexpected error: say so; the entries stay signed."""
@@ -199,6 +218,8 @@ class MainWindow(QMainWindow):
             item.setText(names[key])
         self.desk_menu.setTitle(self.tr("&Desk"))
         self.settings_action.setText(self.tr("&Settings…"))
+        self.backup_action.setText(self.tr("&Back Up Profile…"))
+        self.restore_action.setText(self.tr("&Restore a Backup…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Judicial Chain Desk"))

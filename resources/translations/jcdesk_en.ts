@@ -1120,6 +1120,18 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>This database was written by a newer version of Judicial Chain Desk (schema revision {revision}). Install the newer version to open it; nothing was changed.</translation>
     </message>
     <message>
+        <source>Personal data must not go on the chain in clear: a text holds what looks like an identity, phone or account number. Keep it in the case file; the statement carries only its salted hash (PIPL Art. 51; SPC Opinions item 31).</source>
+        <translation>Personal data must not go on the chain in clear: a text holds what looks like an identity, phone or account number. Keep it in the case file; the statement carries only its salted hash (PIPL Art. 51; SPC Opinions item 31).</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s data key cannot be used: {detail}</source>
+        <translation>The profile&apos;s data key cannot be used: {detail}</translation>
+    </message>
+    <message>
+        <source>The private details of case {case} cannot be decrypted: they were altered, or were written under another profile&apos;s data key. Nothing was changed.</source>
+        <translation>The private details of case {case} cannot be decrypted: they were altered, or were written under another profile&apos;s data key. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>The chain node refused: {detail}</source>
         <translation>The chain node refused: {detail}</translation>
     </message>
@@ -1140,12 +1152,32 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>ALARM ({kind}): the chain node&apos;s log is not consistent with what this desktop verified before. {detail} Both checkpoints are kept as evidence; syncing has stopped.</translation>
     </message>
     <message>
+        <source>The profile backup failed: {detail}</source>
+        <translation>The profile backup failed: {detail}</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: the backup {path} could not be opened. Type the passphrase the profile had when it was backed up.</source>
+        <translation>Wrong passphrase: the backup {path} could not be opened. Type the passphrase the profile had when it was backed up.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Judicial Chain Desk backup, or it is damaged: {detail}. Nothing was restored.</source>
+        <translation>{path} is not a Judicial Chain Desk backup, or it is damaged: {detail}. Nothing was restored.</translation>
+    </message>
+    <message>
+        <source>The profile {profile} already holds data. Restore into a new profile, or confirm that it should be replaced.</source>
+        <translation>The profile {profile} already holds data. Restore into a new profile, or confirm that it should be replaced.</translation>
+    </message>
+    <message>
         <source>This profile has not reached its chain node yet, so it does not know which log to sign for. Connect once (the status bar shows the node), then try again.</source>
         <translation>This profile has not reached its chain node yet, so it does not know which log to sign for. Connect once (the status bar shows the node), then try again.</translation>
     </message>
     <message>
         <source>This desktop has not pinned the chain&apos;s log and witness keys yet, so it cannot check receipts. Connect to the chain node once (the status bar shows it), then try again.</source>
         <translation>This desktop has not pinned the chain&apos;s log and witness keys yet, so it cannot check receipts. Connect to the chain node once (the status bar shows it), then try again.</translation>
+    </message>
+    <message>
+        <source>Personal data can be stored and read only in a profile unlocked with its passphrase.</source>
+        <translation>Personal data can be stored and read only in a profile unlocked with its passphrase.</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1217,14 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Profile…</source>
+        <translation>&amp;Back Up Profile…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a Backup…</source>
+        <translation>&amp;Restore a Backup…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1324,10 +1364,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>The agreement has no such obligation.</source>
         <translation>The agreement has no such obligation.</translation>
-    </message>
-    <message>
-        <source>Personal data must not go on the chain in clear: a text holds what looks like an identity, phone or account number. Keep it in the case file; the statement carries only its salted hash (PIPL Art. 51; SPC Opinions item 31).</source>
-        <translation>Personal data must not go on the chain in clear: a text holds what looks like an identity, phone or account number. Keep it in the case file; the statement carries only its salted hash (PIPL Art. 51; SPC Opinions item 31).</translation>
     </message>
     <message>
         <source>The case has not been opened: a mediator opens it first (PML Art. 17).</source>
@@ -2332,6 +2368,53 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>ID numbers, addresses and phone numbers stay on this computer, in the case file. Only a salted hash of the ID number goes on the chain, so a court holding the number can check it, and nobody can read it from the chain.</source>
         <translation>ID numbers, addresses and phone numbers stay on this computer, in the case file. Only a salted hash of the ID number goes on the chain, so a court holding the number can check it, and nobody can read it from the chain.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileBackup</name>
+    <message>
+        <source>Back up the profile to</source>
+        <translation>Back up the profile to</translation>
+    </message>
+    <message>
+        <source>Judicial Chain Desk backups (*{suffix})</source>
+        <translation>Judicial Chain Desk backups (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Name of the new profile to restore into:</source>
+        <translation>Name of the new profile to restore into:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of this profile&apos;s key: the backup is encrypted with it.</source>
+        <translation>Type the passphrase of this profile&apos;s key: the backup is encrypted with it.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase the profile had when it was backed up.</source>
+        <translation>Type the passphrase the profile had when it was backed up.</translation>
+    </message>
+    <message>
+        <source>A profile name uses letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos; (at most 64 characters).</source>
+        <translation>A profile name uses letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos; (at most 64 characters).</translation>
+    </message>
+    <message>
+        <source>The profile {profile} was backed up to {path} ({entries} log entries). The file is encrypted with the profile&apos;s passphrase; keep it away from this computer.</source>
+        <translation>The profile {profile} was backed up to {path} ({entries} log entries). The file is encrypted with the profile&apos;s passphrase; keep it away from this computer.</translation>
+    </message>
+    <message>
+        <source>The backup of {created} was restored as the profile {profile}. Open it (main.py --profile {profile}) and let it sync: what the chain received since the backup comes back. Private details of parties added after the backup are not in it.</source>
+        <translation>The backup of {created} was restored as the profile {profile}. Open it (main.py --profile {profile}) and let it sync: what the chain received since the backup comes back. Private details of parties added after the backup are not in it.</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>Backup and restore</translation>
     </message>
 </context>
 <context>

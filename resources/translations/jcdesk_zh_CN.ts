@@ -1120,6 +1120,18 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>该数据库由更新版本的司法链桌面端写入（结构版本 {revision}）。请安装新版本后再打开；数据未作任何改动。</translation>
     </message>
     <message>
+        <source>Personal data must not go on the chain in clear: a text holds what looks like an identity, phone or account number. Keep it in the case file; the statement carries only its salted hash (PIPL Art. 51; SPC Opinions item 31).</source>
+        <translation>个人信息不得明文上链：文本中含有疑似身份证号、电话号码或账号的内容。请将其保存在案卷中，记录只携带其加盐哈希（《个人信息保护法》第51条；《最高人民法院关于加强区块链司法应用的意见》第31条）。</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s data key cannot be used: {detail}</source>
+        <translation>无法使用此档案的数据密钥：{detail}</translation>
+    </message>
+    <message>
+        <source>The private details of case {case} cannot be decrypted: they were altered, or were written under another profile&apos;s data key. Nothing was changed.</source>
+        <translation>无法解密案件 {case} 的当事人个人信息：数据已被篡改，或是用其他档案的数据密钥写入的。未作任何更改。</translation>
+    </message>
+    <message>
         <source>The chain node refused: {detail}</source>
         <translation>链节点拒绝：{detail}</translation>
     </message>
@@ -1140,12 +1152,32 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>警报（{kind}）：链节点的日志与本机此前已验证的记录不一致。{detail} 两个检查点均已作为证据保存；同步已停止。</translation>
     </message>
     <message>
+        <source>The profile backup failed: {detail}</source>
+        <translation>档案备份失败：{detail}</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: the backup {path} could not be opened. Type the passphrase the profile had when it was backed up.</source>
+        <translation>口令错误：无法打开备份 {path}。请输入该档案备份时所用的口令。</translation>
+    </message>
+    <message>
+        <source>{path} is not a Judicial Chain Desk backup, or it is damaged: {detail}. Nothing was restored.</source>
+        <translation>{path} 不是司法链桌面端的备份，或已损坏：{detail}。未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>The profile {profile} already holds data. Restore into a new profile, or confirm that it should be replaced.</source>
+        <translation>档案 {profile} 中已有数据。请恢复到新档案，或确认要替换它。</translation>
+    </message>
+    <message>
         <source>This profile has not reached its chain node yet, so it does not know which log to sign for. Connect once (the status bar shows the node), then try again.</source>
         <translation>本档案尚未连接过链节点，因此还不知道应为哪个日志签名。请先连接一次（状态栏会显示节点），然后重试。</translation>
     </message>
     <message>
         <source>This desktop has not pinned the chain&apos;s log and witness keys yet, so it cannot check receipts. Connect to the chain node once (the status bar shows it), then try again.</source>
         <translation>本机尚未锁定该链的日志公钥和见证公钥，因此无法核验回执。请先连接一次链节点（状态栏会显示），然后重试。</translation>
+    </message>
+    <message>
+        <source>Personal data can be stored and read only in a profile unlocked with its passphrase.</source>
+        <translation>只有用口令解锁的档案才能保存和读取个人信息。</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1217,14 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Profile…</source>
+        <translation>备份档案(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a Backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1324,10 +1364,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>The agreement has no such obligation.</source>
         <translation>协议中没有这项义务。</translation>
-    </message>
-    <message>
-        <source>Personal data must not go on the chain in clear: a text holds what looks like an identity, phone or account number. Keep it in the case file; the statement carries only its salted hash (PIPL Art. 51; SPC Opinions item 31).</source>
-        <translation>个人信息不得明文上链：文本中含有疑似身份证号、电话号码或账号的内容。请将其保存在案卷中，记录只携带其加盐哈希（《个人信息保护法》第51条；《最高人民法院关于加强区块链司法应用的意见》第31条）。</translation>
     </message>
     <message>
         <source>The case has not been opened: a mediator opens it first (PML Art. 17).</source>
@@ -2332,6 +2368,53 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>ID numbers, addresses and phone numbers stay on this computer, in the case file. Only a salted hash of the ID number goes on the chain, so a court holding the number can check it, and nobody can read it from the chain.</source>
         <translation>证件号码、住址和电话只保存在本机的案卷中。上链的仅是证件号码的加盐哈希：持有该号码的法院可以核对，但任何人都无法从链上读出号码。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileBackup</name>
+    <message>
+        <source>Back up the profile to</source>
+        <translation>将档案备份到</translation>
+    </message>
+    <message>
+        <source>Judicial Chain Desk backups (*{suffix})</source>
+        <translation>司法链桌面端备份 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Name of the new profile to restore into:</source>
+        <translation>恢复到的新档案名称：</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of this profile&apos;s key: the backup is encrypted with it.</source>
+        <translation>请输入此档案密钥的口令：备份将用它加密。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase the profile had when it was backed up.</source>
+        <translation>请输入该档案备份时所用的口令。</translation>
+    </message>
+    <message>
+        <source>A profile name uses letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos; (at most 64 characters).</source>
+        <translation>档案名称只能使用字母、数字、“.”、“-”或“_”（最多 64 个字符）。</translation>
+    </message>
+    <message>
+        <source>The profile {profile} was backed up to {path} ({entries} log entries). The file is encrypted with the profile&apos;s passphrase; keep it away from this computer.</source>
+        <translation>档案 {profile} 已备份到 {path}（{entries} 条日志记录）。该文件已用档案口令加密，请将其保存在本机以外的地方。</translation>
+    </message>
+    <message>
+        <source>The backup of {created} was restored as the profile {profile}. Open it (main.py --profile {profile}) and let it sync: what the chain received since the backup comes back. Private details of parties added after the backup are not in it.</source>
+        <translation>{created} 的备份已恢复为档案 {profile}。请打开它（main.py --profile {profile}）并等待同步：备份之后链上收到的记录会重新取回。备份之后新增当事人的个人信息不在其中。</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
     </message>
 </context>
 <context>

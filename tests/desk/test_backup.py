@@ -225,9 +225,11 @@ def test_a_restored_old_backup_converges_with_the_chain(tmp_path: Path) -> None:
         offline = DeskSession.open(profile, key, NetworkThread(), node.url)
         past = services.history(offline.store, case)
         pending = offline.record(services.disclose(offline, past, case, False, "无利害关系。"))
+        backed_up = _leaves(offline)
         offline.close()
         info = backup.backup(profile, PASS, tmp_path / "old.jcdbackup")
         before_backup = info.entries
+        assert before_backup == len(backed_up) >= 2  # the case opened, the disclosure
 
         later = open_(profile)
         _online(later)
