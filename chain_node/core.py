@@ -131,7 +131,20 @@ class NodeCore:
                 f"the database belongs to the log {stored!r}, but the keys are of {self.origin!r}"
             )
         self.fsck(full=self.config.fsck == "full")
+        # refuse a database behind what this node already signed, before signing anything
+        from chain_node.highwater import META_KEY, HighWater, start_check
+
+        self.highwater = HighWater.for_keys(self.config.data_dir, self.keys)
+        kept = get_meta(self.engine, META_KEY) == "kept"
+        with self.engine.connect() as conn:
+            size = self.latest.size if self.latest else 0
+            write = start_check(self.highwater, size, TreeReader(conn).root, kept)
         self._load_state()
+        if write:
+            assert self.latest is not None  # _load_state signed size 0 for an empty log
+            self.highwater.record(self.latest.note)
+        if not kept:
+            set_meta(self.engine, META_KEY, "kept")
 
     def _take_lock(self) -> None:
         url = make_url(self.config.url)
@@ -166,9 +179,15 @@ class NodeCore:
         """Re-derive the tree from storage and compare it with the latest signed checkpoint.
 
         Full: every entry's leaf hash is recomputed from its text, every stored subtree node
-        from its leaves, and the root at the checkpoint's size. Quick: the root from the stored
-        frontier nodes only. Raises FsckError (the node then refuses to serve).
+        from its leaves, and the root at the checkpoint's size; then every table the log
+        determines (entries' columns, approved enrolments, case members, document hashes) is
+        derived again from the entry texts and compared (``chain_node.derived``). Quick: the
+        root from the stored frontier nodes only, and no derived table is checked (a changed
+        row is trusted until the next full start). Raises FsckError (the node then refuses to
+        serve), naming what differs.
         """
+        from chain_node.derived import verify_derived
+
         with self.engine.connect() as conn:
             count = conn.execute(select(func.count()).select_from(EntryRow)).scalar_one()
             top = conn.execute(select(func.max(EntryRow.idx))).scalar_one()
@@ -188,6 +207,8 @@ class NodeCore:
             if row is None:
                 if count:
                     raise FsckError(f"the log has {count} entries but no checkpoint")
+                if full:  # an empty log derives no approved key, member or document
+                    verify_derived(conn, 0, self.node_vkey)
                 self.frontier = Frontier()
                 self.latest = None
                 return
@@ -222,6 +243,7 @@ class NodeCore:
                         f"the root recomputed from the {count} stored entries differs from the "
                         "signed checkpoint"
                     )
+                verify_derived(conn, count, self.node_vkey)
             nodes = conn.execute(select(func.count()).select_from(TreeNode)).scalar_one()
             expected = sum(count >> level for level in range(1, max(count.bit_length(), 1)))
             if nodes != expected:
@@ -500,6 +522,8 @@ class NodeCore:
                         },
                     )
             latest = self._write_checkpoint(conn, frontier.size, frontier.root())
+        if new_rows:  # durable outside the database before any answer (highwater.py)
+            self.highwater.record(latest.note)
         # committed: publish the new state
         self.frontier = frontier
         self.latest = latest

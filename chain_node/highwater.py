@@ -1,0 +1,189 @@
+"""The high-water mark: the latest checkpoint the node signed, kept outside its database.
+
+A node started on an older copy of its database (a restored backup, a copied file, a deleted
+``node.db``) would sign a second, different root for sizes it had already signed: a split view
+by its own hand, which every desk holding the first checkpoint can prove. So after every
+committed batch, before any answer is sent, the node writes the signed checkpoint note to
+``<data_dir>/highwater.checkpoint`` (temp file, fsync, rename, fsync the directory: the file
+is always one whole note, old or new), and at start it refuses a database behind it: fewer
+entries than the mark, or a tree whose root at the mark's size is not the mark's root.
+
+The file is verified with the node's own keys (log signature and witness cosignature), so a
+file from another log or a hand-edited one is refused too. A database that holds entries but
+has no file yet is the first start after an upgrade: a warning, then the file is written and
+the database remembers it has one (``node_meta``), so that deleting the file later does not
+bring the check back to "first time".
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from chain_node.errors import FsckError
+from chain_node.keys import NodeKeys
+from ledger.checkpoint import verify_checkpoint
+from ledger.errors import LedgerError
+from ledger.keys import SIG_COSIGNATURE_V1, SIG_ED25519, Verifier, parse_vkey, read_key_file
+
+log = logging.getLogger("chain_node.highwater")
+
+FILE_NAME = "highwater.checkpoint"
+META_KEY = "highwater_file"  # node_meta: "kept" once the node has written the file
+MAX_FILE_BYTES = 64 * 1024  # a checkpoint note is ~400 bytes
+
+
+class HighWaterError(FsckError):
+    """The database is behind (or beside) what the node already signed; the message says
+    what happened and how to recover."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    size: int
+    root: bytes
+    note: str
+
+
+class HighWater:
+    """The high-water file of one data directory, checked with the node's public keys."""
+
+    def __init__(self, data_dir: Path, log_verifier: Verifier, witness_verifier: Verifier) -> None:
+        self.path = Path(data_dir) / FILE_NAME
+        self.log_verifier = log_verifier
+        self.witness_verifier = witness_verifier
+
+    @classmethod
+    def for_keys(cls, data_dir: Path, keys: NodeKeys) -> HighWater:
+        return cls(
+            data_dir,
+            keys.log_key.verifier(SIG_ED25519),
+            keys.witness_key.verifier(SIG_COSIGNATURE_V1),
+        )
+
+    @classmethod
+    def from_key_files(cls, data_dir: Path) -> HighWater:
+        """From the public halves in the key files' headers (no passphrase needed)."""
+        keys = Path(data_dir) / "keys"
+        log_key = parse_vkey(read_key_file(keys / "log.key")[0]["vkey"])
+        witness = parse_vkey(read_key_file(keys / "witness.key")[0]["vkey"])
+        return cls(
+            data_dir, log_key, Verifier(witness.name, SIG_COSIGNATURE_V1, witness.public_key)
+        )
+
+    @property
+    def origin(self) -> str:
+        return self.log_verifier.name
+
+    def read(self) -> Mark | None:
+        """The verified mark, or None when there is no file. HighWaterError if it does not
+        verify with this node's keys (damaged, another log's, hand-made)."""
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        return self.parse(data)
+
+    def parse(self, data: bytes) -> Mark:
+        try:
+            if len(data) > MAX_FILE_BYTES:
+                raise ValueError(f"it is {len(data)} bytes, a checkpoint is well under 1 KB")
+            text = data.decode("utf-8")
+            verified = verify_checkpoint(text, self.log_verifier, [self.witness_verifier])
+        except (LedgerError, ValueError) as exc:
+            raise HighWaterError(
+                f"the high-water file {self.path} is not a checkpoint signed by this node's keys "
+                f"(log {self.origin!r}): {exc}. It is the node's only record of what it signed "
+                "outside the database, so the node will not guess: put back the file from the "
+                "latest backup of this node (`node backup` keeps it with the database)."
+            ) from exc
+        checkpoint = verified.checkpoint
+        return Mark(checkpoint.size, checkpoint.root_hash, text)
+
+    def record(self, note: str) -> None:
+        """Durably replace the file with ``note``: after return, a crash leaves it whole."""
+        tmp = self.path.with_name(FILE_NAME + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, note.encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, self.path)
+        fsync_dir(self.path.parent)
+
+    def check(self, size: int, root_at: Callable[[int], bytes]) -> Mark | None:
+        """Refuse a database of ``size`` entries that is behind the mark (``root_at(n)``: the
+        database's root at size n). Returns the mark (None: no file)."""
+        mark = self.read()
+        if mark is None:
+            return None
+        if size < mark.size:
+            raise HighWaterError(
+                f"this database is older than the log this node has already signed: the node "
+                f"signed a checkpoint for {mark.size} entries (kept in {self.path}), but the "
+                f"database holds only {size}. It is probably a restored backup or a copied or "
+                f"recreated file. {self._consequence(mark)}"
+            )
+        root = root_at(mark.size)
+        if root != mark.root:
+            raise HighWaterError(
+                f"this database is not the history this node signed: at size {mark.size} its "
+                f"tree has root {root.hex()}, but the node signed root {mark.root.hex()} for that "
+                f"size (kept in {self.path}). It is another copy of the log or a changed one. "
+                f"{self._consequence(mark)}"
+            )
+        return mark
+
+    def _consequence(self, mark: Mark) -> str:
+        return (
+            "Serving it would sign a second, different history for sizes the desks have already "
+            "seen (a split view), so the node refuses to start. To recover: restore a newer "
+            f"backup of this node, one taken at or after size {mark.size} (`node restore FILE "
+            "--data DIR`); if the entries after that backup are lost for good, start a new log "
+            f"under a new origin (a new data directory and --origin) and tell the desks and the "
+            f"court that the log {self.origin!r} ended at size {mark.size}. Do not delete the "
+            "high-water file to get past this: it is the only record of what the node signed."
+        )
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable (POSIX: fsync the directory)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def start_check(
+    highwater: HighWater,
+    size: int,
+    root_at: Callable[[int], bytes],
+    kept: bool,
+) -> bool:
+    """The start-up check: refuse a database behind the mark; a missing file on a database
+    that has entries is allowed once (the first start after an upgrade) unless the database
+    says it was kept (``kept``). Returns True when the caller should write the file now."""
+    mark = highwater.check(size, root_at)
+    if mark is not None:
+        return mark.size < size
+    if kept:
+        raise HighWaterError(
+            f"the high-water file {highwater.path} is missing, but this database recorded that "
+            "the node keeps one: it was deleted or this is another directory. The node cannot "
+            "tell whether this database is behind what it already signed, so it refuses to "
+            "start. Put back the file from the latest backup of this node (`node backup` keeps "
+            "it with the database), or restore that backup whole (`node restore`)."
+        )
+    if size:
+        log.warning(
+            "no high-water file yet in %s (first start after an upgrade?): the node trusts "
+            "this database of %d entries as the newest and records it now",
+            highwater.path.parent,
+            size,
+        )
+    return True
