@@ -3,7 +3,9 @@
 PROTOCOL.md section 5.2: accept a newer checkpoint only if its signatures verify and a
 consistency proof from the kept one verifies (RFC 9162 section 2.1.4). A smaller size offered
 as the latest, a second root for a size already seen, or a proof that fails is an alarm: both
-notes are kept in ``checkpoint_alarms`` as evidence and syncing stops.
+notes are kept in ``checkpoint_alarms`` as evidence and syncing stops. Each kept checkpoint
+keeps the consistency proof from the one kept before it, so the history can be re-checked
+offline (``log verify``).
 """
 
 from __future__ import annotations
@@ -103,15 +105,17 @@ class CheckpointTracker:
         if same_size is not None:
             return offered
         if kept is None:
-            self._keep(offered)
+            self._keep(offered, None, [])
             return offered
         if size < kept.size:
             await self._prove(
                 size, root, kept.size, kept.root_hash, fetch_consistency, kept.note, note
             )
             return offered
-        await self._prove(kept.size, kept.root_hash, size, root, fetch_consistency, kept.note, note)
-        self._keep(offered)
+        proof = await self._prove(
+            kept.size, kept.root_hash, size, root, fetch_consistency, kept.note, note
+        )
+        self._keep(offered, kept.size, proof)
         return offered
 
     async def _prove(
@@ -123,9 +127,10 @@ class CheckpointTracker:
         fetch: ConsistencyFetcher,
         kept_note: str,
         offered_note: str,
-    ) -> None:
+    ) -> list[bytes]:
+        """The verified consistency proof from ``old`` to ``new`` (an alarm if it fails)."""
         if old == 0:
-            return  # every tree extends the empty one; RFC 9162 has no proof from size 0
+            return []  # every tree extends the empty one; RFC 9162 has no proof from size 0
         proof = await fetch(old, new)
         try:
             verify_consistency(old, new, old_root, new_root, proof)
@@ -136,8 +141,13 @@ class CheckpointTracker:
                 kept_note,
                 offered_note,
             )
+        return proof
 
-    def _keep(self, checkpoint: VerifiedCheckpoint) -> None:
+    def _keep(
+        self, checkpoint: VerifiedCheckpoint, prior_size: int | None, proof: list[bytes]
+    ) -> None:
+        """Keep a verified checkpoint with the proof it was accepted with (``log verify``
+        checks it again)."""
         with self.store.transaction() as session:
             session.add(
                 CheckpointRow(
@@ -147,6 +157,8 @@ class CheckpointTracker:
                     note=checkpoint.note_text,
                     verified_at=format_time(self.clock.now()),
                     status="verified",
+                    prior_size=prior_size,
+                    consistency_proof=b"".join(proof) if prior_size is not None else None,
                 )
             )
 

@@ -69,19 +69,25 @@ def cmd_keys_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_log_verify(args: argparse.Namespace, out: TextIO) -> int:
-    from ledger.store.audit import consistency, verify_log
-    from ledger.store.models import LogEntry
+    from ledger.store.audit import consistency, verify_chain, verify_log
+    from ledger.store.models import LogEntry, Receipt, VerifiedCheckpoint
     from ledger.store.store import Store
 
     profile = Profile.named(args.profile)
-    url = args.database_url or profile.database_url()
+    url = getattr(args, "database_url", None) or profile.database_url()
     if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).exists():
         raise LedgerError("no local database at {url}", url=url)
     store = Store.open(url, projections=args.projections)
     try:
         with store.session(write=True) as session:  # the replay writes, then rolls back
             count = session.query(LogEntry).count()
-            problems = verify_log(session) + consistency(session, store.projections)
+            receipts = session.query(Receipt).count()
+            checkpoints = session.query(VerifiedCheckpoint).count()
+            problems = (
+                verify_log(session)
+                + verify_chain(session)
+                + consistency(session, store.projections)
+            )
             session.rollback()
     finally:
         store.close()
@@ -91,8 +97,9 @@ def cmd_log_verify(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"  - {problem}\n")
         return 1
     out.write(
-        f"OK: {count} entries, every signature verifies and every projection equals "
-        "a replay of the log.\n"
+        f"OK: {count} entries, every signature verifies; {receipts} receipts and {checkpoints} "
+        "kept checkpoints verify with the pinned keys, each checkpoint consistent with the one "
+        "kept before it; every projection equals a replay of the log.\n"
     )
     return 0
 

@@ -1,9 +1,12 @@
 """Checking the local store: every entry's signature, and every projection against a replay.
 
 ``verify_log`` re-checks each stored entry (its signature, its leaf hash, the columns copied
-from it). ``replay`` rebuilds every projection from the log. ``consistency`` replays inside a
-savepoint that is always rolled back, and names each row that differs from the stored one:
-this is the on-chain/off-chain consistency check of the SPC Opinions, item (三十一).
+from it). ``verify_chain`` re-checks what the chain proved: every receipt (with the pinned keys),
+every confirmed entry having one, and the kept checkpoint history (signatures, one root per
+size, the consistency proof between each kept checkpoint and the one before it). ``replay``
+rebuilds every projection from the log. ``consistency`` replays inside a savepoint that is
+always rolled back, and names each row that differs from the stored one: this is the
+on-chain/off-chain consistency check of the SPC Opinions, item (三十一).
 """
 
 from __future__ import annotations
@@ -15,9 +18,14 @@ from typing import Any
 from sqlalchemy import Table, delete, select
 from sqlalchemy.orm import Session
 
+from ledger.checkpoint import verify_checkpoint
+from ledger.clock import format_time
 from ledger.errors import LedgerError
+from ledger.keys import Verifier, parse_vkey
+from ledger.merkle import HASH_SIZE, ProofError, verify_consistency
+from ledger.receipt import parse_receipt, verify_receipt
 from ledger.statement import Entry, parse_entry, verify_entry
-from ledger.store.models import Base, LogEntry
+from ledger.store.models import Base, ChainPin, LogEntry, OutboxItem, Receipt, VerifiedCheckpoint
 from ledger.store.projection import Applied, Projections
 
 Progress = Callable[[int, int], None]
@@ -64,6 +72,183 @@ def verify_log(session: Session, progress: Progress | None = None) -> list[Probl
         if progress:
             progress(done, total)
     return problems
+
+
+Keys = tuple[Verifier, list[Verifier]]
+
+
+def _short(value: bytes) -> str:
+    return value.hex()[:16] + "…"
+
+
+class _Roots:
+    """One root per tree size, across kept checkpoints and receipts' checkpoints."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.seen: dict[tuple[str, int], tuple[bytes, str]] = {}
+
+    def check(self, origin: str, size: int, root: bytes, where: str) -> None:
+        first_root, first_where = self.seen.setdefault((origin, size), (root, where))
+        if first_root != root:
+            self.problems.append(
+                Problem(
+                    where,
+                    f"root {_short(root)} for tree size {size}, but {first_where} has "
+                    f"{_short(first_root)} (two roots for one size)",
+                )
+            )
+
+
+def _pinned_keys(session: Session, problems: list[Problem]) -> dict[str, Keys]:
+    keys: dict[str, Keys] = {}
+    for pin in session.scalars(select(ChainPin).order_by(ChainPin.origin)):
+        try:
+            witnesses = [parse_vkey(w) for w in pin.witness_vkeys.split("\n")]
+            keys[pin.origin] = (parse_vkey(pin.log_vkey), witnesses)
+        except LedgerError as exc:
+            problems.append(Problem(f"pinned log {pin.origin!r}", f"keys do not parse: {exc}"))
+    return keys
+
+
+def verify_chain(session: Session) -> list[Problem]:
+    """Re-verify receipts, confirmed entries and kept checkpoints; one problem per finding."""
+    problems: list[Problem] = []
+    keys = _pinned_keys(session, problems)
+    roots = _Roots(problems)
+    _verify_checkpoints(session, keys, roots, problems)
+    _verify_receipts(session, keys, roots, problems)
+    unreceipted = session.execute(
+        select(OutboxItem.leaf_hash, LogEntry.seq)
+        .outerjoin(LogEntry, LogEntry.leaf_hash == OutboxItem.leaf_hash)
+        .outerjoin(Receipt, Receipt.leaf_hash == OutboxItem.leaf_hash)
+        .where(OutboxItem.state == "confirmed", Receipt.leaf_hash.is_(None))
+        .order_by(LogEntry.seq)
+    )
+    for leaf, seq in unreceipted:
+        problems.append(
+            Problem(f"entry #{seq} (leaf {_short(leaf)})", "is confirmed but has no receipt")
+        )
+    return problems
+
+
+def _verify_checkpoints(
+    session: Session, keys: dict[str, Keys], roots: _Roots, problems: list[Problem]
+) -> None:
+    previous: dict[str, tuple[int, bytes]] = {}  # origin -> (size, root) of the one kept before
+    rows = session.scalars(
+        select(VerifiedCheckpoint).order_by(VerifiedCheckpoint.origin, VerifiedCheckpoint.id)
+    )
+    for row in rows:
+        where = f"checkpoint #{row.id} (size {row.size})"
+        pinned = keys.get(row.origin)
+        if pinned is None:
+            problems.append(Problem(where, f"log {row.origin!r} is not pinned"))
+            continue
+        try:
+            checkpoint = verify_checkpoint(row.note, *pinned).checkpoint
+        except LedgerError as exc:
+            problems.append(Problem(where, f"the signed note does not verify: {exc}"))
+            continue
+        size, root = checkpoint.size, checkpoint.root_hash
+        if size != row.size:
+            problems.append(Problem(where, f"stored size {row.size}, the signed note says {size}"))
+        if root != row.root_hash:
+            problems.append(
+                Problem(
+                    where,
+                    f"stored root {_short(row.root_hash)}, the signed note says {_short(root)}",
+                )
+            )
+        roots.check(row.origin, size, root, where)
+        before = previous.get(row.origin)
+        previous[row.origin] = (size, root)
+        detail = _consistency_problem(before, size, root, row.prior_size, row.consistency_proof)
+        if detail:
+            problems.append(Problem(where, detail))
+
+
+def _consistency_problem(
+    before: tuple[int, bytes] | None,
+    size: int,
+    root: bytes,
+    prior_size: int | None,
+    proof: bytes | None,
+) -> str | None:
+    """What is wrong with the proof that this checkpoint extends the one kept before it."""
+    if before is None:
+        if prior_size is not None:
+            return f"kept as proven from size {prior_size}, but no checkpoint is kept before it"
+        return None
+    old_size, old_root = before
+    if old_size == size:
+        return None  # the same tree again; a second root for it is reported as such
+    if prior_size is None or proof is None:
+        return f"no consistency proof from size {old_size} (the checkpoint kept before it)"
+    if prior_size != old_size:
+        return (
+            f"proven from size {prior_size}, but the checkpoint kept before it has size {old_size}"
+        )
+    if old_size == 0:
+        return None if not proof else "a consistency proof from the empty tree must be empty"
+    if len(proof) % HASH_SIZE:
+        return f"the consistency proof from size {old_size} is not whole hashes"
+    hashes = [proof[i : i + HASH_SIZE] for i in range(0, len(proof), HASH_SIZE)]
+    try:
+        verify_consistency(old_size, size, old_root, root, hashes)
+    except ProofError as exc:
+        return f"the consistency proof from size {old_size} does not verify ({exc})"
+    return None
+
+
+def _verify_receipts(
+    session: Session, keys: dict[str, Keys], roots: _Roots, problems: list[Problem]
+) -> None:
+    rows = session.execute(
+        select(Receipt, LogEntry.seq, LogEntry.entry, OutboxItem.chain_index)
+        .outerjoin(LogEntry, LogEntry.leaf_hash == Receipt.leaf_hash)
+        .outerjoin(OutboxItem, OutboxItem.leaf_hash == Receipt.leaf_hash)
+        .order_by(LogEntry.seq)
+    )
+    for row, seq, text, outbox_index in rows:
+        where = f"receipt of entry #{seq} (leaf {_short(row.leaf_hash)}, index {row.chain_index})"
+        if text is None:
+            problems.append(Problem(where, "its entry is not in the local log"))
+            continue
+        try:
+            origin = parse_receipt(row.receipt).checkpoint.split("\n", 1)[0]
+            pinned = keys.get(origin) or (next(iter(keys.values())) if len(keys) == 1 else None)
+            if pinned is None:
+                problems.append(Problem(where, f"log {origin!r} is not pinned"))
+                continue
+            verified = verify_receipt(row.receipt, text.encode("utf-8"), *pinned)
+        except LedgerError as exc:
+            problems.append(Problem(where, f"does not verify: {exc}"))
+            continue
+        checkpoint = verified.checkpoint
+        stored = {
+            "leaf hash": (_short(row.leaf_hash), _short(verified.leaf_hash)),
+            "index": (row.chain_index, verified.index),
+            "checkpoint size": (row.checkpoint_size, checkpoint.checkpoint.size),
+            "on-chain time": (row.on_chain_time, format_time(checkpoint.on_chain_time)),
+        }
+        for what, (have, proven) in stored.items():
+            if have != proven:
+                problems.append(
+                    Problem(where, f"stored {what} {have}, the receipt proves {proven}")
+                )
+        if outbox_index is not None and outbox_index != verified.index:
+            problems.append(
+                Problem(
+                    where, f"the outbox says index {outbox_index}, the receipt {verified.index}"
+                )
+            )
+        roots.check(
+            checkpoint.checkpoint.origin,
+            checkpoint.checkpoint.size,
+            checkpoint.checkpoint.root_hash,
+            where,
+        )
 
 
 def _projection_tables(projections: Projections) -> list[Table]:

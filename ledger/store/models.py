@@ -78,6 +78,10 @@ class VerifiedCheckpoint(Base):
     note: Mapped[str]
     verified_at: Mapped[str] = mapped_column(String(24))
     status: Mapped[str] = mapped_column(String(12))  # "verified"
+    # The kept checkpoint this one was proven consistent with (None: the first kept), and that
+    # RFC 9162 consistency proof (32-byte hashes, concatenated), so ``log verify`` re-checks it.
+    prior_size: Mapped[int | None]
+    consistency_proof: Mapped[bytes | None]
 
 
 class ChainPin(Base):
