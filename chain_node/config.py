@@ -16,10 +16,31 @@ class Limits:
     max_frame_bytes: int = 2 * 1024 * 1024  # a bigger frame closes that connection (1009)
     max_entry_bytes: int = 64 * 1024  # PROTOCOL.md section 1
     max_batch_requests: int = 1024  # JSON-RPC batch array length
-    requests_per_second: float = 5000.0  # token bucket per connection
-    burst: int = 10000  # token bucket depth per connection
-    max_inflight_per_connection: int = 4096  # requests being handled at once (back-pressure)
-    max_connections: int = 1024
+    requests_per_second: float = 5000.0  # token bucket per logged-in connection
+    burst: int = 10000  # token bucket depth per logged-in connection
+    key_requests_per_second: float = 5000.0  # ... and per key, across its connections
+    key_burst: int = 10000
+    anonymous_requests_per_second: float = 50.0  # per connection that has not logged in
+    anonymous_burst: int = 200
+    # ... and shared by all of them (auth.challenge and auth.login excepted: a desk can
+    # always log in, whatever anonymous clients do)
+    anonymous_total_requests_per_second: float = 2000.0
+    anonymous_total_burst: int = 4000
+    max_inflight_per_connection: int = 256  # frames being handled at once (back-pressure)
+    # Answers not yet written to the socket plus queued notifications, per connection: a
+    # client that lets more pile up is cut off (1008), not buffered. Frames being handled
+    # hold at most this much too (reading pauses: back-pressure).
+    connection_buffer_bytes: int = 8 * 1024 * 1024
+    max_page_bytes: int = 1024 * 1024  # case.entries answers stop after this many entry bytes
+    # 10,000 logged-in desks (a creditors' meeting) and room for anonymous ones; capped at
+    # start by the open-file limit (RLIMIT_NOFILE).
+    max_connections: int = 12_000
+    max_anonymous_connections: int = 1_000  # beyond: the oldest anonymous one is evicted
+    max_connections_per_key: int = 8
+    login_timeout_seconds: float = 30.0  # an anonymous connection is closed after this
+    idle_timeout_seconds: float = 600.0  # logged in, no subscription, no request: closed
+    checkpoint_notify_seconds: float = 1.0  # tlog.checkpoint notifications at most this often
+    read_workers: int = 4  # database reader threads, shared round-robin across clients
     max_subscriptions_per_connection: int = 16
     batch_max_entries: int = 1024  # entries per sequenced batch (one transaction)
     batch_window_ms: float = 2.0  # how long the sequencer waits to fill a batch
@@ -27,6 +48,8 @@ class Limits:
     max_leaf_hashes: int = 1024  # tlog.leaf_hashes range (PROTOCOL.md section 4)
     max_case_entries: int = 1000  # case.entries page size cap
     future_skew_seconds: int = 300  # statement time may be ahead of the node by this much
+    past_skew_seconds: int = 24 * 3600  # ... or behind it by this much (a desk re-signs)
+    db_busy_timeout_ms: int = 10_000  # SQLite: how long a write waits for another's lock
     verify_workers: int = 2  # threads verifying Ed25519 signatures (cryptography drops the GIL)
     verify_processes: int = 0  # >0: verify in that many worker processes instead of threads
 

@@ -28,6 +28,11 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def dumps_bytes(value: Any) -> bytes:
+    """``dumps`` as UTF-8: what goes on the wire, and what a connection's byte budget counts."""
+    return dumps(value).encode("utf-8", "surrogatepass")
+
+
 def valid_id(value: Any) -> bool:
     return (
         value is None

@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import collections
 import contextlib
+import contextvars
 import itertools
 import logging
 import secrets
@@ -25,7 +27,7 @@ from websockets.exceptions import ConnectionClosed
 
 from chain_node import rpc
 from chain_node.access import PUBLIC_CASE, may_read, normal_vkey
-from chain_node.config import NodeConfig
+from chain_node.config import Limits, NodeConfig
 from chain_node.core import Committed, NodeCore, on_chain_text
 from chain_node.errors import (
     BEYOND_CHECKPOINT,
@@ -48,7 +50,12 @@ from ledger.receipt import Receipt
 
 log = logging.getLogger("chain_node.server")
 
-OUTQ_LIMIT = 10_000
+# The connection whose frame (or subscription backfill) is being handled: reads are scheduled
+# per client (``ReadScheduler``) without threading the connection through every handler.
+current_conn: contextvars.ContextVar[Conn | None] = contextvars.ContextVar("jcd_conn", default=None)
+
+
+LOGIN_METHODS = frozenset({"auth.challenge", "auth.login"})
 
 
 class Subscription:
@@ -66,50 +73,232 @@ class Subscription:
         return case in self.cases
 
 
-class Conn:
-    """Per-connection state: login, nonce, rate limit, subscriptions, outgoing notifications."""
+class Bucket:
+    """A token bucket: ``rate`` tokens a second, at most ``depth`` saved."""
 
-    ids = itertools.count(1)
+    __slots__ = ("depth", "rate", "stamp", "tokens")
 
-    def __init__(self, ws: ServerConnection, node: Node) -> None:
-        limits = node.core.limits
-        self.ws = ws
-        self.id = next(self.ids)
-        self.actor: str | None = None
-        self.roles: list[str] = []
-        self.nonce: str | None = None
-        self.tokens = float(limits.burst)
-        self.rate = limits.requests_per_second
-        self.burst = float(limits.burst)
+    def __init__(self, rate: float, depth: float) -> None:
+        self.rate = rate
+        self.depth = depth
+        self.tokens = depth
         self.stamp = time.monotonic()
-        self.sem = asyncio.Semaphore(limits.max_inflight_per_connection)
-        self.subs: dict[str, Subscription] = {}
-        self.outq: asyncio.Queue[str] = asyncio.Queue(OUTQ_LIMIT)
-        self.sender: asyncio.Task[None] | None = None
-        self.tasks: set[asyncio.Task[Any]] = set()
 
-    def take_token(self) -> bool:
-        now = time.monotonic()
-        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+    def take(self, now: float) -> bool:
+        self.tokens = min(self.depth, self.tokens + (now - self.stamp) * self.rate)
         self.stamp = now
         if self.tokens >= 1:
             self.tokens -= 1
             return True
         return False
 
-    def notify(self, method: str, params: dict[str, Any]) -> None:
-        try:
-            self.outq.put_nowait(rpc.dumps(rpc.notification(method, params)))
-        except asyncio.QueueFull:
-            log.warning("connection %s does not read its notifications; closing it", self.id)
-            task = asyncio.ensure_future(self.ws.close(1008, "notifications not read"))
-            self.tasks.add(task)
-            task.add_done_callback(self.tasks.discard)
 
-    async def send_loop(self) -> None:
-        while True:
-            message = await self.outq.get()
-            await self.ws.send(message)
+class KeyState:
+    """What the connections logged in with one key share: a count and a token bucket."""
+
+    __slots__ = ("bucket", "conns")
+
+    def __init__(self, limits: Limits) -> None:
+        self.conns = 0
+        self.bucket = Bucket(limits.key_requests_per_second, limits.key_burst)
+
+
+class Conn:
+    """Per-connection state: login, nonce, rate limits, subscriptions, and the bytes it holds.
+
+    No task or queue of its own while idle (10,000 of these must fit): answers are written by
+    the frame's task, notifications by a flush task that lives only while some are queued.
+    """
+
+    __slots__ = (
+        "actor",
+        "bucket",
+        "budget",
+        "closing",
+        "flusher",
+        "frame_bytes",
+        "frames",
+        "held",
+        "id",
+        "key",
+        "last_seen",
+        "nonce",
+        "opened",
+        "outbox",
+        "roles",
+        "room",
+        "subs",
+        "tasks",
+        "ws",
+    )  # fmt: skip
+
+    ids = itertools.count(1)
+
+    def __init__(self, ws: ServerConnection, limits: Limits) -> None:
+        self.ws = ws
+        self.id = next(self.ids)
+        self.actor: str | None = None
+        self.roles: list[str] = []
+        self.nonce: str | None = None
+        self.key: KeyState | None = None
+        self.bucket = Bucket(limits.anonymous_requests_per_second, limits.anonymous_burst)
+        self.opened = self.last_seen = time.monotonic()
+        self.subs: dict[str, Subscription] = {}
+        self.frames = 0  # frames being handled
+        self.frame_bytes = 0  # ... and their size
+        self.room: asyncio.Future[None] | None = None  # the reader waits here when full
+        self.held = 0  # bytes of answers and notifications not yet handed to the socket
+        self.outbox: collections.deque[bytes] = collections.deque()
+        self.flusher: asyncio.Task[None] | None = None
+        self.tasks: set[asyncio.Task[Any]] = set()
+        self.closing = False
+        self.budget = limits.connection_buffer_bytes
+
+    def take_token(self, shared: Bucket | None) -> bool:
+        """One request's token: this connection's, then its key's (logged in) or ``shared``
+        (the anonymous connections' common bucket; None for the login methods)."""
+        now = time.monotonic()
+        if not self.bucket.take(now):
+            return False
+        if self.key is not None:
+            return self.key.bucket.take(now)
+        return shared is None or shared.take(now)
+
+    # -- the byte budget -------------------------------------------------------------------
+
+    def buffered(self) -> int:
+        """Bytes this connection holds in the node: ours not yet written, and the transport's
+        write buffer (what the socket has not taken yet)."""
+        transport = self.ws.transport
+        return self.held + (transport.get_write_buffer_size() if transport else 0)
+
+    def hold(self, size: int, what: str) -> bool:
+        """Count ``size`` more bytes against the budget; False (and cut off) if over it."""
+        if self.closing:
+            return False
+        waiting = self.buffered()
+        if waiting and waiting + size > self.budget:  # alone, one message of any size goes
+            self.close_soon(1008, f"{what} not read: more than {self.budget} bytes waiting")
+            return False
+        self.held += size
+        return True
+
+    async def send(self, data: bytes, what: str = "answers") -> None:
+        """Write one answer frame (back-pressure: waits while the socket is full)."""
+        if not self.hold(len(data), what):
+            return
+        self.held -= len(data)  # ws.send hands it to the transport before it first waits
+        with contextlib.suppress(ConnectionClosed):
+            await self.ws.send(data, text=True)
+
+    def push(self, data: bytes) -> None:
+        """Queue a notification; a connection that lets them pile up is cut off."""
+        if not self.hold(len(data), "notifications"):
+            return
+        self.outbox.append(data)
+        if self.flusher is None:
+            self.flusher = asyncio.create_task(self._flush())
+
+    async def _flush(self) -> None:
+        try:
+            while self.outbox:
+                data = self.outbox.popleft()
+                self.held -= len(data)
+                await self.ws.send(data, text=True)
+        except ConnectionClosed:
+            pass
+        finally:
+            self.flusher = None
+
+    async def drained(self) -> None:
+        """Wait until the queued notifications are handed to the socket (backfill pacing)."""
+        while self.flusher is not None and not self.closing:
+            await asyncio.shield(self.flusher)
+
+    def close_soon(self, code: int, reason: str) -> None:
+        """Close with ``code``; a peer that does not read cannot take the close frame, so the
+        socket is aborted after 2 s (``ws.close`` alone would wait for it for ever)."""
+        if self.closing:
+            return
+        self.closing = True
+        who = self.actor[:16] if self.actor else "anonymous"
+        log.warning("closing connection %s (%s): %s %s", self.id, who, code, reason)
+        self.outbox.clear()
+        self.held = 0
+        task = asyncio.ensure_future(self._close(code, reason))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def _close(self, code: int, reason: str) -> None:
+        try:
+            async with asyncio.timeout(2):
+                await self.ws.close(code, reason)
+        except TimeoutError:
+            self.ws.transport.abort()
+
+    def frame_done(self, size: int) -> None:
+        self.frames -= 1
+        self.frame_bytes -= size
+        if self.room is not None and not self.room.done():
+            self.room.set_result(None)
+
+
+class ReadScheduler:
+    """Database reads on a few threads, served round-robin across clients (a key, or one
+    anonymous connection): a burst of proof requests from one client delays another's read
+    by at most the reads already running, not by the whole burst."""
+
+    def __init__(self, workers: int) -> None:
+        self.pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="jcd-read")
+        self.workers = max(1, workers)
+        self.busy = 0
+        self.queues: collections.OrderedDict[Any, collections.deque[Any]] = (
+            collections.OrderedDict()
+        )
+
+    async def run(self, owner: Any, fn: Callable[..., Any], *args: Any) -> Any:
+        fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        queue = self.queues.get(owner)
+        if queue is None:
+            queue = self.queues[owner] = collections.deque()
+        queue.append((fut, fn, args))
+        self._pump()
+        return await fut
+
+    def _pump(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self.busy < self.workers and self.queues:
+            owner, queue = next(iter(self.queues.items()))
+            fut, fn, args = queue.popleft()
+            if queue:
+                self.queues.move_to_end(owner)  # next turn goes to the next client
+            else:
+                del self.queues[owner]
+            if fut.done():  # its request was cancelled (the connection went away)
+                continue
+            self.busy += 1
+            job = loop.run_in_executor(self.pool, fn, *args)
+            job.add_done_callback(lambda j, f=fut: self._done(j, f))
+
+    def _done(self, job: asyncio.Future[Any], fut: asyncio.Future[Any]) -> None:
+        self.busy -= 1
+        if not fut.done():
+            if job.cancelled():
+                fut.cancel()
+            elif job.exception() is not None:
+                fut.set_exception(job.exception())  # type: ignore[arg-type]
+            else:
+                fut.set_result(job.result())
+        elif not job.cancelled():
+            job.exception()  # retrieved: no "never retrieved" noise
+        self._pump()
+
+    def shutdown(self) -> None:
+        for queue in self.queues.values():
+            for fut, _fn, _args in queue:
+                fut.cancel()
+        self.queues.clear()
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 class Node:
@@ -119,8 +308,16 @@ class Node:
         self.core = core
         self.limits = core.limits
         self.sequencer = Sequencer(core, self._on_commit)
-        self.readers = ThreadPoolExecutor(4, thread_name_prefix="jcd-read")
+        self.reads = ReadScheduler(self.limits.read_workers)
         self.conns: set[Conn] = set()
+        self.anonymous: dict[Conn, None] = {}  # not logged in, oldest first (eviction order)
+        self.keys: dict[str, KeyState] = {}  # logged-in keys and what their connections share
+        self.anonymous_bucket = Bucket(
+            self.limits.anonymous_total_requests_per_second, self.limits.anonymous_total_burst
+        )
+        self.max_connections = _fd_capped(self.limits.max_connections)
+        self.checkpoint_due: asyncio.TimerHandle | None = None
+        self.checkpoint_sent = 0.0  # loop time of the last tlog.checkpoint notification
         self.checkpoint_event = asyncio.Event()
         self.server: Server | None = None
         self.background: list[asyncio.Task[None]] = []
@@ -149,15 +346,18 @@ class Node:
         self.sequencer.start()
         self.background.append(asyncio.create_task(self._approval_loop(), name="jcd-approvals"))
         self.background.append(asyncio.create_task(self._trigger_loop(), name="jcd-triggers"))
+        self.background.append(asyncio.create_task(self._idle_loop(), name="jcd-idle"))
         self.server = await ws_serve(
             self._handle,
             host,
             port,
             max_size=self.limits.max_frame_bytes,
             compression=None,
+            # a peer that answers no ping for 40 s is gone: closed (PROTOCOL.md section 5)
             ping_interval=20,
             ping_timeout=20,
-            max_queue=64,
+            # frames received but not yet taken by _handle: a few, then TCP back-pressure
+            max_queue=8,
         )
         sock = next(iter(self.server.sockets))
         return int(sock.getsockname()[1])
@@ -172,21 +372,23 @@ class Node:
         for task in self.background:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        if self.checkpoint_due is not None:
+            self.checkpoint_due.cancel()
         await self.sequencer.close()
-        self.readers.shutdown(wait=True, cancel_futures=True)
+        self.reads.shutdown()
         await asyncio.get_running_loop().run_in_executor(None, self.core.close)
 
     async def read(self, fn: Callable[..., Any], *args: Any) -> Any:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.readers, self.core.read, fn, *args)
+        """``fn(db_connection, *args)`` on a reader thread, in the current client's turn."""
+        conn = current_conn.get()
+        owner: Any = "node" if conn is None else (conn.actor or conn)
+        return await self.reads.run(owner, self.core.read, fn, *args)
 
     async def _approval_loop(self) -> None:
         """Log the enrolments the operator approved (``node approve``) while we run."""
         while True:
             try:
-                due = await asyncio.get_running_loop().run_in_executor(
-                    self.readers, self.core.approvals_due
-                )
+                due = await self.reads.run("node", self.core.approvals_due)
                 for entry, role in due:
                     task = asyncio.create_task(self._log_enrolment(entry, role))
                     task.add_done_callback(lambda t: t.cancelled() or t.exception())
@@ -220,61 +422,136 @@ class Node:
     # -- connections ---------------------------------------------------------------------------
 
     async def _handle(self, ws: ServerConnection) -> None:
-        if len(self.conns) >= self.limits.max_connections:
-            await ws.close(1013, "too many connections")
+        if not self._make_room():
+            await ws.close(1013, "the node is full: try again later")
             return
-        conn = Conn(ws, self)
+        conn = Conn(ws, self.limits)
         self.conns.add(conn)
-        conn.sender = asyncio.create_task(conn.send_loop())
+        self.anonymous[conn] = None
+        token = current_conn.set(conn)
+        loop = asyncio.get_running_loop()
+        cap = self.limits.max_inflight_per_connection
         try:
             async for message in ws:
-                await conn.sem.acquire()
+                conn.last_seen = time.monotonic()
+                size = len(message)
+                # back-pressure: frames being handled are bounded in number and in bytes
+                while conn.frames >= cap or (conn.frames and conn.frame_bytes + size > conn.budget):
+                    conn.room = loop.create_future()
+                    await conn.room
+                conn.frames += 1
+                conn.frame_bytes += size
                 task = asyncio.create_task(self._frame(conn, message))
                 conn.tasks.add(task)
-                task.add_done_callback(lambda t, c=conn: (c.tasks.discard(t), c.sem.release()))
+                task.add_done_callback(
+                    lambda t, c=conn, n=size: (c.tasks.discard(t), c.frame_done(n))
+                )
         except ConnectionClosed:
             pass
         finally:
-            self.conns.discard(conn)
-            conn.subs.clear()
-            if conn.sender is not None:
-                conn.sender.cancel()
+            current_conn.reset(token)
+            self._forget(conn)
             for task in list(conn.tasks):
                 task.cancel()
+            if conn.flusher is not None:
+                conn.flusher.cancel()
+
+    def _make_room(self) -> bool:
+        """Room for one more connection: when full (or at the anonymous cap) the oldest
+        anonymous connection is evicted; logged-in ones never are. False: no room."""
+        full = len(self.conns) >= self.max_connections
+        if not full and len(self.anonymous) < self.limits.max_anonymous_connections:
+            return True
+        victim = next(iter(self.anonymous), None)
+        if victim is None:
+            return False
+        self.anonymous.pop(victim)
+        victim.close_soon(1013, "the node is full: the oldest connection not logged in goes")
+        return True
+
+    def _forget(self, conn: Conn) -> None:
+        self.conns.discard(conn)
+        self.anonymous.pop(conn, None)
+        conn.subs.clear()
+        self._log_out(conn)
+
+    def _log_out(self, conn: Conn) -> None:
+        if conn.key is not None and conn.actor is not None:
+            conn.key.conns -= 1
+            if conn.key.conns <= 0:
+                self.keys.pop(conn.actor, None)
+        conn.key = None
+
+    async def _idle_loop(self) -> None:
+        """Close connections that never logged in, and logged-in ones that went silent with
+        no subscription; a subscribed connection lives as long as it answers pings."""
+        lim = self.limits
+        step = max(0.05, min(1.0, lim.login_timeout_seconds / 4, lim.idle_timeout_seconds / 4))
+        while True:
+            await asyncio.sleep(step)
+            now = time.monotonic()
+            for conn in list(self.anonymous):  # oldest first
+                if now - conn.opened < lim.login_timeout_seconds:
+                    break
+                self.anonymous.pop(conn)
+                conn.close_soon(1008, f"not logged in within {lim.login_timeout_seconds:g} s")
+            for conn in list(self.conns):
+                if conn.actor is None or conn.subs or conn.frames or conn.closing:
+                    continue
+                if now - conn.last_seen >= lim.idle_timeout_seconds:
+                    conn.close_soon(1008, f"idle for {lim.idle_timeout_seconds:g} s")
 
     async def _frame(self, conn: Conn, message: str | bytes) -> None:
         try:
             answer = await self._answer_frame(conn, message)
         except Exception:  # pragma: no cover - _answer_frame answers every error itself
             log.exception("frame failed")
-            answer = rpc.error(None, RpcError(INTERNAL_ERROR))
-        if answer is None:
-            return
-        with contextlib.suppress(ConnectionClosed):
-            await conn.ws.send(rpc.dumps(answer))
+            answer = rpc.dumps_bytes(rpc.error(None, RpcError(INTERNAL_ERROR)))
+        if answer is not None:
+            await conn.send(answer)
 
-    async def _answer_frame(self, conn: Conn, message: str | bytes) -> Any:
+    async def _answer_frame(self, conn: Conn, message: str | bytes) -> bytes | None:
+        """The answer frame, serialized; None when there is none (notifications only)."""
         try:
             data = rpc.parse_frame(message)
         except RpcError as exc:
-            return rpc.error(None, exc)
-        if isinstance(data, list):
-            if not data:
-                return rpc.error(None, RpcError(INVALID_REQUEST, "empty batch"))
-            if len(data) > self.limits.max_batch_requests:
-                return rpc.error(
-                    None,
-                    RpcError(
-                        INVALID_REQUEST,
-                        f"a batch holds at most {self.limits.max_batch_requests} requests",
-                    ),
-                )
-            answers = await asyncio.gather(
-                *(self._fast_submit(conn, obj) or self._request(conn, obj) for obj in data)
-            )
-            out = [a for a in answers if a is not None]
-            return out or None
-        return await self._request(conn, data)
+            return rpc.dumps_bytes(rpc.error(None, exc))
+        del message  # a big frame is not kept while its requests run
+        if not isinstance(data, list):
+            answer = await self._request(conn, data)
+            return None if answer is None else rpc.dumps_bytes(answer)
+        if not data:
+            return rpc.dumps_bytes(rpc.error(None, RpcError(INVALID_REQUEST, "empty batch")))
+        if len(data) > self.limits.max_batch_requests:
+            err = f"a batch holds at most {self.limits.max_batch_requests} requests"
+            return rpc.dumps_bytes(rpc.error(None, RpcError(INVALID_REQUEST, err)))
+        # Each member's answer is serialized and counted against the connection's byte
+        # budget as it comes (a batch of big pages cannot pile up unseen); submits take the
+        # fast path (small answers, no task each).
+        requests = [self._fast_submit(conn, obj) or self._held_answer(conn, obj) for obj in data]
+        del data
+        parts = await asyncio.gather(*requests)
+        held = 0
+        out = []
+        for part in parts:
+            if isinstance(part, tuple):
+                held += part[1]
+                out.append(part[0])
+            elif part is not None:
+                out.append(rpc.dumps_bytes(part))
+        conn.held -= held
+        if not out or conn.closing:
+            return None
+        return b"[" + b",".join(out) + b"]"
+
+    async def _held_answer(self, conn: Conn, obj: Any) -> tuple[bytes, int] | None:
+        answer = await self._request(conn, obj)
+        if answer is None:
+            return None
+        data = rpc.dumps_bytes(answer)
+        if not conn.hold(len(data), "answers"):
+            return (b"", 0)
+        return data, len(data)
 
     async def _request(self, conn: Conn, obj: Any) -> dict[str, Any] | None:
         rid: Any = None
@@ -283,7 +560,8 @@ class Node:
             if isinstance(obj, dict) and rpc.valid_id(obj.get("id")):
                 rid = obj.get("id")
             rid, method, params, notification = rpc.check_request(obj)
-            if not conn.take_token():
+            shared = None if method in LOGIN_METHODS else self.anonymous_bucket
+            if not conn.take_token(shared):
                 raise RpcError(TOO_MANY_REQUESTS, "slow down: this connection's rate limit")
             handler = self.methods.get(method)
             if handler is None:
@@ -319,7 +597,7 @@ class Node:
         rid = obj["id"]
         loop = asyncio.get_running_loop()
         answer: asyncio.Future[Any] = loop.create_future()
-        if not conn.take_token():
+        if not conn.take_token(self.anonymous_bucket):
             exc = RpcError(TOO_MANY_REQUESTS, "slow down: this connection's rate limit")
             answer.set_result(rpc.error(rid, exc))
             return answer
@@ -367,14 +645,29 @@ class Node:
                 for sub in list(conn.subs.values()):
                     if index < sub.live_from or not sub.wants(conn.actor, case, members):
                         continue
-                    if sub.buffer is not None:
-                        sub.buffer.append((index, text, case))
+                    if sub.buffer is not None:  # backfill still running: counted, kept
+                        if conn.hold(len(text), "notifications"):
+                            sub.buffer.append((index, text, case))
                     else:
-                        conn.notify(
-                            "case.entry", {"subscription": sub.id, "index": index, "entry": text}
-                        )
-            if committed.checkpoint is not None:
-                conn.notify("tlog.checkpoint", {"checkpoint": committed.checkpoint.note})
+                        conn.push(_entry_note(sub.id, index, text))
+        if committed.checkpoint is not None and self.checkpoint_due is None:
+            loop = asyncio.get_running_loop()
+            wait = self.checkpoint_sent + self.limits.checkpoint_notify_seconds - loop.time()
+            self.checkpoint_due = loop.call_later(max(0.0, wait), self._notify_checkpoint)
+
+    def _notify_checkpoint(self) -> None:
+        """The latest checkpoint to every subscribed connection, at most once every
+        ``checkpoint_notify_seconds``: 10,000 desks are not sent (nor ask a consistency proof
+        for) every checkpoint of a busy log, only the newest."""
+        self.checkpoint_due = None
+        self.checkpoint_sent = asyncio.get_running_loop().time()
+        latest = self.core.latest
+        if latest is None:  # pragma: no cover - open() always writes the size-0 checkpoint
+            return
+        data = rpc.dumps_bytes(rpc.notification("tlog.checkpoint", {"checkpoint": latest.note}))
+        for conn in list(self.conns):
+            if conn.subs:
+                conn.push(data)
 
     async def _backfill(self, conn: Conn, sub: Subscription, start: int) -> None:
         members = self.core.members
@@ -383,19 +676,22 @@ class Node:
         else:
             cases = sorted(sub.cases)
         cursor = start
-        while cursor < sub.live_from and cases:
-            rows = await self.read(self.core.case_entries, cases, cursor, sub.live_from, 500)
+        while cursor < sub.live_from and cases and not conn.closing:
+            rows = await self.read(self.core.case_entries, cases, cursor, sub.live_from, 64)
             for index, text, case in rows:
                 if sub.wants(conn.actor, case, members):
-                    conn.notify(
-                        "case.entry", {"subscription": sub.id, "index": index, "entry": text}
-                    )
+                    # paced by what the client reads: a long history streams to it within
+                    # its byte budget (a client that stops reading stalls only itself)
+                    if conn.buffered() > conn.budget // 2:
+                        await conn.drained()
+                    conn.push(_entry_note(sub.id, index, text))
             if not rows:
                 break
             cursor = rows[-1][0] + 1
         pending, sub.buffer = sub.buffer or [], None
+        conn.held -= sum(len(text) for _index, text, _case in pending)
         for index, text, _case in pending:
-            conn.notify("case.entry", {"subscription": sub.id, "index": index, "entry": text})
+            conn.push(_entry_note(sub.id, index, text))
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -433,7 +729,7 @@ class Node:
             raise RpcError(ENTRY_REJECTED, "the node's own key is not enrolled by request")
         if actor in self.core.enrolled:
             return {"status": "approved", "index": self.core.enrolled[actor][1]}
-        status = await self.read(lambda _conn: self.core.enrolment_request(text, statement))
+        status = await self.sequencer.write(self.core.enrolment_request, text, statement)
         if status == "approved" and actor in self.core.enrolled:
             return {"status": "approved", "index": self.core.enrolled[actor][1]}
         if self.core.config.auto_approve:
@@ -468,7 +764,21 @@ class Node:
             login_message(self.core.origin, nonce), signature
         ):
             raise RpcError(NOT_ALLOWED, "the login signature does not verify")
-        conn.actor = vkey
+        if conn.actor != vkey:
+            key = self.keys.get(vkey)
+            if key is not None and key.conns >= self.limits.max_connections_per_key:
+                raise RpcError(
+                    TOO_MANY_REQUESTS,
+                    f"this key is logged in on {key.conns} connections already (the most)",
+                )
+            self._log_out(conn)
+            if key is None:
+                key = self.keys[vkey] = KeyState(self.limits)
+            key.conns += 1
+            conn.key = key
+            conn.actor = vkey
+            conn.bucket = Bucket(self.limits.requests_per_second, self.limits.burst)
+            self.anonymous.pop(conn, None)
         conn.roles = [self.core.enrolled[vkey][0]]
         return {"actor": vkey, "roles": conn.roles}
 
@@ -542,8 +852,22 @@ class Node:
         if not may_read(actor, case, self.core.members):
             raise RpcError(NOT_ALLOWED, "only members of the case may read its entries")
         end = self._latest().size
-        rows = await self.read(self.core.case_entries, [case], start, end, limit)
-        return {"entries": [{"index": i, "entry": t} for i, t, _ in rows]}
+        # read in parts, each its own turn at the database, and stop at max_page_bytes: a
+        # page of big entries neither holds a reader long nor outgrows a connection's budget
+        entries: list[dict[str, Any]] = []
+        size = 0
+        while len(entries) < limit and size < self.limits.max_page_bytes:
+            part = min(64, limit - len(entries))
+            rows = await self.read(self.core.case_entries, [case], start, end, part)
+            for i, t, _ in rows:
+                if entries and size + len(t) > self.limits.max_page_bytes:
+                    return {"entries": entries}
+                entries.append({"index": i, "entry": t})
+                size += len(t)
+            if len(rows) < part:
+                break
+            start = rows[-1][0] + 1
+        return {"entries": entries}
 
     async def m_case_subscribe(self, conn: Conn, params: dict[str, Any]) -> Any:
         actor = self._require_login(conn)
@@ -614,6 +938,27 @@ class Node:
                 }
             )
         return {"matches": matches}
+
+
+def _entry_note(sid: str, index: int, text: str) -> bytes:
+    params = {"subscription": sid, "index": index, "entry": text}
+    return rpc.dumps_bytes(rpc.notification("case.entry", params))
+
+
+def _fd_capped(wanted: int) -> int:
+    """``max_connections``, lowered to fit the process's open-file limit (each connection is a
+    socket; keep 64 descriptors for the database, logs and keys)."""
+    try:
+        import resource
+
+        soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (ImportError, OSError, ValueError):  # pragma: no cover - not POSIX
+        return wanted
+    if soft == resource.RLIM_INFINITY or soft - 64 >= wanted:
+        return wanted
+    capped = max(16, soft - 64)
+    log.warning("max_connections %s lowered to %s: the open-file limit is %s", wanted, capped, soft)
+    return capped
 
 
 def normal_verifier(vkey: str) -> Any:

@@ -22,7 +22,7 @@ from tests.chain_node.conftest import make_entry, pg_url, reset_pg
 
 
 def test_rate_limit_does_not_disturb_others(start_node):
-    node = start_node(limits=Limits(requests_per_second=5, burst=5))
+    node = start_node(limits=Limits(anonymous_requests_per_second=5, anonymous_burst=5))
 
     async def run():
         async with connect(node.url) as flooder, connect(node.url) as other:
