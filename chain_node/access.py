@@ -11,16 +11,31 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Set
 from typing import Any
 
 from chain_node.errors import ENTRY_REJECTED, NOT_ALLOWED, RpcError
 from ledger.errors import NoteError
 from ledger.keys import SIG_ED25519, parse_vkey
-from ledger.statement import Statement
+from ledger.statement import MAX_VKEY, Statement
 
 MAX_CASE_ID = 120  # as ledger.statement.MAX_NAME
 PUBLIC_CASE = ""
+# Names a person cannot enrol under (compared by ``name_key``): they would pass for the node,
+# its operator or the court. The node adds its own key names (origin, <origin>/node,
+# <origin>/witness). Kept small on purpose: a real person's name is never refused.
+RESERVED_NAMES = frozenset(
+    {"node", "operator", "system", "admin", "court", "节点", "系统", "管理员", "法院"}
+)
+
+
+def name_key(name: str) -> str:
+    """A name as compared for uniqueness: NFKC (full-width forms fold), case-folded, without
+    invisible format characters, runs of white space as one space, no space at either end."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    visible = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+    return " ".join(visible.split())
 
 
 def normal_vkey(vkey: str) -> str:
@@ -42,6 +57,8 @@ def declared_members(body: Any) -> list[str]:
     for item in members:
         if not isinstance(item, str):
             raise RpcError(ENTRY_REJECTED, "body.members must hold verifier keys (strings)")
+        if len(item) > MAX_VKEY:
+            raise RpcError(ENTRY_REJECTED, f"body.members: a vkey is at most {MAX_VKEY} characters")
         try:
             out.append(normal_vkey(item))
         except NoteError as exc:

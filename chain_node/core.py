@@ -15,7 +15,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Engine, func, select, text, update
 from sqlalchemy.engine import make_url
 
 from chain_node import NODE_VERSION
-from chain_node.access import authorize
+from chain_node.access import RESERVED_NAMES, authorize, name_key
 from chain_node.config import NodeConfig
 from chain_node.errors import (
     ENTRY_REJECTED,
@@ -65,6 +65,7 @@ from ledger.statement import (
 log = logging.getLogger("chain_node")
 
 ADVISORY_LOCK_KEY = 0x6A63646B  # "jcdk": one sequencer per PostgreSQL database
+RESEND = "the entry could not be stored; resend it"  # -32603: retryable, nothing was kept
 
 
 @dataclass
@@ -106,7 +107,7 @@ class NodeCore:
         config.data_dir.mkdir(parents=True, exist_ok=True)
         self._lock_file: Any = None
         self._pg_lock_conn: Connection | None = None
-        self.engine: Engine = make_engine(config.url)
+        self.engine: Engine = make_engine(config.url, config.limits.db_busy_timeout_ms)
         self.keys: NodeKeys = load_or_create_keys(config.data_dir, config.origin, config.passphrase)
         self.origin = self.keys.origin
         self.node_vkey = self.keys.node_vkey
@@ -115,6 +116,7 @@ class NodeCore:
         self.enrolled: dict[str, tuple[str, int, int]] = {}  # vkey -> (role, enrol_ix, appr_ix)
         self.members: dict[str, set[str]] = {}
         self.histories: dict[str, list[Statement]] = {}  # contract-rule histories, by case
+        self._names: dict[str, str] | None = None  # normal name -> vkey (the writer's, lazily)
         self._reader_local = threading.local()
 
     # -- start-up ------------------------------------------------------------------------------
@@ -298,8 +300,11 @@ class NodeCore:
             for case_id, vkey in conn.execute(select(CaseMember.case_id, CaseMember.vkey)):
                 self.members.setdefault(case_id, set()).add(vkey)
 
-    def _write_checkpoint(self, conn: Connection, size: int, root: bytes) -> LatestCheckpoint:
-        now = int(self.config.clock.now().timestamp())  # the cosignature time: "on-chain time"
+    def _write_checkpoint(
+        self, conn: Connection, size: int, root: bytes, now: int | None = None
+    ) -> LatestCheckpoint:
+        if now is None:
+            now = int(self.config.clock.now().timestamp())  # the cosignature time: on-chain time
         note = sign_checkpoint(
             Checkpoint(self.origin, size, root), self.keys.log_key, [self.keys.witness_key], now
         )
@@ -335,10 +340,11 @@ class NodeCore:
 
     # -- verification (thread-safe: reads in-memory maps only) ---------------------------------
 
-    def check_entry(self, text: str, *, enrol: bool = False) -> Statement:
+    def check_entry(self, text: str, *, enrol: bool = False, fresh: bool = True) -> Statement:
         """Check one entry in PROTOCOL.md section 4 order: enrolment (-32001) first, then
         signature, log, JCS, floats, time, shape (-32003). Membership and contract rules come
-        later, in log order, in the sequencer."""
+        later, in log order, in the sequencer. ``fresh``: the statement's time must lie within
+        ``past_skew_seconds`` of the clock (False only for an enrolment accepted earlier)."""
         if not enrol:
             self.check_claimed(text)
         statement = check_entry(
@@ -348,6 +354,7 @@ class NodeCore:
             skew_seconds=self.limits.future_skew_seconds,
             now=self.config.clock.now(),
             enrol=enrol,
+            past_skew_seconds=self.limits.past_skew_seconds if fresh else None,
         )
         if not enrol:
             self.check_enrolled(statement.actor)
@@ -367,29 +374,63 @@ class NodeCore:
     def commit_batch(self, items: Sequence[Item]) -> Committed:
         """Deduplicate, authorize (members, contract rules), append, sign a checkpoint, commit.
 
-        Sets ``item.result`` or ``item.error`` on every item. The in-memory state changes only
-        once the transaction has committed.
+        Sets ``item.result`` or ``item.error`` on every item, and only once the transaction
+        has committed: an index is an answer only after the commit that holds it. A failed
+        commit fails every entry of the batch with a retryable -32603 ("resend"); the in-memory
+        state (frontier, latest, members, enrolled, names, histories) was not advanced, so the
+        next batch numbers from the same size and no answered index is ever given twice.
         """
         live = [it for it in items if it.error is None]
         try:
             return self._commit(live)
         except Exception:
-            log.exception("batch commit failed; reloading the tree from storage")
+            log.exception("batch commit failed; its entries are told to resend")
             for it in live:
-                if it.result is None:
-                    it.error = RpcError(INTERNAL_ERROR, "the entry could not be stored; resend it")
-            self._reload_tip()
+                it.result = None
+                it.error = RpcError(INTERNAL_ERROR, RESEND)
+            self._after_failed_commit()
             return Committed([], None)
 
-    def _reload_tip(self) -> None:
+    def _after_failed_commit(self) -> None:
+        """Catch the memory up if the failed commit landed after all (an error after COMMIT):
+        the resent entries then find their indexes by leaf hash."""
         try:
+            with self.engine.connect() as conn:
+                size = conn.execute(select(func.max(CheckpointRow.size))).scalar()
+            if size is None or (self.latest is not None and size == self.latest.size):
+                return
+            log.error("the failed batch was stored after all; reloading the node's state")
             self.fsck(full=False)
-        except Exception:  # pragma: no cover - storage is gone; later commits will fail too
-            log.exception("could not reload the tree")
+            self._reload_access()
+        except Exception:  # pragma: no cover - storage is gone; later commits fail too
+            log.exception("could not reload the node's state")
+
+    def _reload_access(self) -> None:
+        enrolled: dict[str, tuple[str, int, int]] = {}
+        members: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for vkey, role, enrol_index, approval_index in conn.execute(
+                select(
+                    Enrolment.vkey, Enrolment.role, Enrolment.enrol_index, Enrolment.approval_index
+                ).where(Enrolment.status == "approved")
+            ):
+                enrolled[vkey] = (role, enrol_index or 0, approval_index or 0)
+            for case_id, vkey in conn.execute(select(CaseMember.case_id, CaseMember.vkey)):
+                members.setdefault(case_id, set()).add(vkey)
+        self.enrolled, self.members = enrolled, members
+        self.histories = {}
+        self._names = None
 
     def _commit(self, items: Sequence[Item]) -> Committed:
         if not items:
             return Committed([], None)
+        # one clock reading per batch: the checkpoint's cosignature time is the on-chain time
+        # of every entry in it, and the contract rules count from it (not the claimed time)
+        now = int(self.config.clock.now().timestamp())
+        sequenced_at = datetime.fromtimestamp(now, UTC)
+        sequenced_text = format_time(sequenced_at)
+        with_rules = bool(self.config.contract_rules.rules)
+        outcomes: list[tuple[Item, Any]] = []  # (item, index or RpcError), set after COMMIT
         with self.engine.begin() as conn:
             existing = self._existing(conn, [it.leaf for it in items])
             size = self.frontier.size
@@ -400,8 +441,9 @@ class NodeCore:
             doc_rows: list[dict[str, Any]] = []
             overlay: dict[str, set[str]] = {}
             histories: dict[str, list[Statement]] = {}
-            enrol_updates: list[tuple[str, str, int, int]] = []
+            enrol_updates: list[tuple[str, int, int]] = []
             enrolled_now: dict[str, tuple[str, int, int]] = {}
+            names_now: dict[str, str] = {}
             seen: dict[bytes, int] = {}
 
             def members_of(case: str) -> set[str] | None:
@@ -432,46 +474,52 @@ class NodeCore:
                 if it.leaf in existing or it.leaf in seen:
                     index = existing.get(it.leaf, seen.get(it.leaf))
                     if it.kind == "enrol":
-                        it.result = self._enrolment_result(conn, it)
+                        outcomes.append((it, self._enrolment_result(conn, it)))
                     else:
-                        it.result = index
+                        outcomes.append((it, index))
                     continue
                 assert it.statement is not None
                 statement = it.statement
                 try:
                     if it.kind == "enrol":
                         if statement.actor in self.enrolled or statement.actor in enrolled_now:
-                            it.result = self._enrolment_result(conn, it)
+                            outcomes.append((it, self._enrolment_result(conn, it)))
                             continue
+                        key = self._check_name(conn, statement.body["name"], statement.actor)
+                        if names_now.get(key, statement.actor) != statement.actor:
+                            raise RpcError(ENTRY_REJECTED, _name_taken(statement.body["name"]))
+                        names_now[key] = statement.actor
                         enrol_index = append(it.text, it.leaf, statement)
-                        approval = self._approval(
-                            statement, it.role or statement.body["role"], enrol_index
-                        )
+                        role = it.role or statement.body["role"]
+                        approval = self._approval(statement, role, enrol_index, sequenced_at)
                         approval_index = append(
                             approval.text, approval.leaf_hash, approval.statement
                         )
-                        role = it.role or statement.body["role"]
-                        enrol_updates.append((statement.actor, role, enrol_index, approval_index))
+                        enrol_updates.append((role, enrol_index, approval_index))
                         enrolled_now[statement.actor] = (role, enrol_index, approval_index)
-                        it.result = enrol_index
+                        outcomes.append((it, enrol_index))
                         continue
                     view = _MembersView(members_of)
                     # A contract trigger is signed by the node, which is no case member; the
                     # contract rule itself decides whether it may be logged.
                     added = [] if it.kind == "node" else authorize(statement, view)
-                    self._check_contract(conn, statement, histories)
+                    if with_rules:
+                        # the rules see the node's sequencing time, not the claimed one
+                        statement = replace(statement, time=sequenced_text)
+                        self._check_contract(conn, statement, histories)
                 except RpcError as exc:
-                    it.error = exc
+                    outcomes.append((it, exc))
                     continue
                 except ContractViolation as exc:
-                    it.error = RpcError(ENTRY_REJECTED, str(exc))
+                    outcomes.append((it, RpcError(ENTRY_REJECTED, str(exc))))
                     continue
                 except Exception as exc:  # a broken rule must not stop the log
                     log.exception("contract rule failed")
-                    it.error = RpcError(INTERNAL_ERROR, f"a contract rule failed: {exc}")
+                    failed = RpcError(INTERNAL_ERROR, f"a contract rule failed: {exc}")
+                    outcomes.append((it, failed))
                     continue
-                index = append(it.text, it.leaf, statement)
-                it.result = index
+                index = append(it.text, it.leaf, it.statement)
+                outcomes.append((it, index))
                 if statement.case:
                     histories.setdefault(statement.case, []).append(statement)
                 if added:
@@ -481,59 +529,78 @@ class NodeCore:
                     member_rows += [
                         {"case_id": statement.case, "vkey": v, "added_index": index} for v in added
                     ]
-            if not new_rows:
-                return Committed([], None)
-            conn.execute(EntryRow.__table__.insert(), new_rows)
-            if nodes:
-                conn.execute(
-                    TreeNode.__table__.insert(),
-                    [{"level": lv, "idx": ix, "hash": h} for lv, ix, h in nodes],
-                )
-            if member_rows:
-                conn.execute(CaseMember.__table__.insert(), member_rows)
-            if doc_rows:
-                unique = {(r["sha256"], r["idx"]): r for r in doc_rows}
-                conn.execute(DocumentHash.__table__.insert(), list(unique.values()))
-            for vkey, role, enrol_index, approval_index in enrol_updates:
-                changed = conn.execute(
-                    update(Enrolment)
-                    .where(Enrolment.vkey == vkey)
-                    .values(
-                        status="approved",
-                        role=role,
-                        enrol_index=enrol_index,
-                        approval_index=approval_index,
-                    )
-                ).rowcount
-                if not changed:
-                    statement = parse_entry(new_rows[enrol_index - size]["entry"]).statement
+            if new_rows:
+                conn.execute(EntryRow.__table__.insert(), new_rows)
+                if nodes:
                     conn.execute(
-                        Enrolment.__table__.insert(),
-                        {
-                            "vkey": vkey,
-                            "key_id": statement.actor_verifier.key_id,
-                            "name": statement.body["name"],
-                            "role": role,
-                            "status": "approved",
-                            "entry": new_rows[enrol_index - size]["entry"],
-                            "enrol_index": enrol_index,
-                            "approval_index": approval_index,
-                            "requested_at": format_time(self.config.clock.now()),
-                        },
+                        TreeNode.__table__.insert(),
+                        [{"level": lv, "idx": ix, "hash": h} for lv, ix, h in nodes],
                     )
-            latest = self._write_checkpoint(conn, frontier.size, frontier.root())
+                if member_rows:
+                    conn.execute(CaseMember.__table__.insert(), member_rows)
+                if doc_rows:
+                    unique = {(r["sha256"], r["idx"]): r for r in doc_rows}
+                    conn.execute(DocumentHash.__table__.insert(), list(unique.values()))
+                for role, enrol_index, approval_index in enrol_updates:
+                    entry_text = new_rows[enrol_index - size]["entry"]
+                    self._store_enrolment(
+                        conn, entry_text, role, enrol_index, approval_index, sequenced_text
+                    )
+                latest = self._write_checkpoint(conn, frontier.size, frontier.root(), now)
         if new_rows:  # durable outside the database before any answer (highwater.py)
             self.highwater.record(latest.note)
         # committed: publish the new state
-        self.frontier = frontier
-        self.latest = latest
-        for case, value in overlay.items():
-            self.members[case] = value
-        self.enrolled.update(enrolled_now)
-        for case, statements in histories.items():
-            if case in self.histories:
-                self.histories[case].extend(statements)
+        if new_rows:
+            self.frontier = frontier
+            self.latest = latest
+            for case, value in overlay.items():
+                self.members[case] = value
+            self.enrolled.update(enrolled_now)
+            if self._names is not None:
+                self._names.update(names_now)
+            for case, statements in histories.items():
+                if case in self.histories:
+                    self.histories[case].extend(statements)
+        for it, outcome in outcomes:
+            if isinstance(outcome, RpcError):
+                it.error = outcome
+            else:
+                it.result = outcome
+        if not new_rows:
+            return Committed([], None)
         return Committed([(r["idx"], r["entry"], r["case_id"]) for r in new_rows], latest)
+
+    def _store_enrolment(
+        self,
+        conn: Connection,
+        entry_text: str,
+        role: str,
+        enrol_index: int,
+        approval_index: int,
+        requested_at: str,
+    ) -> None:
+        statement = parse_entry(entry_text).statement
+        values = {
+            "status": "approved",
+            "role": role,
+            "enrol_index": enrol_index,
+            "approval_index": approval_index,
+        }
+        changed = conn.execute(
+            update(Enrolment).where(Enrolment.vkey == statement.actor).values(**values)
+        ).rowcount
+        if not changed:
+            conn.execute(
+                Enrolment.__table__.insert(),
+                {
+                    "vkey": statement.actor,
+                    "key_id": statement.actor_verifier.key_id,
+                    "name": statement.body["name"],
+                    "entry": entry_text,
+                    "requested_at": requested_at,
+                    **values,
+                },
+            )
 
     def _existing(self, conn: Connection, leaves: list[bytes]) -> dict[bytes, int]:
         found: dict[bytes, int] = {}
@@ -556,13 +623,13 @@ class NodeCore:
         ).scalar_one_or_none()
         return int(row or 0)
 
-    def _approval(self, enrol: Statement, role: str, enrol_index: int) -> Entry:
+    def _approval(self, enrol: Statement, role: str, enrol_index: int, at: datetime) -> Entry:
         statement = build_statement(
             log=self.origin,
             type="identity.approved",
             case="",
             actor=self.node_vkey,
-            time=self.config.clock.now(),
+            time=at,
             body={
                 "key": enrol.actor,
                 "role": role,
@@ -589,13 +656,28 @@ class NodeCore:
                 )
         case = statement.case
         if case not in self.histories:
-            history = []
-            for (entry_text,) in conn.execute(
-                select(EntryRow.entry).where(EntryRow.case_id == case).order_by(EntryRow.idx)
-            ):
-                history.append(parse_entry(entry_text, max_bytes=1 << 20).statement)
-            self.histories[case] = history
+            self.histories[case] = self._case_history(conn, case)
         rules.check([*self.histories[case], *batch.get(case, [])], statement)
+
+    def _case_history(self, conn: Connection, case: str) -> list[Statement]:
+        """A case's statements in log order, each carrying its on-chain time (the cosignature
+        time of the first checkpoint covering it) in place of the time its signer claimed:
+        contract rules count days from when the log received a statement."""
+        on_chain = (
+            select(CheckpointRow.cosigned_at)
+            .where(CheckpointRow.size > EntryRow.idx)
+            .order_by(CheckpointRow.size)
+            .limit(1)
+            .correlate(EntryRow)
+            .scalar_subquery()
+        )
+        history = []
+        for entry_text, seconds in conn.execute(
+            select(EntryRow.entry, on_chain).where(EntryRow.case_id == case).order_by(EntryRow.idx)
+        ):
+            statement = parse_entry(entry_text, max_bytes=1 << 20).statement
+            history.append(replace(statement, time=on_chain_text(seconds)))
+        return history
 
     # -- contract triggers (reader threads) ----------------------------------------------------
 
@@ -617,14 +699,8 @@ class NodeCore:
         )
         texts: list[str] = []
         for case in cases:
-            history = [
-                parse_entry(text, max_bytes=1 << 20).statement
-                for (text,) in conn.execute(
-                    select(EntryRow.entry).where(EntryRow.case_id == case).order_by(EntryRow.idx)
-                )
-            ]
             try:
-                due = rules.due(history, now)
+                due = rules.due(self._case_history(conn, case), now)
             except Exception:  # one unreadable case must not stop the triggers of the others
                 log.exception("contract triggers of case %s failed", case)
                 continue
@@ -640,16 +716,20 @@ class NodeCore:
                 texts.append(sign_statement(statement, self.keys.node_key).text)
         return texts
 
-    # -- enrolment requests (reader threads) ---------------------------------------------------
+    # -- enrolment requests (the sequencer's database thread: ``Sequencer.write``) -------------
 
     def enrolment_request(self, text: str, statement: Statement) -> str:
-        """Record a pending enrolment; answer its status ("pending" or "approved")."""
+        """Record a pending enrolment; answer its status ("pending" or "approved").
+
+        A write: it runs on the sequencer's single database thread, so it never races a batch
+        commit, and two requests for one name cannot both take it (-32003 for the second)."""
         with self.engine.begin() as conn:
             status = conn.execute(
                 select(Enrolment.status).where(Enrolment.vkey == statement.actor)
             ).scalar_one_or_none()
             if status is not None:
                 return "approved" if status == "approved" else "pending"
+            key = self._check_name(conn, statement.body["name"], statement.actor)
             conn.execute(
                 Enrolment.__table__.insert(),
                 {
@@ -664,7 +744,29 @@ class NodeCore:
                     "requested_at": format_time(self.config.clock.now()),
                 },
             )
+        if self._names is not None:
+            self._names[key] = statement.actor
         return "pending"
+
+    def _check_name(self, conn: Connection, name: str, vkey: str) -> str:
+        """The normal form of ``name`` if ``vkey`` may enrol under it; RpcError(-32003) if the
+        name is the node's own or another key's (pending enrolments hold their name too)."""
+        key = name_key(name)
+        if not key:
+            raise RpcError(ENTRY_REJECTED, "enrol with a name (it is shown to everyone you meet)")
+        if key in self._reserved_names():
+            raise RpcError(ENTRY_REJECTED, f"the name {name!r} is reserved for the node")
+        if self._names is None:  # first use on this thread: one scan, then kept up to date
+            self._names = {}
+            for other, other_vkey in conn.execute(select(Enrolment.name, Enrolment.vkey)):
+                self._names.setdefault(name_key(other), other_vkey)
+        if self._names.get(key, vkey) != vkey:
+            raise RpcError(ENTRY_REJECTED, _name_taken(name))
+        return key
+
+    def _reserved_names(self) -> frozenset[str]:
+        own = (self.origin, f"{self.origin}/node", f"{self.origin}/witness")
+        return RESERVED_NAMES | {name_key(n) for n in own}
 
     def approvals_due(self) -> list[tuple[str, str]]:
         """Enrolments the operator approved that are not yet in the log: (entry, role)."""
@@ -781,6 +883,10 @@ def _document_hashes(body: Any) -> list[bytes]:
                 except ValueError:
                     continue
     return out
+
+
+def _name_taken(name: str) -> str:
+    return f"the name {name!r} is already taken on this node; enrol under another name"
 
 
 def on_chain_text(seconds: int) -> str:

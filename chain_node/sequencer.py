@@ -4,7 +4,11 @@ verify (thread pool, in chunks; Ed25519 verification releases the GIL) -> batch 
 ``batch_max_entries`` and by a short window ``batch_window_ms``) -> one transaction on the single
 database thread (entries, subtree nodes, members, document hashes, and the checkpoint signed
 for the new size) -> answer. Items are committed in arrival order. The same entry submitted
-twice (or while the first copy is in flight) gets the same index.
+twice (or while the first copy is in flight) gets the same index. An index is answered only
+after the commit holding it; a failed commit answers its whole batch with a retryable -32603.
+
+The database thread is the node's one writer: every other write (an enrolment request) goes
+through ``write``, so no two transactions of this node ever wait on each other's locks.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import multiprocessing
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 from chain_node.core import Committed, Item, NodeCore
 from chain_node.errors import INTERNAL_ERROR, RpcError
@@ -24,6 +28,8 @@ from chain_node.verify import check_chunk
 from ledger import merkle
 
 log = logging.getLogger("chain_node.sequencer")
+
+T = TypeVar("T")
 
 
 class Sequencer:
@@ -67,6 +73,13 @@ class Sequencer:
         if self.process_pool is not None:
             self.process_pool.shutdown(wait=True, cancel_futures=True)
         self.db_pool.shutdown(wait=True)
+
+    async def write(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn(*args)`` on the sequencer's database thread (the node's one writer), between
+        batch commits; e.g. ``write(core.enrolment_request, text, statement)``."""
+        if self.closed:
+            raise RpcError(INTERNAL_ERROR, "the node is shutting down")
+        return await asyncio.get_running_loop().run_in_executor(self.db_pool, fn, *args)
 
     async def submit(self, text: str, kind: str = "submit", role: str | None = None) -> Any:
         """Queue an entry; resolve with its index (or raise RpcError) once committed."""
@@ -149,6 +162,7 @@ class Sequencer:
                     lim.max_entry_bytes,
                     lim.future_skew_seconds,
                     now_ts,
+                    lim.past_skew_seconds,
                 )
                 for part in parts
             ),
@@ -175,7 +189,9 @@ class Sequencer:
     def _verify(self, items: list[Item]) -> list[Item]:
         for item in items:
             try:
-                item.statement = self.core.check_entry(item.text, enrol=item.kind == "enrol")
+                # an enrolment is checked for freshness when requested, not when approved
+                enrol = item.kind == "enrol"
+                item.statement = self.core.check_entry(item.text, enrol=enrol, fresh=not enrol)
             except RpcError as exc:
                 item.error = exc
             except Exception as exc:  # never let one entry stop the pipeline

@@ -106,8 +106,11 @@ class SchemaTooNewError(RuntimeError):
     pass
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for the node: SQLite with WAL + synchronous=FULL; PostgreSQL via psycopg."""
+def make_engine(url: str, busy_timeout_ms: int = 10_000) -> Engine:
+    """An engine for the node: SQLite with WAL + synchronous=FULL; PostgreSQL via psycopg.
+
+    ``busy_timeout_ms``: how long a SQLite write waits for a lock another connection holds
+    before it fails (the batch then fails as a whole and its entries are told to resend)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, pool_size=8, max_overflow=8, pool_timeout=30)
@@ -118,7 +121,7 @@ def make_engine(url: str) -> Engine:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
-            cur.execute("PRAGMA busy_timeout=10000")
+            cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
             cur.close()
 
         @event.listens_for(engine, "begin")

@@ -26,6 +26,8 @@ from ledger.note import Ed25519NoteSigner, Note, parse_note, sign_note_parts, ve
 STATEMENT_HEADER = "jcdesk/statement/v1\n"
 MAX_ENTRY_BYTES = 64 * 1024
 MAX_NAME = 120  # case ids and statement types (the stores' column width)
+MAX_VKEY = 300  # an actor's or member's verifier key, key name included (the node's column)
+MAX_PERSON_NAME = 120  # identity.enrol body.name, in characters
 STATEMENT_VERSION = 1
 FIELDS = frozenset({"v", "log", "type", "case", "actor", "time", "body"})
 ROLES = ("mediator", "administrator", "creditor", "party", "judge", "observer")
@@ -104,6 +106,10 @@ def check_statement(data: Any) -> Statement:
         raise StatementError(detail="the actor's key must be an Ed25519 (type 0x01) key")
     if actor.vkey != data["actor"]:
         raise StatementError(detail="'actor' is not written exactly as its vkey")
+    if len(data["actor"]) > MAX_VKEY:
+        raise StatementError(
+            detail=f"'actor' is at most {MAX_VKEY} characters (a shorter key name)"
+        )
     if not isinstance(data["body"], dict):
         raise StatementError(detail="'body' must be a JSON object")
     _check_generic_body(data["type"], data["case"], data["body"])
@@ -140,6 +146,8 @@ def _check_generic_body(type_: str, case: str, body: dict[str, Any]) -> None:
             raise StatementError(detail='identity.enrol has case ""')
         if set(body) != {"name", "role"} or not isinstance(body.get("name"), str):
             raise StatementError(detail="identity.enrol body is {name, role}")
+        if len(body["name"]) > MAX_PERSON_NAME:
+            raise StatementError(detail=f"a name is at most {MAX_PERSON_NAME} characters")
         if body["role"] not in ROLES:
             raise StatementError(detail=f"unknown role {body['role']!r}")
     elif type_ == "evidence.deposited":

@@ -19,10 +19,11 @@ from websockets.sync.client import connect
 from chain_node.config import Limits, NodeConfig
 from chain_node.server import EmbeddedNode
 from ledger.auth import login_message as auth_message
-from ledger.keys import SigningKey
+from ledger.keys import SigningKey, key_id_of
 from ledger.statement import build_statement, sign_statement
 
 PG_ENV = "JCDESK_TEST_PG_URL"
+_LETTERS = str.maketrans("0123456789", "ghijklmnop")
 
 
 class RpcFail(Exception):
@@ -101,7 +102,13 @@ def make_entry(
     return sign_statement(statement, key).text
 
 
-def enrol_entry(key: SigningKey, origin: str, role: str = "creditor", name: str = "A") -> str:
+def enrol_entry(
+    key: SigningKey, origin: str, role: str = "creditor", name: str | None = None
+) -> str:
+    """An identity.enrol entry; the default name is unique per key (a node refuses a name
+    another key holds)."""
+    if name is None:  # letters only: a run of digits reads as an ID number to the privacy guard
+        name = "Person " + key_id_of(key.public_key).translate(_LETTERS)
     return make_entry(key, origin, "identity.enrol", "", {"name": name, "role": role})
 
 
@@ -118,7 +125,7 @@ class NodeHandle:
         self.clients.append(c)
         return c
 
-    def person(self, role: str = "creditor", name: str = "A") -> tuple[SigningKey, Client]:
+    def person(self, role: str = "creditor", name: str | None = None) -> tuple[SigningKey, Client]:
         """A new enrolled key (the node auto-approves) and a client logged in with it."""
         key = SigningKey.generate()
         c = self.client()
