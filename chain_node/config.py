@@ -50,8 +50,6 @@ class Limits:
     future_skew_seconds: int = 300  # statement time may be ahead of the node by this much
     past_skew_seconds: int = 24 * 3600  # ... or behind it by this much (a desk re-signs)
     db_busy_timeout_ms: int = 10_000  # SQLite: how long a write waits for another's lock
-    past_skew_seconds: int = 24 * 3600  # ... or behind it by this much (a desk re-signs)
-    db_busy_timeout_ms: int = 10_000  # SQLite: how long a write waits for another's lock
     verify_workers: int = 2  # threads verifying Ed25519 signatures (cryptography drops the GIL)
     verify_processes: int = 0  # >0: verify in that many worker processes instead of threads
 
