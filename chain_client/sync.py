@@ -515,12 +515,17 @@ class ChainClient:
             if fetched[1].leaf_hash == leaf:
                 self._confirmed(leaf, fetched)
                 return
-        self._mark(
-            leaf,
-            state="pending",
-            chain_index=None,
-            reason="the node did not confirm it; sent again",
-        )
+        with self.store.transaction() as session:
+            session.execute(
+                update(OutboxItem)
+                .where(OutboxItem.leaf_hash == leaf, OutboxItem.state == "submitted")
+                .values(
+                    state="pending",
+                    chain_index=None,
+                    reason="the node did not confirm it; sent again",
+                    updated_at=format_time(self.clock.now()),
+                )
+            )
         self.kick()
 
     async def _fetch_receipt(self, index: int, entry: bytes) -> tuple[Receipt, Any]:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
 from chain_client.errors import RemoteError
 from chain_client.rpc import RpcClient
@@ -295,6 +295,9 @@ def test_a_refused_commit_loses_nothing_and_reuses_no_index(tmp_path: Path) -> N
                 assert leaves[index] == leaf, f"acknowledged index {index} holds another entry"
             assert_confirmed_once([a, b], node, leaves)
             assert len(leaves) == size_before + 5 + 10
+            for desk in (a, b):  # each desk met the fault and sent again what it refused
+                with desk.store.session() as session:
+                    assert session.scalar(select(func.max(OutboxItem.attempts))) > 1
         finally:
             blocker.close()
             if bare is not None:
