@@ -16,10 +16,8 @@ class Limits:
     max_frame_bytes: int = 2 * 1024 * 1024  # a bigger frame closes that connection (1009)
     max_entry_bytes: int = 64 * 1024  # PROTOCOL.md section 1
     max_batch_requests: int = 1024  # JSON-RPC batch array length
-    requests_per_second: float = 5000.0  # token bucket per logged-in connection
-    burst: int = 10000  # token bucket depth per logged-in connection
-    key_requests_per_second: float = 5000.0  # ... and per key, across its connections
-    key_burst: int = 10000
+    requests_per_second: float = 5000.0  # token bucket per logged-in key (all its connections)
+    burst: int = 10000  # token bucket depth per logged-in key
     anonymous_requests_per_second: float = 50.0  # per connection that has not logged in
     anonymous_burst: int = 200
     # ... and shared by all of them (auth.challenge and auth.login excepted: a desk can

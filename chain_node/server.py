@@ -100,7 +100,7 @@ class KeyState:
 
     def __init__(self, limits: Limits) -> None:
         self.conns = 0
-        self.bucket = Bucket(limits.key_requests_per_second, limits.key_burst)
+        self.bucket = Bucket(limits.requests_per_second, limits.burst)
 
 
 class Conn:
@@ -155,14 +155,13 @@ class Conn:
         self.budget = limits.connection_buffer_bytes
 
     def take_token(self, shared: Bucket | None) -> bool:
-        """One request's token: this connection's, then its key's (logged in) or ``shared``
-        (the anonymous connections' common bucket; None for the login methods)."""
+        """One request's token: logged in, from its key's bucket (shared by the key's
+        connections); anonymous, from this connection's and from ``shared``, the anonymous
+        connections' common bucket (None for the login methods)."""
         now = time.monotonic()
-        if not self.bucket.take(now):
-            return False
         if self.key is not None:
             return self.key.bucket.take(now)
-        return shared is None or shared.take(now)
+        return self.bucket.take(now) and (shared is None or shared.take(now))
 
     # -- the byte budget -------------------------------------------------------------------
 
@@ -777,7 +776,6 @@ class Node:
             key.conns += 1
             conn.key = key
             conn.actor = vkey
-            conn.bucket = Bucket(self.limits.requests_per_second, self.limits.burst)
             self.anonymous.pop(conn, None)
         conn.roles = [self.core.enrolled[vkey][0]]
         return {"actor": vkey, "roles": conn.roles}

@@ -25,8 +25,6 @@ NAMES = iter(f"Limits {i}" for i in range(10**6))
 FAST = {
     "requests_per_second": 1e6,
     "burst": 10**6,
-    "key_requests_per_second": 1e6,
-    "key_burst": 10**6,
     "anonymous_requests_per_second": 1e6,
     "anonymous_burst": 10**6,
     "anonymous_total_requests_per_second": 1e6,
@@ -317,9 +315,7 @@ def test_a_proof_burst_does_not_starve_another_client(start_node):
 
 
 def test_per_key_limits_hold_across_connections(start_node):
-    node = start_node(
-        limits=limits(max_connections_per_key=2, key_requests_per_second=1, key_burst=20)
-    )
+    node = start_node(limits=limits(max_connections_per_key=2, requests_per_second=1, burst=20))
     key = enrolled(node)
     a = logged_in(node, key)
     b = logged_in(node, key)
