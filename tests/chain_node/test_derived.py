@@ -16,7 +16,8 @@ from chain_node.derived import MAX_REPORTED, check_derived
 from chain_node.errors import FsckError
 from chain_node.storage import make_engine
 from ledger.keys import SigningKey
-from tests.chain_node.conftest import make_entry, pg_url, reset_pg
+from tests.chain_node.conftest import make_entry
+from tests.chain_node.test_highwater import pg_database  # noqa: F401 - a fixture
 
 DOC = hashlib.sha256(b"the signed agreement").hexdigest()
 
@@ -145,11 +146,8 @@ TAMPERS = [
 @pytest.mark.parametrize(
     "name,sql,params,named", TAMPERS, ids=[t[0].replace(" ", "-") for t in TAMPERS]
 )
-def test_changed_row_refused(start_node, tmp_path, backend, name, sql, params, named):
-    url = None
-    if backend == "postgresql":
-        url = pg_url()
-        reset_pg(url)
+def test_changed_row_refused(request, start_node, tmp_path, backend, name, sql, params, named):
+    url = request.getfixturevalue("pg_database") if backend == "postgresql" else None
     data = tmp_path / "node"
     s = build(start_node, data, url)
     s["mallory"] = SigningKey.generate()
