@@ -31,15 +31,8 @@ from ledger.store.append import sign_and_append
 from ledger.store.models import LogEntry, OutboxItem, Receipt
 from tests.chain.test_sync import CASE, Desk, run, until
 
-
-def short_busy_timeout() -> tuple[Limits, float]:
-    """Limits with a short SQLite busy timeout (a lock held longer fails the commit), and
-    that timeout in seconds; before ``db_busy_timeout_ms`` existed it was 10 s."""
-    limits = Limits()
-    if not hasattr(limits, "db_busy_timeout_ms"):
-        return limits, 10.0
-    limits.db_busy_timeout_ms = 1000
-    return limits, limits.db_busy_timeout_ms / 1000
+# The node's SQLite busy timeout in the fault test: a lock held longer fails the commit.
+BUSY_TIMEOUT_MS = 1000
 
 
 def _doc(i: int, tag: str) -> dict[str, Any]:
@@ -227,7 +220,7 @@ def test_a_refused_commit_loses_nothing_and_reuses_no_index(tmp_path: Path) -> N
     statement confirmed exactly once."""
 
     async def scenario() -> None:
-        limits, busy_timeout = short_busy_timeout()
+        limits = Limits(db_busy_timeout_ms=BUSY_TIMEOUT_MS)
         node = await serve(NodeConfig(data_dir=tmp_path / "node", auto_approve=True, limits=limits))
         config = {"receipt_wait_ms": 1000, "unconfirmed_after_s": 5.0}
         a = Desk(tmp_path, "mediator", node.url, **config)
@@ -248,7 +241,7 @@ def test_a_refused_commit_loses_nothing_and_reuses_no_index(tmp_path: Path) -> N
             # the fault: a write lock held past the node's busy timeout (two failed commits)
             blocker.execute("BEGIN IMMEDIATE")
             loop = asyncio.get_running_loop()
-            release_at = loop.time() + 2.5 * busy_timeout
+            release_at = loop.time() + 2.5 * BUSY_TIMEOUT_MS / 1000
             acknowledged: dict[bytes, int] = {}
             refused: list[int] = []
 
