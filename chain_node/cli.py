@@ -4,6 +4,8 @@
     node approve KEYID --role ROLE --data DIR [--database-url URL]
     node pending --data DIR [--database-url URL]
     node info --data DIR [--database-url URL]
+    node backup --data DIR --out FILE
+    node restore FILE --data DIR
 
 Serving prints one line ``JCDESK-NODE-READY {json}`` (port, origin, vkeys) once it listens.
 """
@@ -28,7 +30,7 @@ from chain_node.storage import Enrolment, SchemaTooNewError, init_schema, make_e
 from ledger.errors import LedgerError
 from ledger.statement import ROLES
 
-SUBCOMMANDS = ("approve", "pending", "info")
+SUBCOMMANDS = ("approve", "pending", "info", "backup", "restore")
 
 
 def _serve_parser() -> argparse.ArgumentParser:
@@ -185,12 +187,24 @@ def main(argv: list[str]) -> int:
         if command == "approve":
             p.add_argument("key", help="key id (16 hex digits) or vkey")
             p.add_argument("--role", required=True, choices=ROLES)
+        elif command == "restore":
+            p.add_argument("file", type=Path, help="a backup written by `node backup`")
+        elif command == "backup":
+            p.add_argument("--out", required=True, type=Path, help="the backup file to write")
         p.add_argument("--data", required=True, type=Path)
         p.add_argument("--database-url", default=None)
         args = p.parse_args(rest)
         try:
             if command == "approve":
                 print(approve(args.data, args.key, args.role, args.database_url))
+            elif command == "backup":
+                from chain_node.backup import backup
+
+                print(backup(args.data, args.out, args.database_url))
+            elif command == "restore":
+                from chain_node.backup import restore
+
+                print(restore(args.file, args.data, args.database_url))
             elif command == "pending":
                 for row in pending(args.data, args.database_url):
                     print(json.dumps(row, ensure_ascii=False))
@@ -215,7 +229,7 @@ def main(argv: list[str]) -> int:
                         indent=1,
                     )
                 )
-        except (ValueError, LedgerError, SchemaTooNewError) as exc:
+        except (ValueError, LedgerError, SchemaTooNewError, FsckError, OSError) as exc:
             print(f"node {command}: {exc}", file=sys.stderr)
             return 1
         return 0

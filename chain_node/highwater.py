@@ -119,8 +119,12 @@ class HighWater:
         """Refuse a database of ``size`` entries that is behind the mark (``root_at(n)``: the
         database's root at size n). Returns the mark (None: no file)."""
         mark = self.read()
-        if mark is None:
-            return None
+        if mark is not None:
+            self.check_mark(mark, size, root_at)
+        return mark
+
+    def check_mark(self, mark: Mark, size: int, root_at: Callable[[int], bytes]) -> None:
+        """HighWaterError unless a database of ``size`` entries holds ``mark``'s history."""
         if size < mark.size:
             raise HighWaterError(
                 f"this database is older than the log this node has already signed: the node "
@@ -136,7 +140,6 @@ class HighWater:
                 f"size (kept in {self.path}). It is another copy of the log or a changed one. "
                 f"{self._consequence(mark)}"
             )
-        return mark
 
     def _consequence(self, mark: Mark) -> str:
         return (
