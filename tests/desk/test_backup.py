@@ -3,9 +3,12 @@ convergence, a real node over loopback WebSockets."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import stat
 import time
+import zipfile
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -288,3 +291,32 @@ def test_a_restored_old_backup_converges_with_the_chain(tmp_path: Path) -> None:
             network.stop()
         for session in sessions:
             session.close()
+
+
+def test_a_backup_whose_database_is_damaged_leaves_nothing_behind(tmp_path: Path) -> None:
+    profile, _ = offline_profile_with_a_party(tmp_path)
+    good = tmp_path / "good.jcdbackup"
+    backup.backup(profile, PASS, good)
+    _, files = backup.read_backup(good, PASS)
+    # well encrypted, hashes right, but the database inside is not one: found before renaming
+    files[backup.DATABASE] = b"SQLite format 3\0" + b"\xff" * 4080
+    manifest = {
+        "format": "jcdesk-backup-v1",
+        "profile": "mediator",
+        "key_id": SigningKey.load(profile.key_path, PASS).key_id,
+        "created": "2026-12-02T00:00:00Z",
+        "entries": 0,
+        "sha256": {name: hashlib.sha256(data).hexdigest() for name, data in files.items()},
+    }
+    payload = io.BytesIO()
+    with zipfile.ZipFile(payload, "w") as archive:
+        archive.writestr(backup.MANIFEST, json.dumps(manifest))
+        for name, data in files.items():
+            archive.writestr(name, data)
+    bad = tmp_path / "bad.jcdbackup"
+    bad.write_bytes(backup._seal(payload.getvalue(), PASS))
+    target = Profile.named("target", home=tmp_path)
+    with pytest.raises(backup.BackupDamagedError) as caught:
+        backup.restore(bad, target, PASS)
+    assert "database" in str(caught.value)
+    assert sorted(p.name for p in (tmp_path / "profiles").iterdir()) == ["mediator"]

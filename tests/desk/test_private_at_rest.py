@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from desk.embedded import start_or_attach
 from desk.network import NetworkThread
@@ -235,4 +236,34 @@ def test_a_deposit_with_a_phone_number_is_refused_before_signing(tmp_path: Path)
     finally:
         node.stop()
         network.stop()
+        session.close()
+
+
+def test_sealing_on_postgresql(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JCDESK_DATABASE_URL", pg_url)
+    profile = Profile.named("pg", home=tmp_path)
+    profile.save_settings(Settings(display_name="调解员", role="mediator"))
+    store = Store.open(profile.database_url(), projections=mediation_projections())
+    table = private._StoredParty.__table__
+    with store.engine.begin() as conn:  # a clear row, as the previous version wrote it
+        conn.execute(table.insert().values(**vars(party("MED-1", "p1"))))
+    store.close()
+    session = open_offline(profile, SigningKey.generate())
+    try:
+        with session.store.transaction() as s:
+            private.save(s, [party("MED-1", "p2")])
+        with session.store.engine.connect() as conn:
+            raw = repr(conn.execute(table.select()).all())
+        assert len(raw) > 400 and leaks(raw.encode()) == []
+        with session.store.session() as s:
+            loaded = private.load(s, "MED-1")
+        assert loaded["p1"].id_number == ID_NUMBER and loaded["p2"].phone == PHONE
+        with session.store.engine.begin() as conn:  # p1's phone into p2's row
+            phone = conn.execute(select(table.c.phone).where(table.c.party_id == "p1")).scalar_one()
+            conn.execute(table.update().where(table.c.party_id == "p2").values(phone=phone))
+        with session.store.session() as s, pytest.raises(SealedValueError):
+            private.load(s, "MED-1")
+    finally:
         session.close()
