@@ -31,6 +31,7 @@ from ledger.errors import LedgerError
 from ledger.keys import parse_vkey
 from mediation import private, services
 from mediation.case import Party
+from ui.errors import show_error
 from ui.mediation.common import ID_TYPE_NAMES, KIND_NAMES, ROLE_NAMES, local_time, word
 from ui.mediation.directory import Directory
 from ui.mediation.models import DISPLAY, RAW, TOOLTIP, RowsModel
@@ -134,6 +135,7 @@ class PartiesTab(CaseTab):
         self.directory = directory
         self.party_dialog: PartyDialog | None = None
         self._updating: str | None = None
+        self._private_problem: str | None = None  # the private-data error last shown
         self.model = PartiesModel(self)
         self.table = table_view(self, self.model, "parties", stretch=PartiesModel.CONTACT)
         self.table.setWordWrap(True)
@@ -216,9 +218,16 @@ class PartiesTab(CaseTab):
         view = self.view
         if view is None:
             return
-        with self.session.store.session() as session:
-            details = private.load(session, view.case_id)
+        problem: LedgerError | None = None
+        try:
+            with self.session.store.session() as session:
+                details = private.load(session, view.case_id)
+        except LedgerError as exc:  # altered or foreign private data: the parties still show
+            details, problem = {}, exc
         self.model.set_rows([PartyRow(p, details.get(p.id)) for p in view.state.parties.values()])
+        if problem is not None and str(problem) != self._private_problem:
+            show_error(self, problem)  # once, not at every refresh
+        self._private_problem = str(problem) if problem is not None else None
         self.disclosures.set_rows(
             [
                 DisclosureRow(d["time"], bool(d.get("conflict")), str(d.get("text", "")))
