@@ -30,8 +30,22 @@ from ledger.store.append import sign_and_append
 from ledger.store.models import ChainPin
 from ledger.store.projection import Projection
 from ledger.store.store import Store
-from ledger.vault import PrivateVault
+from ledger.vault import DataKeyError, PrivateVault
 from mediation import private
+
+
+def open_vault(profile: Profile, store: Store, key: SigningKey) -> PrivateVault:
+    """The profile's data key, made on first use; never a new one over sealed data, which
+    would then be unreadable for good."""
+    if not profile.data_key_path.exists():
+        with store.session() as session:
+            if private.has_sealed_rows(session):
+                raise DataKeyError(
+                    detail=f"{profile.data_key_path} is missing, and the store holds personal "
+                    "data sealed under it. Put the file back (or restore the profile from a "
+                    "backup); nothing was changed."
+                )
+    return PrivateVault.open(profile.data_key_path, key)
 
 
 def seal_private_data(profile: Profile, store: Store, vault: PrivateVault) -> None:
@@ -80,11 +94,10 @@ class DeskSession:
         if projections is None:
             projections = domain_projections()
         profile.secure()  # profiles from before are tightened here
-        vault = PrivateVault.open(profile.data_key_path, key)
         store = Store.open(profile.database_url(), projections=projections)
-        store.info["vault"] = vault
         try:
-            seal_private_data(profile, store, vault)
+            store.info["vault"] = open_vault(profile, store, key)
+            seal_private_data(profile, store, store.info["vault"])
         except BaseException:
             store.close()
             raise

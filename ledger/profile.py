@@ -10,14 +10,16 @@ the store at another database (e.g. PostgreSQL).
 
 from __future__ import annotations
 
-import contextlib
 import json
+import logging
 import os
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import platformdirs
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "JudicialChainDesk"
 DEFAULT_PROFILE = "default"
@@ -114,13 +116,21 @@ class Profile:
         """Create the folder if needed and make it and everything in it the owner's only
         (0700 folders, 0600 files): it holds personal data, the log and the keys."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.folder, 0o700)
+        _chmod(self.folder, 0o700)
         for root, folders, files in os.walk(self.folder):
             for name in folders:
-                os.chmod(Path(root, name), 0o700)
+                _chmod(Path(root, name), 0o700)
             for name in files:
-                with contextlib.suppress(FileNotFoundError):  # e.g. a -shm SQLite removed
-                    os.chmod(Path(root, name), 0o600)
+                _chmod(Path(root, name), 0o600)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    try:
+        os.chmod(path, mode)
+    except FileNotFoundError:  # e.g. a SQLite -shm removed as we walked
+        pass
+    except OSError as exc:  # another owner's file: say so, but still open the profile
+        log.warning("cannot make %s owner-only: %s", path, exc)
 
 
 def list_profiles(home: Path | None = None) -> list[Profile]:

@@ -132,6 +132,12 @@ def load(session: Session, case_id: str) -> dict[str, PrivateParty]:
     return {row.party_id: _opened(vault, row) for row in rows}
 
 
+def has_sealed_rows(session: Session) -> bool:
+    """Whether any row is sealed (under some data key); needs no vault."""
+    ids = session.scalars(select(_StoredParty.id_number).limit(1000))
+    return any(is_sealed_text(value) for value in ids)
+
+
 def seal_clear_rows(session: Session) -> int:
     """Seal rows written in clear by a version before sealing; return how many. Run in one
     transaction at unlock: either every row is sealed or none is."""

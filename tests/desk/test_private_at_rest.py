@@ -161,6 +161,19 @@ def test_swapped_or_altered_ciphertexts_are_named_not_shown(profile: Profile) ->
         session.close()
 
 
+def test_a_lost_data_key_is_not_silently_replaced(profile: Profile) -> None:
+    key = SigningKey.generate()
+    session = open_offline(profile, key)
+    with session.store.transaction() as s:
+        private.save(s, [party("MED-1", "p1")])
+    session.close()
+    profile.data_key_path.unlink()
+    with pytest.raises(DataKeyError) as caught:
+        open_offline(profile, key)
+    assert "is missing" in str(caught.value)
+    assert not profile.data_key_path.exists()  # no new key that would orphan the sealed rows
+
+
 def test_another_key_cannot_open_the_data_key(profile: Profile) -> None:
     open_offline(profile, SigningKey.generate()).close()
     with pytest.raises(DataKeyError) as caught:
