@@ -429,7 +429,7 @@ class NodeCore:
         now = int(self.config.clock.now().timestamp())
         sequenced_at = datetime.fromtimestamp(now, UTC)
         sequenced_text = format_time(sequenced_at)
-        with_rules = bool(self.config.contract_rules.rules)
+        rules = self.config.contract_rules.rules
         outcomes: list[tuple[Item, Any]] = []  # (item, index or RpcError), set after COMMIT
         with self.engine.begin() as conn:
             existing = self._existing(conn, [it.leaf for it in items])
@@ -503,8 +503,9 @@ class NodeCore:
                     # A contract trigger is signed by the node, which is no case member; the
                     # contract rule itself decides whether it may be logged.
                     added = [] if it.kind == "node" else authorize(statement, view)
-                    if with_rules:
-                        # the rules see the node's sequencing time, not the claimed one
+                    if rules and (statement.case or _applies(rules, statement.type)):
+                        # the rules see the node's sequencing time, not the claimed one (a
+                        # public-case statement no rule reads is left alone: ingest speed)
                         statement = replace(statement, time=sequenced_text)
                         self._check_contract(conn, statement, histories)
                 except RpcError as exc:
@@ -883,6 +884,10 @@ def _document_hashes(body: Any) -> list[bytes]:
                 except ValueError:
                     continue
     return out
+
+
+def _applies(rules: Sequence[Any], statement_type: str) -> bool:
+    return any(rule.applies_to(statement_type) for rule in rules)
 
 
 def _name_taken(name: str) -> str:
