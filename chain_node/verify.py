@@ -97,7 +97,7 @@ def check_entry(
     ):
         raise RpcError(
             ENTRY_REJECTED,
-            f"the statement's time {statement.time} is more than {past_skew_seconds // 3600} h "
+            f"the statement's time {statement.time} is more than {_span(past_skew_seconds)} "
             "behind the node's clock; sign it again with the current time",
         )
     check_lengths(statement)
@@ -113,6 +113,10 @@ def check_entry(
     except LedgerError as exc:
         raise RpcError(ENTRY_REJECTED, str(exc)) from exc
     return statement
+
+
+def _span(seconds: int) -> str:
+    return f"{seconds // 3600} h" if seconds % 3600 == 0 else f"{seconds} s"
 
 
 def check_lengths(statement: Statement) -> None:
