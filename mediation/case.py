@@ -6,9 +6,11 @@ case through ``fold``; nothing here touches a database or a clock.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from ledger.clock import parse_time
@@ -57,6 +59,13 @@ class Agreement:
     @property
     def effective(self) -> Version | None:
         return None if self.effective_number is None else self.versions[self.effective_number]
+
+    @property
+    def consents_to_filing(self) -> bool:
+        """The parties consented in the text in effect to automatic filing (SPC Opinions
+        item 14). Only a literal ``true`` counts: the contract rule reads it that way."""
+        effective = self.effective
+        return effective is not None and effective.content.get("enforcement_consent") is True
 
 
 @dataclass
@@ -109,6 +118,42 @@ class CaseState:
                 needed[party.key] = party.name
         needed[self.mediator] = self.mediator_name or "mediator"
         return needed
+
+    def unsigned(self, agreement: Agreement) -> dict[str, str]:
+        """Signers of the latest version who have not signed it yet (key -> name)."""
+        latest = agreement.latest
+        signed = agreement.signatures.get(latest.number, {}) if latest is not None else {}
+        return {k: n for k, n in self.signers_needed(agreement).items() if k not in signed}
+
+    def keyless(self, party_ids: Iterable[str]) -> list[Party]:
+        """The named parties of this case who have no key yet, so cannot sign (online
+        mediation rules Art. 19: each party signs with their own key)."""
+        return [self.parties[p] for p in party_ids if p in self.parties and not self.parties[p].key]
+
+    def unacknowledged(self, session_id: str) -> dict[str, str]:
+        """Parties with a key who have not acknowledged a session's record (key -> name)."""
+        acked = self.acknowledgements.get(session_id, set())
+        return {p.key: p.name for p in self.parties.values() if p.key and p.key not in acked}
+
+    def unapplied(self, agreement_id: str) -> dict[str, str]:
+        """Parties of the agreement in effect who have not applied for judicial confirmation
+        (key -> name); nobody before it is in effect."""
+        agreement = self.agreements.get(agreement_id)
+        if agreement is None or agreement.effective is None:
+            return {}
+        found = {}
+        for party_id in agreement.effective.content.get("parties", []):
+            party = self.parties.get(party_id)
+            if party is not None and party.key and party.key not in self.confirmation:
+                found[party.key] = party.name
+        return found
+
+    def reported(self, agreement_id: str, obligation_id: str) -> bool:
+        """The obligor reported some performance of this obligation (the obligee may dispute)."""
+        return any(
+            (r.get("agreement_id"), r.get("obligation_id")) == (agreement_id, obligation_id)
+            for r in self.reports
+        )
 
     def signers_everyone(self) -> set[str]:
         """Every key that acts for a party or as the mediator in this case."""
@@ -222,7 +267,9 @@ def apply(state: CaseState, s: Statement) -> None:
         state.confirmation[s.actor] = s.time
     elif s.type == t.ENFORCEMENT_REQUESTED:
         key = (body["agreement_id"], body["obligation_id"], body.get("instalment", 1))
-        state.enforcement[key] = {**body, "actor": s.actor, "time": s.time}
+        # what the filing saw: the payments before it in the log (``filed_default``)
+        count = len(state.payments)
+        state.enforcement[key] = {**body, "actor": s.actor, "time": s.time, "payments": count}
     elif s.type == t.CASE_CLOSED:
         state.closed = {**body, "time": s.time}
 
@@ -241,6 +288,108 @@ def _add_party(state: CaseState, data: dict[str, Any]) -> None:
     state.parties[party.id] = party
 
 
+class InstalmentStatus(StrEnum):
+    PAID = "paid"  # confirmed in full by the obligee
+    DUE = "due"  # its deadline day has not ended
+    GRACE = "grace"  # past the deadline, within the grace days the agreement gives
+    DEFAULT = "default"  # not performed by the deadline and its grace period
+    ENFORCEMENT = "enforcement"  # not performed, and filed with the court
+
+
+@dataclass(frozen=True)
+class Instalment:
+    """One instalment of an obligation in the agreement in effect, as it stands at ``now``.
+
+    Confirmed payments count toward the instalments in order, the earliest debt first; a
+    payment confirmed after the deadline still counts, so a debt settled late stops defaulting.
+    What is confirmed beyond the whole obligation stays in ``confirmed_fen`` (never lost, never
+    carried to another obligation).
+    """
+
+    agreement_id: str
+    version: int
+    content_hash: str
+    obligation_id: str
+    seq: int
+    obligor: str  # party id
+    obligee: str
+    amount_fen: int  # this instalment
+    owed_fen: int  # this instalment and every earlier one of the obligation
+    paid_fen: int  # confirmed toward this instalment (0 to amount_fen)
+    confirmed_fen: int  # confirmed toward the whole obligation, overpayment included
+    deadline: str  # a calendar date, as the parties wrote it
+    due: datetime  # end of the deadline day, China Standard Time
+    grace_end: datetime  # plus the grace days
+    status: InstalmentStatus
+    enforcement_time: str = ""
+    filing: str = ""  # "enforcement" or "trial" (no judicial confirmation: PML Art. 32)
+
+    @property
+    def outstanding_fen(self) -> int:
+        return self.amount_fen - self.paid_fen
+
+    @property
+    def missed(self) -> bool:
+        """Past its grace period and not confirmed in full (filed with the court or not)."""
+        return self.status in (InstalmentStatus.DEFAULT, InstalmentStatus.ENFORCEMENT)
+
+
+def instalments(state: CaseState, now: datetime) -> list[Instalment]:
+    """Every instalment of every agreement in effect, with its status at ``now``.
+
+    Deadlines count calendar days (the parties name the date; no shift for a public
+    holiday): an instalment falls due at the end of its deadline day, China time, and
+    defaults once its grace days have passed too.
+    """
+    found: list[Instalment] = []
+    for agreement in state.agreements.values():
+        version = agreement.effective
+        if version is None:
+            continue
+        for ob in version.content.get("obligations", []):
+            confirmed = state.paid(agreement.id, ob["id"])
+            owed = 0
+            for part in instalments_of(ob):
+                seq, amount = int(part.get("seq", 1)), int(part["amount_fen"])
+                paid = max(0, min(amount, confirmed - owed))
+                owed += amount
+                due = due_at(part["deadline"])
+                grace_end = due_at(part["deadline"], int(ob.get("grace_days", 0)))
+                filed = state.enforcement.get((agreement.id, ob["id"], seq))
+                if confirmed >= owed:
+                    status = InstalmentStatus.PAID
+                elif filed is not None:
+                    status = InstalmentStatus.ENFORCEMENT
+                elif now < due:
+                    status = InstalmentStatus.DUE
+                elif now < grace_end:
+                    status = InstalmentStatus.GRACE
+                else:
+                    status = InstalmentStatus.DEFAULT
+                found.append(
+                    Instalment(
+                        agreement.id,
+                        version.number,
+                        version.hash,
+                        ob["id"],
+                        seq,
+                        ob["obligor"],
+                        ob["obligee"],
+                        amount,
+                        owed,
+                        paid,
+                        confirmed,
+                        part["deadline"],
+                        due,
+                        grace_end,
+                        status,
+                        filed["time"] if filed else "",
+                        filed.get("filing", "enforcement") if filed else "",
+                    )
+                )
+    return found
+
+
 @dataclass(frozen=True)
 class Default:
     """An instalment that was not performed by its deadline (after any grace period)."""
@@ -257,37 +406,45 @@ class Default:
 
 
 def defaults(state: CaseState, now: datetime) -> list[Default]:
-    """Every instalment past due and not fully confirmed by the obligee, oldest first.
+    """Every instalment past due and not fully confirmed by the obligee, oldest first
+    (``instalments`` counts the payments; filed instalments are defaults too)."""
+    return [
+        Default(
+            i.agreement_id,
+            i.version,
+            i.content_hash,
+            i.obligation_id,
+            i.seq,
+            i.owed_fen,
+            i.confirmed_fen,
+            i.deadline,
+            i.grace_end,
+        )
+        for i in instalments(state, now)
+        if i.missed
+    ]
 
-    Payments count toward instalments in order (the earliest debt is paid first). A payment
-    confirmed after the deadline still counts, so a debt settled late stops defaulting.
+
+def filed_default(state: CaseState, body: dict[str, Any], filed_at: str) -> Default:
+    """The default an enforcement entry (its body, its time) was filed for, as it stood then:
+    counted with the payments before the filing in the log (as the rule saw them), or for an
+    entry not in this case yet, those confirmed up to its time; never those confirmed since.
+
+    Raises ``KeyError`` for an instalment not missed at that time in an agreement in effect
+    here (the rules never let such an entry in).
     """
-    found: list[Default] = []
-    for agreement in state.agreements.values():
-        version = agreement.effective
-        if version is None:
-            continue
-        for ob in version.content.get("obligations", []):
-            paid = state.paid(agreement.id, ob["id"])
-            owed = 0
-            for part in instalments_of(ob):
-                owed += part["amount_fen"]
-                limit = due_at(part["deadline"], ob.get("grace_days", 0))
-                if now >= limit and paid < owed:
-                    found.append(
-                        Default(
-                            agreement.id,
-                            version.number,
-                            version.hash,
-                            ob["id"],
-                            part.get("seq", 1),
-                            owed,
-                            paid,
-                            part["deadline"],
-                            limit,
-                        )
-                    )
-    return found
+    moment = parse_time(filed_at)
+    wanted = (body.get("agreement_id"), body.get("obligation_id"), body.get("instalment", 1))
+    record = state.enforcement.get(wanted)
+    if record is not None and record["time"] == filed_at:
+        payments = state.payments[: record["payments"]]
+    else:
+        payments = [p for p in state.payments if parse_time(p.time) <= moment]
+    then = replace(state, payments=payments)
+    for found in defaults(then, moment):
+        if (found.agreement_id, found.obligation_id, found.instalment) == wanted:
+            return found
+    raise KeyError(wanted)
 
 
 def confirmation_last_day(state: CaseState, agreement_id: str) -> date | None:
@@ -309,3 +466,12 @@ def confirmation_deadline(state: CaseState, agreement_id: str) -> datetime | Non
         return None
     effect_day = parse_time(agreement.effective_at).astimezone(CHINA_TIME).date()
     return due_at((effect_day + CONFIRMATION_WINDOW).isoformat())
+
+
+def confirmation_days_left(state: CaseState, agreement_id: str, now: datetime) -> int | None:
+    """Whole days, rounded up, left to apply for judicial confirmation; 0 or less once the
+    30 days ended; None before the agreement is in effect."""
+    limit = confirmation_deadline(state, agreement_id)
+    if limit is None:
+        return None
+    return math.ceil((limit - now) / timedelta(days=1))

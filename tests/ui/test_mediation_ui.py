@@ -33,13 +33,13 @@ from ledger.profile import Profile, Settings
 from ledger.store.models import ChainPin, LogEntry, OutboxItem, Receipt
 from mediation import private, services
 from mediation import types as t
+from mediation.case import instalments
 from ui.mediation import MediationPage
 from ui.mediation.agreement_tab import AgreementTab
 from ui.mediation.common import load_case, show_mediation_error
 from ui.mediation.models import RAW, CaseListModel, TimelineModel
 from ui.mediation.money import MAX_FEN, MoneyError, Problem, format_yuan, parse_yuan
 from ui.mediation.obligation_dialog import ObligationDialog
-from ui.mediation.performance_tab import instalment_rows
 from ui.mediation.signing import PartyKeyDialog
 from ui.mediation.widgets import EvidenceList, MoneyEdit
 
@@ -479,7 +479,7 @@ def test_instalment_status_follows_the_clock(desk: LocalDesk) -> None:
     assert view.agreement.effective is not None
 
     def status(moment: datetime) -> str:
-        return instalment_rows(view, moment)[0].status
+        return instalments(view.state, moment)[0].status
 
     end_of_day = datetime(2026, 12, 31, 16, 0, tzinfo=UTC)  # midnight in Beijing
     assert status(end_of_day - timedelta(seconds=1)) == "due"

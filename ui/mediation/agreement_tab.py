@@ -45,7 +45,7 @@ from ui.mediation.common import MATTER_NAMES, finding_text, local_time, word
 from ui.mediation.models import DISPLAY, RAW, RowsModel
 from ui.mediation.money import format_yuan
 from ui.mediation.obligation_dialog import ObligationDialog
-from ui.mediation.signing import PartyKeyDialog, SignaturesModel, signer_rows
+from ui.mediation.signing import SignaturesModel, signer_rows
 from ui.mediation.tab import CaseTab
 from ui.mediation.widgets import selected_row, table_view
 
@@ -118,7 +118,6 @@ class AgreementTab(CaseTab):
         self.missing: list[str] = []  # the completeness panel's lines, as shown
         self.warnings: list[str] = []
         self.obligation_dialog: ObligationDialog | None = None
-        self.key_dialog: PartyKeyDialog | None = None
         self._editing: int | None = None
         self._loading = False
         self.editable = False  # the editor may be changed here (the mediator, before effect)
@@ -238,7 +237,7 @@ class AgreementTab(CaseTab):
         self.sign_button.clicked.connect(self.sign_own)
         self.at_desk_button = QPushButton(self.signatures_box)
         self.at_desk_button.setObjectName("signAtDesk")
-        self.at_desk_button.clicked.connect(self.sign_at_desk)
+        self.at_desk_button.clicked.connect(self.sign_party_at_desk)
         self.signatures_note = QLabel(self.signatures_box)
         self.signatures_note.setWordWrap(True)
         sign_buttons = QHBoxLayout()
@@ -411,10 +410,10 @@ class AgreementTab(CaseTab):
 
     def unsigned_others(self) -> dict[str, str]:
         """Signers of the latest version other than this profile who have not signed."""
-        me = self.view.me if self.view is not None else ""
-        return {
-            r.vkey: r.name for r in self.signatures.rows if r.signed_at is None and r.vkey != me
-        }
+        agreement = self.view.agreement if self.view is not None else None
+        if self.view is None or agreement is None:
+            return {}
+        return self.others(self.view.state.unsigned(agreement))
 
     # -- the editor ------------------------------------------------------------------------
 
@@ -508,11 +507,7 @@ class AgreementTab(CaseTab):
             content = self.content()
             findings = completeness(content, set(self.view.state.parties))
             self.missing = [finding_text(f) for f in findings]
-            keyless = [
-                self.view.party_name(pid)
-                for pid in content["parties"]
-                if pid in self.view.state.parties and not self.view.state.parties[pid].key
-            ]
+            keyless = [p.name for p in self.view.state.keyless(content["parties"])]
             if keyless:
                 self.missing.append(
                     self.tr(
@@ -642,35 +637,15 @@ class AgreementTab(CaseTab):
         self.sign(lambda past: services.sign_agreement(self.session, past, case_id))
 
     @Slot()
-    def sign_at_desk(self) -> None:
-        """The party chooses their key file and types their passphrase, then signs."""
-        others = self.unsigned_others()
-        if not others:
-            return
+    def sign_party_at_desk(self) -> None:
+        """A party who has not signed the latest version signs it here, with their own key."""
         agreement = self.view.agreement if self.view is not None else None
         number = agreement.latest.number if agreement and agreement.latest else 0
-        dialog = PartyKeyDialog(
-            others,
+        case_id, session = self.case_id, self.session
+        self.sign_at_desk(
+            self.unsigned_others(),
             self.tr("Sign version {n} of the mediation agreement of case {case}.").format(
-                n=number, case=self.case_id
+                n=number, case=case_id
             ),
-            self,
-        )
-        self.key_dialog = dialog
-        dialog.accepted.connect(self._on_party_key)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    @Slot()
-    def _on_party_key(self) -> None:
-        dialog = self.sender()
-        if not isinstance(dialog, PartyKeyDialog):
-            return
-        self.key_dialog = None
-        key = dialog.take_key()
-        if key is None:
-            return
-        case_id = self.case_id
-        self.sign(
-            lambda past: services.sign_agreement(self.session, past, case_id, actor=key), key=key
+            lambda past, key: services.sign_agreement(session, past, case_id, actor=key),
         )

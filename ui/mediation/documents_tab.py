@@ -15,12 +15,10 @@ the agreement taking effect; the tab shows the deadline and the days left, who h
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -41,17 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from desk.session import DeskSession
-from ledger.clock import parse_time
 from ledger.errors import LedgerError
 from mediation import documents, dossier, private, services
 from mediation import types as t
-from mediation.agreement import due_at
 from mediation.case import (
     CaseState,
     Default,
+    confirmation_days_left,
     confirmation_deadline,
     confirmation_last_day,
-    defaults,
+    filed_default,
 )
 from mediation.rules import DEFAULT_RULE
 from ui.mediation.common import (
@@ -65,7 +62,6 @@ from ui.mediation.common import (
     show_mediation_error,
 )
 from ui.mediation.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
-from ui.mediation.signing import PartyKeyDialog
 from ui.mediation.tab import CaseTab
 from ui.mediation.widgets import table_view
 from ui.tasks import BackgroundTask, data_size
@@ -157,7 +153,6 @@ class DocumentsTab(CaseTab):
         super().__init__(session, parent)
         self.setObjectName("documentsTab")
         self.task: BackgroundTask | None = None
-        self.key_dialog: PartyKeyDialog | None = None
         self._job: tuple[str, Path, dict[str, Any]] | None = None
         self.last: Exported | None = None
 
@@ -329,8 +324,7 @@ class DocumentsTab(CaseTab):
         self.confirmation_box.setVisible(limit is not None)
         if limit is None:
             return
-        now = self.session.clock.now()
-        left = math.ceil((limit - now) / timedelta(days=1))
+        left = confirmation_days_left(state, "A1", self.session.clock.now()) or 0
         if left > 0:
             self.deadline_label.setText(
                 self.tr(
@@ -372,16 +366,7 @@ class DocumentsTab(CaseTab):
 
     def _unapplied(self) -> dict[str, str]:
         """Parties of the effective agreement, other than this profile, who have not applied."""
-        view = self.view
-        if view is None or view.agreement is None or view.agreement.effective is None:
-            return {}
-        state = view.state
-        found = {}
-        for pid in view.agreement.effective.content.get("parties", []):
-            party = state.parties.get(pid)
-            if party and party.key and party.key not in state.confirmation and party.key != view.me:
-                found[party.key] = party.name
-        return found
+        return self.others(self.view.state.unapplied("A1")) if self.view is not None else {}
 
     def _show_enforcement(self, view: CaseView) -> None:
         entries = view.of_type(t.ENFORCEMENT_REQUESTED)
@@ -441,36 +426,15 @@ class DocumentsTab(CaseTab):
 
     @Slot()
     def apply_at_desk(self) -> None:
-        others = self._unapplied()
-        if not others:
-            return
-        dialog = PartyKeyDialog(
-            others,
+        court, case_id, session = self.court.text(), self.case_id, self.session
+        self.sign_at_desk(
+            self._unapplied(),
             self.tr("Apply for judicial confirmation of the agreement of case {case}.").format(
-                case=self.case_id
+                case=case_id
             ),
-            self,
-        )
-        self.key_dialog = dialog
-        dialog.accepted.connect(self._on_party_key)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    @Slot()
-    def _on_party_key(self) -> None:
-        dialog = self.sender()
-        if not isinstance(dialog, PartyKeyDialog):
-            return
-        self.key_dialog = None
-        key = dialog.take_key()
-        if key is None:
-            return
-        court, case_id = self.court.text(), self.case_id
-        self.sign(
-            lambda past: services.apply_for_confirmation(
-                self.session, past, case_id, court, actor=key
+            lambda past, key: services.apply_for_confirmation(
+                session, past, case_id, court, actor=key
             ),
-            key=key,
         )
 
     # -- PDFs ------------------------------------------------------------------------------
@@ -568,30 +532,7 @@ class DocumentsTab(CaseTab):
     def missed_for(self, item: Logged) -> Default:
         """The default an enforcement entry was filed for, as it stood at the filing time."""
         assert self.view is not None
-        body = item.statement.body
-        state = self.view.state
-        moment = parse_time(item.statement.time)
-        for found in defaults(state, moment):
-            if found.obligation_id == body.get("obligation_id") and found.instalment == body.get(
-                "instalment", 1
-            ):
-                return found
-        agreement = state.agreements[body["agreement_id"]]
-        version = agreement.effective
-        assert version is not None
-        ob = next(o for o in version.content["obligations"] if o["id"] == body["obligation_id"])
-        deadline = str(body.get("deadline") or ob.get("deadline", ""))
-        return Default(
-            agreement.id,
-            version.number,
-            version.hash,
-            ob["id"],
-            int(body.get("instalment", 1)),
-            int(body.get("due_fen", ob.get("amount_fen", 0))),
-            int(body.get("paid_fen", 0)),
-            deadline,
-            due_at(deadline, int(ob.get("grace_days", 0))),
-        )
+        return filed_default(self.view.state, item.statement.body, item.statement.time)
 
     @Slot()
     def save_enforcement_pdf(self, path: Path | str | None = None) -> None:

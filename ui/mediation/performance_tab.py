@@ -1,9 +1,9 @@
 """Performance of the agreement in effect (PML Art. 31: the committee supervises it).
 
-Per obligation and instalment: the deadline, the amount, what the obligee confirmed so far
-(payments count toward the earliest instalment first, as ``mediation.case.defaults`` counts
-them), and a status computed with the desk's clock: *due*, *paid*, *overdue — grace until …*,
-*not performed*, or *enforcement requested*.
+Per obligation and instalment, as ``mediation.case.instalments`` computes it with the desk's
+clock (payments count toward the earliest instalment first, exactly as the contract rule counts
+defaults): the deadline, the amount, what the obligee confirmed so far, and a status: *due*,
+*paid*, *overdue — grace until …*, *not performed*, or *enforcement requested*.
 
 The obligee confirms a payment or disputes a reported one; the obligor reports performance with
 evidence files (attached by SHA-256). Enforcement entries appear as they reach this desktop:
@@ -14,7 +14,6 @@ carries the parties' consent) or by the obligee, who applies with one click when
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Slot
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import (
 from desk.session import DeskSession
 from mediation import services
 from mediation import types as t
-from mediation.agreement import due_at, instalments_of
+from mediation.case import Instalment, InstalmentStatus, instalments
 from mediation.rules import DEFAULT_RULE
 from ui.mediation.common import (
     CHAIN_COLOURS,
@@ -53,80 +52,15 @@ from ui.mediation.tab import CaseTab
 from ui.mediation.widgets import EvidenceList, MoneyEdit, selected_row, table_view
 
 STATUS_COLOURS = {
-    "paid": "#1e8e3e",
-    "due": "#202124",
-    "grace": "#b06000",
-    "default": "#c5221f",
-    "enforcement": "#c5221f",
+    InstalmentStatus.PAID: "#1e8e3e",
+    InstalmentStatus.DUE: "#202124",
+    InstalmentStatus.GRACE: "#b06000",
+    InstalmentStatus.DEFAULT: "#c5221f",
+    InstalmentStatus.ENFORCEMENT: "#c5221f",
 }
 
 
-@dataclass(frozen=True)
-class InstalmentRow:
-    agreement_id: str
-    obligation_id: str
-    seq: int
-    obligor: str  # party id
-    obligee: str
-    amount_fen: int
-    paid_fen: int  # confirmed toward this instalment
-    deadline: str
-    due: datetime  # end of the deadline day (China Standard Time)
-    grace_end: datetime  # plus the grace days
-    status: str  # paid, due, grace, default, enforcement
-    enforcement_time: str = ""
-    filing: str = ""  # "enforcement" or "trial" (no judicial confirmation: PML Art. 32)
-
-
-def instalment_rows(view: CaseView, now: datetime) -> list[InstalmentRow]:
-    rows: list[InstalmentRow] = []
-    state = view.state
-    for agreement in state.agreements.values():
-        version = agreement.effective
-        if version is None:
-            continue
-        for ob in version.content.get("obligations", []):
-            paid_total = state.paid(agreement.id, ob["id"])
-            before = 0
-            for part in instalments_of(ob):
-                seq = int(part.get("seq", 1))
-                amount = int(part["amount_fen"])
-                paid = max(0, min(amount, paid_total - before))
-                before += amount
-                due = due_at(part["deadline"], 0)
-                grace_end = due_at(part["deadline"], int(ob.get("grace_days", 0)))
-                filed = state.enforcement.get((agreement.id, ob["id"], seq))
-                if paid >= amount:
-                    status = "paid"
-                elif filed is not None:
-                    status = "enforcement"
-                elif now < due:
-                    status = "due"
-                elif now < grace_end:
-                    status = "grace"
-                else:
-                    status = "default"
-                rows.append(
-                    InstalmentRow(
-                        agreement.id,
-                        ob["id"],
-                        seq,
-                        ob["obligor"],
-                        ob["obligee"],
-                        amount,
-                        paid,
-                        part["deadline"],
-                        due,
-                        grace_end,
-                        status,
-                        filed["time"] if filed else "",
-                        filed.get("filing", "enforcement") if filed else "",
-                    )
-                )
-    return rows
-
-
-class InstalmentsModel(RowsModel[InstalmentRow]):
+class InstalmentsModel(RowsModel[Instalment]):
     COLUMNS = 7
     OBLIGATION, OBLIGOR, OBLIGEE, DEADLINE, AMOUNT, PAID, STATUS = range(COLUMNS)
 
@@ -145,24 +79,24 @@ class InstalmentsModel(RowsModel[InstalmentRow]):
             self.tr("Status"),
         ]
 
-    def status_text(self, row: InstalmentRow) -> str:
-        if row.status == "paid":
+    def status_text(self, row: Instalment) -> str:
+        if row.status == InstalmentStatus.PAID:
             return self.tr("paid")
-        if row.status == "due":
+        if row.status == InstalmentStatus.DUE:
             return self.tr("due by {date}").format(date=row.deadline)
-        if row.status == "grace":
+        if row.status == InstalmentStatus.GRACE:
             return self.tr("overdue — grace until {time}").format(time=local_moment(row.grace_end))
-        if row.status == "enforcement" and row.filing == "trial":
+        if row.status == InstalmentStatus.ENFORCEMENT and row.filing == "trial":
             return self.tr("not performed — filed for trial {time}").format(
                 time=local_time(row.enforcement_time)
             )
-        if row.status == "enforcement":
+        if row.status == InstalmentStatus.ENFORCEMENT:
             return self.tr("not performed — enforcement requested {time}").format(
                 time=local_time(row.enforcement_time)
             )
         return self.tr("not performed since {time}").format(time=local_moment(row.grace_end))
 
-    def cell(self, row: InstalmentRow, column: int, role: int) -> Any:
+    def cell(self, row: Instalment, column: int, role: int) -> Any:
         if role == DISPLAY:
             if column == self.OBLIGATION:
                 return self.tr("{obligation}, instalment {seq}").format(
@@ -301,7 +235,7 @@ class PerformanceDialog(QDialog):
 
     CONFIRM, REPORT, DISPUTE = "confirm", "report", "dispute"
 
-    def __init__(self, kind: str, row: InstalmentRow, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: str, row: Instalment, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("performanceDialog")
         self.kind = kind
@@ -310,7 +244,7 @@ class PerformanceDialog(QDialog):
         self.intro.setWordWrap(True)
         self.amount = MoneyEdit(self)
         self.amount.setObjectName("performanceAmount")
-        self.amount.set_fen(max(0, row.amount_fen - row.paid_fen) or row.amount_fen)
+        self.amount.set_fen(row.outstanding_fen or row.amount_fen)
         self.note = QLineEdit(self)
         self.note.setObjectName("performanceNote")
         self.reason = QPlainTextEdit(self)
@@ -478,7 +412,7 @@ class PerformanceTab(CaseTab):
         self.instalments.view = view
         self.records.view = view
         selected = selected_row(self.table)
-        self.instalments.set_rows(instalment_rows(view, now))
+        self.instalments.set_rows(instalments(view.state, now))
         if selected is None and self.instalments.rows:
             self.table.selectRow(0)
         kinds = (
@@ -494,9 +428,7 @@ class PerformanceTab(CaseTab):
                 self.tr("Performance is followed once the agreement is in effect.")
             )
         else:
-            consent = (
-                agreement.effective.content.get("enforcement_consent") is True
-            )  # as the rule reads it
+            consent = agreement.consents_to_filing
             self.state_label.setText(
                 self.tr(
                     "Statuses as of {now}. The parties consented to automatic filing: when a "
@@ -549,7 +481,7 @@ class PerformanceTab(CaseTab):
         self.enforcement_label.setText("\n".join(lines))
         self.enforcement_box.setVisible(view.agreement is not None)
 
-    def selected(self) -> InstalmentRow | None:
+    def selected(self) -> Instalment | None:
         row = selected_row(self.table)
         if row is None or row >= len(self.instalments.rows):
             return None
@@ -570,21 +502,23 @@ class PerformanceTab(CaseTab):
         self.confirm_button.setVisible(obligee)
         self.dispute_button.setVisible(obligee)
         self.report_button.setVisible(obligor)
-        self.confirm_button.setEnabled(obligee and row is not None and row.status != "paid")
+        self.confirm_button.setEnabled(
+            obligee and row is not None and row.status != InstalmentStatus.PAID
+        )
         reported = (
             self.view is not None
             and row is not None
-            and any(r["obligation_id"] == row.obligation_id for r in self.view.state.reports)
+            and self.view.state.reported(row.agreement_id, row.obligation_id)
         )
         self.dispute_button.setEnabled(obligee and reported)
-        self.report_button.setEnabled(obligor and row is not None and row.status != "paid")
-        consent = False
+        self.report_button.setEnabled(
+            obligor and row is not None and row.status != InstalmentStatus.PAID
+        )
         agreement = self.view.agreement if self.view is not None else None
-        if agreement is not None and agreement.effective is not None:
-            consent = (
-                agreement.effective.content.get("enforcement_consent") is True
-            )  # as the rule reads it
-        may_apply = obligee and not consent and row is not None and row.status == "default"
+        consent = agreement is not None and agreement.consents_to_filing
+        may_apply = (
+            obligee and not consent and row is not None and row.status == InstalmentStatus.DEFAULT
+        )
         self.apply_button.setVisible(obligee and not consent)
         self.apply_button.setEnabled(may_apply)
 

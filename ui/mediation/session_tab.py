@@ -42,7 +42,6 @@ from mediation import services
 from mediation import types as t
 from ui.mediation.common import CaseView, chain_text, local_time
 from ui.mediation.models import DISPLAY, RAW, RowsModel
-from ui.mediation.signing import PartyKeyDialog
 from ui.mediation.tab import CaseTab
 from ui.mediation.widgets import EvidenceList, selected_row, table_view
 from ui.tasks import data_size
@@ -311,7 +310,6 @@ class SessionsTab(CaseTab):
         super().__init__(session, parent)
         self.setObjectName("sessionsTab")
         self.dialog: SessionDialog | None = None
-        self.key_dialog: PartyKeyDialog | None = None
         self.model = SessionsModel(self)
         self.table = table_view(self, self.model, "sessions", stretch=3)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
@@ -390,14 +388,7 @@ class SessionsTab(CaseTab):
         return self.model.rows[row].session_id
 
     def _unacknowledged(self, sid: str) -> dict[str, str]:
-        assert self.view is not None
-        state = self.view.state
-        acked = state.acknowledgements.get(sid, set())
-        return {
-            p.key: p.name
-            for p in state.parties.values()
-            if p.key and p.key not in acked and p.key != self.view.me
-        }
+        return self.others(self.view.state.unacknowledged(sid)) if self.view is not None else {}
 
     @Slot()
     def _show_selected(self, *_args: object) -> None:
@@ -535,33 +526,11 @@ class SessionsTab(CaseTab):
         sid = self.selected_session()
         if sid is None:
             return
-        others = self._unacknowledged(sid)
-        if not others:
-            return
-        dialog = PartyKeyDialog(
-            others,
+        case_id, session = self.case_id, self.session
+        self.sign_at_desk(
+            self._unacknowledged(sid),
             self.tr("Acknowledge the record of session {id} of case {case}.").format(
-                id=sid, case=self.case_id
+                id=sid, case=case_id
             ),
-            self,
-        )
-        self.key_dialog = dialog
-        self._ack_session = sid
-        dialog.accepted.connect(self._on_party_key)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    @Slot()
-    def _on_party_key(self) -> None:
-        dialog = self.sender()
-        if not isinstance(dialog, PartyKeyDialog):
-            return
-        self.key_dialog = None
-        key = dialog.take_key()
-        if key is None:
-            return
-        case_id, sid = self.case_id, self._ack_session
-        self.sign(
-            lambda past: services.acknowledge_session(self.session, past, case_id, sid, actor=key),
-            key=key,
+            lambda past, key: services.acknowledge_session(session, past, case_id, sid, actor=key),
         )

@@ -5,13 +5,17 @@ cached copy, so the rules see what the node will see), checks it through a
 ``mediation.services`` function, and hands it to ``DeskSession.record`` (sign, append as
 pending, wake the sync) in one transaction. A rule that says no is shown in words, with its
 article, and nothing is stored.
+
+``sign_at_desk`` is the one way a party signs at this desk (``signing.PartyKeyDialog``): the
+party unlocks their own key in the dialog, the key is taken from it once, used for this one
+statement through ``sign`` and dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
@@ -20,6 +24,10 @@ from ledger.keys import SigningKey
 from ledger.statement import Entry, Statement
 from mediation import services
 from ui.mediation.common import CaseView, attempt, load_case
+from ui.mediation.signing import PartyKeyDialog
+
+# Builds a party's statement from the current history and the party's own (unlocked) key.
+PartyBuild = Callable[[list[Statement], SigningKey], Statement]
 
 
 class CaseTab(QWidget):
@@ -31,6 +39,8 @@ class CaseTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.view: CaseView | None = None
+        self.key_dialog: PartyKeyDialog | None = None  # open while a party signs here
+        self._party_build: PartyBuild | None = None
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -84,6 +94,36 @@ class CaseTab(QWidget):
             ):
                 self.reload()  # nobody refreshed this tab (it stands alone)
         return entry
+
+    def others(self, keys: dict[str, str]) -> dict[str, str]:
+        """``keys`` without this profile's own (it signs with its own button, not here)."""
+        me = self.view.me if self.view is not None else ""
+        return {key: name for key, name in keys.items() if key != me}
+
+    def sign_at_desk(self, expected: dict[str, str], purpose: str, build: PartyBuild) -> None:
+        """A party who may sign (``expected``: key -> name) signs ``purpose`` at this desk."""
+        if not expected:
+            return
+        dialog = PartyKeyDialog(expected, purpose, self)
+        self.key_dialog, self._party_build = dialog, build
+        dialog.accepted.connect(self._on_party_key)
+        dialog.rejected.connect(self._forget_party)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @Slot()
+    def _forget_party(self) -> None:
+        self.key_dialog, self._party_build = None, None
+
+    @Slot()
+    def _on_party_key(self) -> None:
+        dialog, build = self.sender(), self._party_build
+        if not isinstance(dialog, PartyKeyDialog) or build is None:
+            return
+        self.key_dialog, self._party_build = None, None
+        key = dialog.take_key()
+        if key is not None:
+            self.sign(lambda past: build(past, key), key=key)
 
     def reload(self) -> None:
         if self.view is not None:
