@@ -2,20 +2,22 @@
 
 Real node on loopback, real websockets, real SQLite stores. The faults are real conditions: a
 desk store holding an index no receipt confirms (what a node that answered before its commit
-left behind), a rate limit refusing part of a batch, and another SQLite connection holding the
-node's database (``BEGIN IMMEDIATE``) past its busy timeout while desks submit.
+left behind), a rate limit refusing part of a batch, and another connection holding the
+node's database (SQLite ``BEGIN IMMEDIATE``, PostgreSQL ``LOCK TABLE``) past the time the node
+waits for a lock, while desks submit.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+import pytest
+from sqlalchemy import create_engine, delete, func, select, update
+from sqlalchemy.engine import make_url
 
 from chain_client.errors import RemoteError
 from chain_client.rpc import RpcClient
@@ -31,8 +33,48 @@ from ledger.store.append import sign_and_append
 from ledger.store.models import LogEntry, OutboxItem, Receipt
 from tests.chain.test_sync import CASE, Desk, run, until
 
-# The node's SQLite busy timeout in the fault test: a lock held longer fails the commit.
-BUSY_TIMEOUT_MS = 1000
+# How long the node's database waits for a lock in the fault test (SQLite busy timeout,
+# PostgreSQL lock_timeout): a lock held longer fails the commit.
+LOCK_WAIT_MS = 1000
+
+
+class HeldLock:
+    """Another connection holding the node's database against writes: on SQLite a
+    ``BEGIN IMMEDIATE`` write lock, on PostgreSQL ``LOCK TABLE entries`` (reads still pass)."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = create_engine(url)
+        self.connection = self.engine.connect()
+
+    def hold(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            self.connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            self.connection.exec_driver_sql("BEGIN")
+            self.connection.exec_driver_sql("LOCK TABLE entries IN EXCLUSIVE MODE")
+
+    def release(self) -> None:
+        self.connection.exec_driver_sql("ROLLBACK")
+
+    def close(self) -> None:
+        self.connection.close()
+        self.engine.dispose()
+
+
+def lock_wait_config(data: Path, database_url: str | None) -> NodeConfig:
+    """A node whose database gives up waiting for a lock after LOCK_WAIT_MS."""
+    if database_url is not None:
+        admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            name = make_url(database_url).database
+            conn.exec_driver_sql(f'ALTER DATABASE "{name}" SET lock_timeout = {LOCK_WAIT_MS}')
+        admin.dispose()
+    return NodeConfig(
+        data_dir=data,
+        database_url=database_url,
+        auto_approve=True,
+        limits=Limits(db_busy_timeout_ms=LOCK_WAIT_MS),
+    )
 
 
 def _doc(i: int, tag: str) -> dict[str, Any]:
@@ -213,21 +255,25 @@ async def _login(url: str, key: Any, origin: str) -> RpcClient:
     return rpc
 
 
-def test_a_refused_commit_loses_nothing_and_reuses_no_index(tmp_path: Path) -> None:
-    """Issue 8, must show: another connection holds the node's SQLite database past its busy
-    timeout, so the batch commits fail, while two desks and a bare client submit. Every
-    acknowledged index holds its entry, no index is given twice, and each desk ends with every
-    statement confirmed exactly once."""
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_refused_commit_loses_nothing_and_reuses_no_index(
+    tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
+    """Issue 8, must show: another connection holds the node's database past the time the
+    node waits for a lock, so the batch commits fail, while two desks and a bare client
+    submit. Every acknowledged index holds its entry, no index is given twice, and each desk
+    ends with every statement confirmed exactly once."""
+    database_url = request.getfixturevalue("pg_url") if backend == "postgresql" else None
+    node_config = lock_wait_config(tmp_path / "node", database_url)
 
     async def scenario() -> None:
-        limits = Limits(db_busy_timeout_ms=BUSY_TIMEOUT_MS)
-        node = await serve(NodeConfig(data_dir=tmp_path / "node", auto_approve=True, limits=limits))
+        node = await serve(node_config)
         config = {"receipt_wait_ms": 1000, "unconfirmed_after_s": 5.0}
         a = Desk(tmp_path, "mediator", node.url, **config)
         b = Desk(tmp_path, "party", node.url, **config)
         c = Desk(tmp_path, "depositor", node.url)
         bare: RpcClient | None = None
-        blocker = sqlite3.connect(tmp_path / "node" / "node.db", isolation_level=None)
+        blocker = HeldLock(node_config.url)
         try:
             for desk, role in ((a, "mediator"), (b, "party"), (c, "party")):
                 await desk.enrol(role)
@@ -238,10 +284,10 @@ def test_a_refused_commit_loses_nothing_and_reuses_no_index(tmp_path: Path) -> N
             bare = await _login(node.url, c.key, c.origin)
             size_before = node.info["tree_size"]
 
-            # the fault: a write lock held past the node's busy timeout (two failed commits)
-            blocker.execute("BEGIN IMMEDIATE")
+            # the fault: a lock held past the node's lock wait (two failed commits)
+            blocker.hold()
             loop = asyncio.get_running_loop()
-            release_at = loop.time() + 2.5 * BUSY_TIMEOUT_MS / 1000
+            release_at = loop.time() + 2.5 * LOCK_WAIT_MS / 1000
             acknowledged: dict[bytes, int] = {}
             refused: list[int] = []
 
@@ -275,7 +321,7 @@ def test_a_refused_commit_loses_nothing_and_reuses_no_index(tmp_path: Path) -> N
                 await asyncio.sleep(0.1)
             await asyncio.sleep(release_at - loop.time())
             assert node.info["tree_size"] == size_before  # the fault held: nothing committed
-            blocker.execute("ROLLBACK")
+            blocker.release()
 
             await asyncio.wait_for(asyncio.gather(*bare_tasks), 60)
             await until(
