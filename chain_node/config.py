@@ -34,6 +34,14 @@ class Limits:
     # start by the open-file limit (RLIMIT_NOFILE).
     max_connections: int = 12_000
     max_anonymous_connections: int = 1_000  # beyond: the oldest anonymous one is evicted
+    # from one address (as the node sees it: behind a proxy, the proxy's); beyond, a new
+    # connection from there is refused (HTTP 503) before the WebSocket handshake
+    max_anonymous_per_address: int = 256
+    # new connections from one address: a bucket of 200, refilled at 50 a second (a flood
+    # from a few addresses cannot churn the node's handshakes; beyond: HTTP 503)
+    connections_per_address_per_second: float = 50.0
+    connections_per_address_burst: int = 200
+    max_concurrent_enrolments: int = 4  # auth.enrol requests at the database at once
     max_connections_per_key: int = 8
     login_timeout_seconds: float = 30.0  # an anonymous connection is closed after this
     idle_timeout_seconds: float = 600.0  # logged in, no subscription, no request: closed

@@ -17,13 +17,15 @@ import logging
 import secrets
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from http import HTTPStatus
 from typing import Any
 
 from websockets.asyncio.server import Server, ServerConnection
 from websockets.asyncio.server import serve as ws_serve
 from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Response
 
 from chain_node import rpc
 from chain_node.access import PUBLIC_CASE, may_read, normal_vkey
@@ -84,10 +86,14 @@ class Bucket:
         self.tokens = depth
         self.stamp = time.monotonic()
 
-    def take(self, now: float) -> bool:
+    def level(self, now: float) -> float:
+        """The tokens saved now."""
         self.tokens = min(self.depth, self.tokens + (now - self.stamp) * self.rate)
         self.stamp = now
-        if self.tokens >= 1:
+        return self.tokens
+
+    def take(self, now: float) -> bool:
+        if self.level(now) >= 1:
             self.tokens -= 1
             return True
         return False
@@ -118,6 +124,7 @@ class Conn:
         "flusher",
         "frame_bytes",
         "frames",
+        "gate",
         "held",
         "id",
         "key",
@@ -153,6 +160,17 @@ class Conn:
         self.tasks: set[asyncio.Task[Any]] = set()
         self.closing = False
         self.budget = limits.connection_buffer_bytes
+        self.gate: asyncio.Semaphore | None = None  # see big_answer
+
+    @contextlib.asynccontextmanager
+    async def big_answer(self) -> AsyncIterator[None]:
+        """One big answer (a page, many hashes or receipts) built at a time per connection:
+        what is being built is bounded too, not only what waits for the socket; pipelined
+        requests wait their turn (back-pressure, not a cut-off)."""
+        if self.gate is None:
+            self.gate = asyncio.Semaphore(1)
+        async with self.gate:
+            yield
 
     def take_token(self, shared: Bucket | None) -> bool:
         """One request's token: logged in, from its key's bucket (shared by the key's
@@ -221,7 +239,9 @@ class Conn:
             return
         self.closing = True
         who = self.actor[:16] if self.actor else "anonymous"
-        log.warning("closing connection %s (%s): %s %s", self.id, who, code, reason)
+        # a cut-off is worth a warning; evictions and timeouts come in floods: debug
+        level = logging.WARNING if "not read" in reason else logging.DEBUG
+        log.log(level, "closing connection %s (%s): %s %s", self.id, who, code, reason)
         self.outbox.clear()
         self.held = 0
         task = asyncio.ensure_future(self._close(code, reason))
@@ -251,11 +271,14 @@ class ReadScheduler:
         self.pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="jcd-read")
         self.workers = max(1, workers)
         self.busy = 0
+        self.closed = False
         self.queues: collections.OrderedDict[Any, collections.deque[Any]] = (
             collections.OrderedDict()
         )
 
     async def run(self, owner: Any, fn: Callable[..., Any], *args: Any) -> Any:
+        if self.closed:
+            raise RpcError(INTERNAL_ERROR, "the node is shutting down")
         fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         queue = self.queues.get(owner)
         if queue is None:
@@ -266,7 +289,7 @@ class ReadScheduler:
 
     def _pump(self) -> None:
         loop = asyncio.get_running_loop()
-        while self.busy < self.workers and self.queues:
+        while self.busy < self.workers and self.queues and not self.closed:
             owner, queue = next(iter(self.queues.items()))
             fut, fn, args = queue.popleft()
             if queue:
@@ -293,6 +316,7 @@ class ReadScheduler:
         self._pump()
 
     def shutdown(self) -> None:
+        self.closed = True
         for queue in self.queues.values():
             for fut, _fn, _args in queue:
                 fut.cancel()
@@ -310,6 +334,9 @@ class Node:
         self.reads = ReadScheduler(self.limits.read_workers)
         self.conns: set[Conn] = set()
         self.anonymous: dict[Conn, None] = {}  # not logged in, oldest first (eviction order)
+        self.anonymous_at: collections.Counter[str] = collections.Counter()  # ... by address
+        self.arrivals: dict[str, Bucket] = {}  # new connections, by address
+        self.enrolling = asyncio.Semaphore(max(1, self.limits.max_concurrent_enrolments))
         self.keys: dict[str, KeyState] = {}  # logged-in keys and what their connections share
         self.anonymous_bucket = Bucket(
             self.limits.anonymous_total_requests_per_second, self.limits.anonymous_total_burst
@@ -352,11 +379,13 @@ class Node:
             port,
             max_size=self.limits.max_frame_bytes,
             compression=None,
+            process_request=self._admit,
             # a peer that answers no ping for 40 s is gone: closed (PROTOCOL.md section 5)
             ping_interval=20,
             ping_timeout=20,
             # frames received but not yet taken by _handle: a few, then TCP back-pressure
             max_queue=8,
+            backlog=2048,  # a burst of connects waits in the queue, not in SYN retries
         )
         sock = next(iter(self.server.sockets))
         return int(sock.getsockname()[1])
@@ -426,7 +455,7 @@ class Node:
             return
         conn = Conn(ws, self.limits)
         self.conns.add(conn)
-        self.anonymous[conn] = None
+        self._set_anonymous(conn, True)
         token = current_conn.set(conn)
         loop = asyncio.get_running_loop()
         cap = self.limits.max_inflight_per_connection
@@ -455,6 +484,36 @@ class Node:
             if conn.flusher is not None:
                 conn.flusher.cancel()
 
+    def _admit(self, ws: ServerConnection, request: Any) -> Response | None:
+        """Before the handshake, HTTP 503 for an address that opens connections too fast or
+        holds too many not logged in: cheaper than a handshake, and a flood from a few
+        addresses can neither churn the node nor evict everyone else's new connections."""
+        address = _address(ws)
+        bucket = self.arrivals.get(address)
+        if bucket is None:
+            lim = self.limits
+            bucket = Bucket(
+                lim.connections_per_address_per_second, lim.connections_per_address_burst
+            )
+            self.arrivals[address] = bucket
+        if not bucket.take(time.monotonic()):
+            return ws.respond(HTTPStatus.SERVICE_UNAVAILABLE, "too many new connections\n")
+        if self.anonymous_at[address] >= self.limits.max_anonymous_per_address:
+            return ws.respond(
+                HTTPStatus.SERVICE_UNAVAILABLE, "too many connections not logged in\n"
+            )
+        return None
+
+    def _set_anonymous(self, conn: Conn, anonymous: bool) -> None:
+        address = _address(conn.ws)
+        if anonymous:
+            self.anonymous[conn] = None
+            self.anonymous_at[address] += 1
+        elif self.anonymous.pop(conn, 0) is None:
+            self.anonymous_at[address] -= 1
+            if self.anonymous_at[address] <= 0:
+                del self.anonymous_at[address]
+
     def _make_room(self) -> bool:
         """Room for one more connection: when full (or at the anonymous cap) the oldest
         anonymous connection is evicted; logged-in ones never are. False: no room."""
@@ -464,13 +523,13 @@ class Node:
         victim = next(iter(self.anonymous), None)
         if victim is None:
             return False
-        self.anonymous.pop(victim)
+        self._set_anonymous(victim, False)
         victim.close_soon(1013, "the node is full: the oldest connection not logged in goes")
         return True
 
     def _forget(self, conn: Conn) -> None:
         self.conns.discard(conn)
-        self.anonymous.pop(conn, None)
+        self._set_anonymous(conn, False)
         conn.subs.clear()
         self._log_out(conn)
 
@@ -492,8 +551,11 @@ class Node:
             for conn in list(self.anonymous):  # oldest first
                 if now - conn.opened < lim.login_timeout_seconds:
                     break
-                self.anonymous.pop(conn)
+                self._set_anonymous(conn, False)
                 conn.close_soon(1008, f"not logged in within {lim.login_timeout_seconds:g} s")
+            for address, bucket in list(self.arrivals.items()):
+                if bucket.level(now) >= bucket.depth:
+                    del self.arrivals[address]  # full again: forget the address
             for conn in list(self.conns):
                 if conn.actor is None or conn.subs or conn.frames or conn.closing:
                     continue
@@ -728,7 +790,9 @@ class Node:
             raise RpcError(ENTRY_REJECTED, "the node's own key is not enrolled by request")
         if actor in self.core.enrolled:
             return {"status": "approved", "index": self.core.enrolled[actor][1]}
-        status = await self.sequencer.write(self.core.enrolment_request, text, statement)
+        # a few at a time: a storm of enrolments must not queue ahead of every batch commit
+        async with self.enrolling:
+            status = await self.sequencer.write(self.core.enrolment_request, text, statement)
         if status == "approved" and actor in self.core.enrolled:
             return {"status": "approved", "index": self.core.enrolled[actor][1]}
         if self.core.config.auto_approve:
@@ -776,7 +840,7 @@ class Node:
             key.conns += 1
             conn.key = key
             conn.actor = vkey
-            self.anonymous.pop(conn, None)
+            self._set_anonymous(conn, False)
         conn.roles = [self.core.enrolled[vkey][0]]
         return {"actor": vkey, "roles": conn.roles}
 
@@ -838,8 +902,9 @@ class Node:
             )
         if end > self._latest().size:
             raise RpcError(BEYOND_CHECKPOINT, f"end {end} is beyond the latest checkpoint")
-        hashes = await self.read(self.core.leaf_hashes, start, end)
-        return {"hashes": [rpc.b64(h) for h in hashes]}
+        async with conn.big_answer():
+            hashes = await self.read(self.core.leaf_hashes, start, end)
+            return {"hashes": [rpc.b64(h) for h in hashes]}
 
     async def m_case_entries(self, conn: Conn, params: dict[str, Any]) -> Any:
         actor = self._require_login(conn)
@@ -849,9 +914,13 @@ class Node:
         limit = rpc.get_int(params, "limit", 100, minimum=1, maximum=self.limits.max_case_entries)
         if not may_read(actor, case, self.core.members):
             raise RpcError(NOT_ALLOWED, "only members of the case may read its entries")
+        async with conn.big_answer():
+            return {"entries": await self._page(case, start, limit)}
+
+    async def _page(self, case: str, start: int, limit: int) -> list[dict[str, Any]]:
+        """Read in parts, each its own turn at the database, and stop at max_page_bytes: a
+        page of big entries neither holds a reader long nor outgrows a connection's budget."""
         end = self._latest().size
-        # read in parts, each its own turn at the database, and stop at max_page_bytes: a
-        # page of big entries neither holds a reader long nor outgrows a connection's budget
         entries: list[dict[str, Any]] = []
         size = 0
         while len(entries) < limit and size < self.limits.max_page_bytes:
@@ -859,13 +928,13 @@ class Node:
             rows = await self.read(self.core.case_entries, [case], start, end, part)
             for i, t, _ in rows:
                 if entries and size + len(t) > self.limits.max_page_bytes:
-                    return {"entries": entries}
+                    return entries
                 entries.append({"index": i, "entry": t})
                 size += len(t)
             if len(rows) < part:
                 break
             start = rows[-1][0] + 1
-        return {"entries": entries}
+        return entries
 
     async def m_case_subscribe(self, conn: Conn, params: dict[str, Any]) -> Any:
         actor = self._require_login(conn)
@@ -917,6 +986,10 @@ class Node:
     async def m_verify_hash(self, conn: Conn, params: dict[str, Any]) -> Any:
         rpc.only(params, "sha256")
         digest = rpc.parse_digest(params.get("sha256"))
+        async with conn.big_answer():
+            return {"matches": await self._matches(digest)}
+
+    async def _matches(self, digest: bytes) -> list[dict[str, Any]]:
         latest = self._latest()
         indexes = await self.read(self.core.lookup_hash, digest)
         matches = []
@@ -935,7 +1008,12 @@ class Node:
                     "receipt": await self._receipt(index),
                 }
             )
-        return {"matches": matches}
+        return matches
+
+
+def _address(ws: ServerConnection) -> str:
+    peer = ws.remote_address
+    return str(peer[0]) if peer else "?"
 
 
 def _entry_note(sid: str, index: int, text: str) -> bytes:
