@@ -13,7 +13,7 @@ import tracemalloc
 from typing import Any
 
 import pytest
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from chain_node.config import Limits
 from ledger.keys import SigningKey
@@ -345,3 +345,35 @@ def test_per_key_limits_hold_across_connections(start_node):
             time.sleep(0.1)
     else:
         pytest.fail("the key's freed connection place was not given back")
+
+
+def _from(node: NodeHandle, source: str) -> Client:
+    host, port = node.url.removeprefix("ws://").rsplit(":", 1)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind((source, 0))
+    sock.connect((host, int(port)))
+    return node.client(sock=sock)
+
+
+def test_per_address_limits_refuse_before_the_handshake(start_node):
+    node = start_node(
+        limits=limits(
+            max_anonymous_per_address=2,
+            connections_per_address_burst=4,
+            connections_per_address_per_second=0.01,
+        )
+    )
+    first = [_from(node, "127.0.0.2") for _ in range(2)]
+    with pytest.raises(InvalidStatus) as info:  # a third anonymous one from there
+        _from(node, "127.0.0.2")
+    assert info.value.response.status_code == 503
+    other = _from(node, "127.0.0.3")  # another address is not affected
+    assert other.call("node.info")["origin"] == node.origin
+    # logged in, a connection no longer counts as anonymous: room for another
+    first[0].login(enrolled(node), node.origin)
+    _from(node, "127.0.0.2").call("node.info")
+    # 4 new connections from 127.0.0.2 so far (one refused): the next is over the rate
+    with pytest.raises(InvalidStatus) as info:
+        _from(node, "127.0.0.2")
+    assert info.value.response.status_code == 503
+    assert first[1].call("node.info")["origin"] == node.origin
