@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import itertools
 from collections.abc import Awaitable, Callable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from chain_client.errors import ChainAlarm, ChainError
 from ledger.checkpoint import VerifiedCheckpoint, verify_checkpoint
@@ -71,6 +72,47 @@ class CheckpointTracker:
             raise ChainError(
                 detail=f"The node sent a checkpoint that does not verify: {exc}"
             ) from exc
+
+    async def keep_missing_proofs(self, fetch_consistency: ConsistencyFetcher) -> int:
+        """Checkpoints kept before their proofs were stored (ledger migration 0003) get the
+        proof from the one kept before them now, verified like any other (an alarm if it
+        fails), so ``log verify`` can re-check the whole history. Returns how many."""
+        async with self._lock:
+            with self.store.session() as session:
+                rows = session.scalars(
+                    select(CheckpointRow)
+                    .where(CheckpointRow.origin == self.origin)
+                    .order_by(CheckpointRow.id)
+                ).all()
+            missing = [
+                (before, row)
+                for before, row in itertools.pairwise(rows)
+                if row.prior_size is None and row.size != before.size
+            ]
+            for start in range(0, len(missing), 100):  # proofs asked 100 at a time
+                part = missing[start : start + 100]
+                proofs = await asyncio.gather(
+                    *(
+                        self._prove(
+                            old.size,
+                            old.root_hash,
+                            new.size,
+                            new.root_hash,
+                            fetch_consistency,
+                            old.note,
+                            new.note,
+                        )
+                        for old, new in part
+                    )
+                )
+                with self.store.transaction() as session:
+                    for (old, new), proof in zip(part, proofs, strict=True):
+                        session.execute(
+                            update(CheckpointRow)
+                            .where(CheckpointRow.id == new.id)
+                            .values(prior_size=old.size, consistency_proof=b"".join(proof))
+                        )
+            return len(missing)
 
     async def observe(
         self, note: str, fetch_consistency: ConsistencyFetcher, *, as_latest: bool

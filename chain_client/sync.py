@@ -198,6 +198,7 @@ class ChainClient:
         assert self.tracker is not None
         note = (await self.rpc.call("tlog.checkpoint"))["checkpoint"]
         checkpoint = await self.tracker.observe(note, self._consistency, as_latest=True)
+        await self.tracker.keep_missing_proofs(self._consistency)
         self._set(
             checkpoint_size=checkpoint.checkpoint.size, auto_approve=bool(info.get("auto_approve"))
         )

@@ -186,3 +186,45 @@ def test_a_removed_checkpoint_breaks_the_chain_of_proofs(synced: Path, tmp_path:
 
     where, out = tampered(synced, tmp_path, change)
     assert where in out
+
+
+def test_checkpoints_kept_before_proofs_were_stored_get_them_at_the_next_sync(
+    tmp_path: Path,
+) -> None:
+    """A store from before migration 0003 (no proofs kept) is named by log verify; the desk's
+    next connection fetches and verifies the missing proofs, and log verify says OK."""
+
+    async def scenario() -> None:
+        node = await serve(NodeConfig(data_dir=tmp_path / "node", auto_approve=True))
+        desk = Desk(tmp_path, "mediator", node.url)
+        path = tmp_path / "mediator.sqlite"
+        try:
+            await desk.enrol("mediator")
+            desk.start()
+            for n in range(3):
+                doc = {"name": f"f{n}", "sha256": f"{n:064x}", "size": n}
+                desk.sign("evidence.deposited", {"documents": [doc]}, case="")
+                await until(lambda n=n: desk.states() == {"confirmed": n + 1})
+            await desk.stop()
+            with desk.store.transaction() as session:
+                session.execute(
+                    update(VerifiedCheckpoint).values(prior_size=None, consistency_proof=None)
+                )
+                rows = kept(session)
+            assert len(rows) >= 3
+            code, out = verify(path)
+            assert code == 1
+            assert f"checkpoint #{rows[1].id} (size {rows[1].size}): no consistency proof" in out
+            await desk.client.connect()
+            await desk.client._disconnect()
+            with desk.store.session() as session:
+                rows = kept(session)
+            assert [c.prior_size for c in rows[1:]] == [c.size for c in rows[:-1]]
+            code, out = verify(path)
+            assert code == 0, out
+        finally:
+            await desk.stop()
+            await node.close()
+            desk.store.close()
+
+    run(scenario)
