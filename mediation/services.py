@@ -8,7 +8,7 @@ signing-and-appending path (``DeskSession.record`` → ``ledger.store.append.sig
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -57,6 +57,15 @@ class Prepared:
 
     statement: Statement
     private_rows: list[private.PrivateParty] = field(default_factory=list)
+
+
+def next_party_id(used: Iterable[str]) -> str:
+    """The first free party id of the form ``p1``, ``p2`` …"""
+    taken = set(used)
+    number = 1
+    while f"p{number}" in taken:
+        number += 1
+    return f"p{number}"
 
 
 def new_case_id(now: datetime) -> str:

@@ -1750,6 +1750,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <source>The amount must be more than zero.</source>
         <translation>The amount must be more than zero.</translation>
     </message>
+    <message>
+        <source>Read as {amount} yuan.</source>
+        <translation>Read as {amount} yuan.</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>

@@ -1750,6 +1750,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
+    <message>
+        <source>Read as {amount} yuan.</source>
+        <translation>已识别为 {amount} 元。</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>

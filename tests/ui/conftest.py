@@ -15,8 +15,9 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets", reason="PySide6 is needed for GUI tests")
 
-from PySide6.QtCore import QEvent, QMessageLogContext, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desk.embedded import LocalNode, start_or_attach
 from desk.network import NetworkThread
@@ -37,6 +38,27 @@ THREAD_WORDS = (
     "startTimer",
     "moveToThread",
 )
+
+
+def type_into(qtbot, edit: QLineEdit, text: str) -> None:
+    """Type ``text`` into ``edit`` as a user does: focus, select what is there (Ctrl+A), then
+    one event per character, so validators and ``textEdited`` run as they do for a person.
+
+    ASCII goes as key presses (``qtbot.keyClick``); any other character (full-width digits,
+    Chinese) is committed the way an input method commits it (``QInputMethodEvent``): QTest
+    has no key for it.
+    """
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    if not text:
+        qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    for char in text:
+        if char.isascii():
+            qtbot.keyClick(edit, char)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(char)
+            QApplication.sendEvent(edit, event)
 
 
 class QtMessages:

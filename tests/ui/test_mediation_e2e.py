@@ -49,6 +49,7 @@ from mediation import types as t
 from mediation.agreement import CHINA_TIME, due_at
 from mediation.projections import MediationCase
 from mediation.rules import DEFAULT_RULE
+from tests.ui.conftest import type_into
 from ui.bridge import SyncBridge
 from ui.mediation import MediationPage
 from ui.mediation.common import node_vkey
@@ -188,7 +189,7 @@ def test_mediation_from_case_to_enforcement_on_every_desk(qtbot, world: World) -
         assert "salted hash" in party.note.text()
         party.name.setText(name)
         party.set_choice(party.role, role)
-        party.id_number.setText(id_number)
+        type_into(qtbot, party.id_number, id_number)
         party.address.setText(address)
         party.phone.setText(phone)
         click(qtbot, party.key.lookup_button)  # the node's approved enrolments
@@ -257,7 +258,7 @@ def test_mediation_from_case_to_enforcement_on_every_desk(qtbot, world: World) -
     assert ob is not None
     ob.obligor.setCurrentIndex(ob.obligor.findData("p2"))
     ob.obligee.setCurrentIndex(ob.obligee.findData("p1"))
-    ob.amount.setText("60,000.00")
+    type_into(qtbot, ob.amount.edit, "60,000.00")
     ob.manner.setEditText("银行转账")
     ob.deadline.setDate(QDate(DEADLINE.year, DEADLINE.month, DEADLINE.day))
     ob.grace.setValue(3)
@@ -559,7 +560,7 @@ def render_screenshots(qtbot, world: World, case_id: str, folder: Path, pdf: Pat
             party = dialog.party_dialog
             party.name.setText(name)
             party.set_choice(party.role, role)
-            party.id_number.setText(number)
+            type_into(qtbot, party.id_number, number)
             party.address.setText(address)
             party.phone.setText(phone)
             assert party.key.choose_name(name)

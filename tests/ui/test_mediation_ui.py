@@ -34,6 +34,7 @@ from ledger.store.models import ChainPin, LogEntry, OutboxItem, Receipt
 from mediation import private, services
 from mediation import types as t
 from mediation.case import instalments
+from tests.ui.conftest import type_into
 from ui.mediation import MediationPage
 from ui.mediation.agreement_tab import AgreementTab
 from ui.mediation.common import load_case, show_mediation_error
@@ -117,13 +118,52 @@ def test_money_edit_says_why_and_gives_fen_or_none(qtbot) -> None:
     edit = MoneyEdit()
     qtbot.addWidget(edit)
     edit.show()
-    edit.setText("60,000.50")
+    type_into(qtbot, edit.edit, "60,000.50")
     assert edit.fen() == 6_000_050 and not edit.problem_label.isVisible()
-    edit.setText("1.234")
+    assert not edit.reading_label.isVisible()
+    type_into(qtbot, edit.edit, "1.234")
     assert edit.fen() is None
     assert edit.problem_label.isVisible() and "two decimals" in edit.problem_label.text()
-    edit.setText("")
-    assert edit.fen() is None and not edit.problem_label.isVisible()
+    type_into(qtbot, edit.edit, "")
+    assert edit.text() == "" and edit.fen() is None and not edit.problem_label.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("12.345", "At most two decimals"),
+        ("-1", "cannot be negative"),
+        ("1e3", "Write the amount in yuan with digits"),
+        ("0", "more than zero"),
+        ("1,0000", "every three digits"),
+    ],
+)
+def test_a_typed_malformed_amount_is_refused_in_words(qtbot, typed: str, words: str) -> None:
+    edit = MoneyEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    changes: list[int | None] = []
+    edit.changed.connect(lambda: changes.append(edit.fen()))
+    type_into(qtbot, edit.edit, typed)
+    assert len(changes) >= len(typed)  # one key event a character, each one checked
+    assert edit.text() == typed  # what was typed stays, to be corrected, not replaced
+    assert edit.fen() is None
+    assert edit.problem_label.isVisible() and words in edit.problem_label.text()
+    type_into(qtbot, edit.edit, "12.34")  # corrected: the refusal goes away
+    assert edit.fen() == 1_234 and not edit.problem_label.isVisible()
+
+
+def test_full_width_digits_are_read_and_the_reading_is_shown(qtbot) -> None:
+    edit = MoneyEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    type_into(qtbot, edit.edit, "１２３")  # a Chinese IME in full-width mode
+    assert edit.text() == "１２３" and edit.fen() == 12_300
+    assert not edit.problem_label.isVisible()
+    assert edit.reading_label.isVisible() and edit.reading_label.text() == "Read as 123.00 yuan."
+    type_into(qtbot, edit.edit, "１２．３４５")
+    assert edit.fen() is None and "two decimals" in edit.problem_label.text()
+    assert not edit.reading_label.isVisible()
 
 
 # -- a desk that signs locally ----------------------------------------------------------------
@@ -239,16 +279,16 @@ def test_completeness_panel_lists_articles_and_gates_propose(qtbot, desk: LocalD
     tab.add_obligation()
     dialog = tab.obligation_dialog
     assert isinstance(dialog, ObligationDialog)
-    dialog.amount.setText("60,000.00")
+    type_into(qtbot, dialog.amount.edit, "60,000.00")
     dialog.in_instalments.setChecked(True)
     assert not dialog.buttons.button(OK).isEnabled()  # instalments missing
     for amount, day in (("20,000", QDate(2026, 12, 31)), ("30,000.00", QDate(2027, 3, 31))):
-        dialog.part_amount.setText(amount)
+        type_into(qtbot, dialog.part_amount.edit, amount)
         dialog.part_deadline.setDate(day)
         dialog.add_instalment()
     assert "50,000.00" in dialog.problem.text()  # add up to 50,000, not 60,000
     assert not dialog.buttons.button(OK).isEnabled()
-    dialog.part_amount.setText("10,000")
+    type_into(qtbot, dialog.part_amount.edit, "10,000")
     dialog.part_deadline.setDate(QDate(2027, 6, 30))
     dialog.add_instalment()
     assert dialog.buttons.button(OK).isEnabled()
@@ -549,7 +589,12 @@ def test_obligee_confirms_a_payment_and_applies_for_enforcement(qtbot, desk: Loc
     tab.confirm_payment()
     dialog = tab.dialog
     assert dialog is not None and dialog.amount.fen() == 6_000_000  # what is still owed
-    dialog.amount.setText("10,000.00")
+    sign = dialog.buttons.button(OK)
+    for typed in ("12.345", "-1", "1e3"):  # refused in words, and nothing can be signed
+        type_into(qtbot, dialog.amount.edit, typed)
+        assert dialog.amount.problem_label.isVisible() and not sign.isEnabled()
+    type_into(qtbot, dialog.amount.edit, "10,000.00")
+    assert sign.isEnabled() and not dialog.amount.problem_label.isVisible()
     qtbot.mouseClick(dialog.buttons.button(OK), Qt.MouseButton.LeftButton)
     [row] = tab.instalments.rows
     assert row.paid_fen == 1_000_000 and row.status == "due"

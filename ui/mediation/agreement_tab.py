@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -47,7 +46,7 @@ from ui.mediation.money import format_yuan
 from ui.mediation.obligation_dialog import ObligationDialog
 from ui.mediation.signing import SignaturesModel, signer_rows
 from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import selected_row, table_view
+from ui.mediation.widgets import push_button, selected_row, table_view
 
 BANNER_STYLE = (
     "#effectiveBanner { background: #e6f4ea; color: #0d652d; border: 1px solid #a8dab5;"
@@ -145,13 +144,9 @@ class AgreementTab(CaseTab):
         self.obligations_view = table_view(editor, self.obligations, "obligations", stretch=5)
         self.obligations_view.setMinimumHeight(90)
         self.obligations_view.doubleClicked.connect(self.edit_obligation)
-        self.add_obligation_button = QPushButton(editor)
-        self.add_obligation_button.setObjectName("addObligation")
-        self.add_obligation_button.clicked.connect(self.add_obligation)
-        self.edit_obligation_button = QPushButton(editor)
-        self.edit_obligation_button.clicked.connect(self.edit_obligation)
-        self.remove_obligation_button = QPushButton(editor)
-        self.remove_obligation_button.clicked.connect(self.remove_obligation)
+        self.add_obligation_button = push_button(editor, self.add_obligation, "addObligation")
+        self.edit_obligation_button = push_button(editor, self.edit_obligation)
+        self.remove_obligation_button = push_button(editor, self.remove_obligation)
         self.consent = QCheckBox(editor)
         self.consent.setObjectName("enforcementConsent")
         self.consent.toggled.connect(self._edited)
@@ -218,9 +213,7 @@ class AgreementTab(CaseTab):
         self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings_label.setStyleSheet(WARNING_STYLE)
         QVBoxLayout(self.warnings_box).addWidget(self.warnings_label)
-        self.propose_button = QPushButton(side)
-        self.propose_button.setObjectName("propose")
-        self.propose_button.clicked.connect(self.propose)
+        self.propose_button = push_button(side, self.propose, "propose")
         self.propose_note = QLabel(side)
         self.propose_note.setObjectName("proposeNote")
         self.propose_note.setWordWrap(True)
@@ -232,12 +225,10 @@ class AgreementTab(CaseTab):
             self.signatures_box, self.signatures, "signatures", stretch=SignaturesModel.CHAIN
         )
         self.signatures_view.setMinimumHeight(110)
-        self.sign_button = QPushButton(self.signatures_box)
-        self.sign_button.setObjectName("signAgreement")
-        self.sign_button.clicked.connect(self.sign_own)
-        self.at_desk_button = QPushButton(self.signatures_box)
-        self.at_desk_button.setObjectName("signAtDesk")
-        self.at_desk_button.clicked.connect(self.sign_party_at_desk)
+        self.sign_button = push_button(self.signatures_box, self.sign_own, "signAgreement")
+        self.at_desk_button = push_button(
+            self.signatures_box, self.sign_party_at_desk, "signAtDesk"
+        )
         self.signatures_note = QLabel(self.signatures_box)
         self.signatures_note.setWordWrap(True)
         sign_buttons = QHBoxLayout()

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 from desk.session import DeskSession
 from ui.mediation.common import STATUS_NAMES, STATUSES, word
 from ui.mediation.models import RAW, CaseListModel
-from ui.mediation.widgets import selected_row, table_view
+from ui.mediation.widgets import push_button, selected_row, table_view
 
 
 class CaseList(QWidget):
@@ -39,12 +38,8 @@ class CaseList(QWidget):
         self.status.addItem("", "")
         for status in STATUSES:
             self.status.addItem("", status)
-        self.new_button = QPushButton(self)
-        self.new_button.setObjectName("newCase")
-        self.new_button.clicked.connect(self.new_requested)
-        self.open_button = QPushButton(self)
-        self.open_button.setObjectName("openCase")
-        self.open_button.clicked.connect(self.open_selected)
+        self.new_button = push_button(self, self.new_requested, "newCase")
+        self.open_button = push_button(self, self.open_selected, "openCase")
         self.view = table_view(self, self.model, "caseTable", stretch=CaseListModel.SUMMARY)
         self.view.doubleClicked.connect(self._on_double_click)
         self.view.activated.connect(self._on_double_click)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from ui.mediation.performance_tab import PerformanceTab
 from ui.mediation.session_tab import SessionsTab
 from ui.mediation.tab import CaseTab
 from ui.mediation.timeline_tab import TimelineTab
+from ui.mediation.widgets import push_button
 
 
 class CloseCaseDialog(QDialog):
@@ -92,9 +92,7 @@ class CasePage(QWidget):
         self.session = session
         self.view: CaseView | None = None
         self.close_dialog: CloseCaseDialog | None = None
-        self.back_button = QPushButton(self)
-        self.back_button.setObjectName("backToCases")
-        self.back_button.clicked.connect(self.back_requested)
+        self.back_button = push_button(self, self.back_requested, "backToCases")
         self.title = QLabel(self)
         self.title.setObjectName("caseTitle")
         self.title.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -106,9 +104,7 @@ class CasePage(QWidget):
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("caseSubtitle")
         self.subtitle.setWordWrap(True)
-        self.close_button = QPushButton(self)
-        self.close_button.setObjectName("closeCase")
-        self.close_button.clicked.connect(self.close_case)
+        self.close_button = push_button(self, self.close_case, "closeCase")
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("caseTabs")

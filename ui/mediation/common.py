@@ -20,7 +20,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
 from ledger.errors import LedgerError
 from ledger.statement import Statement, parse_entry
@@ -258,32 +259,43 @@ def node_vkey(store: Store) -> str:
         return session.scalars(select(ChainPin.node_vkey).limit(1)).first() or ""
 
 
+def logged_entries(session: Session, *where: ColumnElement[bool]) -> list[Logged]:
+    """The log entries matching ``where``, in log order, each with its chain status."""
+    rows = session.execute(
+        select(
+            LogEntry.seq,
+            LogEntry.leaf_hash,
+            LogEntry.entry,
+            LogEntry.source,
+            OutboxItem.state,
+            OutboxItem.chain_index,
+            OutboxItem.reason,
+            Receipt.chain_index,
+            Receipt.on_chain_time,
+        )
+        .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
+        .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
+        .where(*where)
+        .order_by(LogEntry.seq)
+    ).all()
+    return [
+        Logged(
+            seq,
+            leaf,
+            parse_entry(text).statement,
+            chain_of(source, state, index, reason, r_index, on_chain),
+            source,
+        )
+        for seq, leaf, text, source, state, index, reason, r_index, on_chain in rows
+    ]
+
+
 def load_case(store: Store, case_id: str, me: str) -> CaseView:
     """One query for the case's entries and their chain status, then the fold."""
     with store.session() as session:
-        rows = session.execute(
-            select(
-                LogEntry.seq,
-                LogEntry.leaf_hash,
-                LogEntry.entry,
-                LogEntry.source,
-                OutboxItem.state,
-                OutboxItem.chain_index,
-                OutboxItem.reason,
-                Receipt.chain_index,
-                Receipt.on_chain_time,
-            )
-            .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
-            .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
-            .where(LogEntry.case_id == case_id)
-            .order_by(LogEntry.seq)
-        ).all()
+        logged = logged_entries(session, LogEntry.case_id == case_id)
         node = session.scalars(select(ChainPin.node_vkey).limit(1)).first() or ""
-    view = CaseView(case_id, me, node)
-    for seq, leaf, text, source, state, index, reason, r_index, on_chain in rows:
-        statement = parse_entry(text).statement
-        chain = chain_of(source, state, index, reason, r_index, on_chain)
-        view.logged.append(Logged(seq, leaf, statement, chain, source))
+    view = CaseView(case_id, me, node, logged)
     view.state = fold(case_id, view.history)
     return view
 

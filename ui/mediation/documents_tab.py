@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -63,7 +62,7 @@ from ui.mediation.common import (
 )
 from ui.mediation.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
 from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import table_view
+from ui.mediation.widgets import push_button, table_view
 from ui.tasks import BackgroundTask, data_size
 
 AGREEMENT, CONFIRMATION, ENFORCEMENT = "agreement", "confirmation", "enforcement"
@@ -161,9 +160,9 @@ class DocumentsTab(CaseTab):
         self.agreement_state = QLabel(self.agreement_box)
         self.agreement_state.setObjectName("agreementPdfState")
         self.agreement_state.setWordWrap(True)
-        self.agreement_button = QPushButton(self.agreement_box)
-        self.agreement_button.setObjectName("agreementPdf")
-        self.agreement_button.clicked.connect(self.save_agreement_pdf)
+        self.agreement_button = push_button(
+            self.agreement_box, self.save_agreement_pdf, "agreementPdf"
+        )
         agreement_layout = QVBoxLayout(self.agreement_box)
         agreement_layout.addWidget(self.agreement_state)
         agreement_layout.addWidget(self.agreement_button)
@@ -180,15 +179,15 @@ class DocumentsTab(CaseTab):
         self.applicants_label = QLabel(self.confirmation_box)
         self.applicants_label.setObjectName("applicants")
         self.applicants_label.setWordWrap(True)
-        self.apply_button = QPushButton(self.confirmation_box)
-        self.apply_button.setObjectName("applyConfirmation")
-        self.apply_button.clicked.connect(self.apply_for_confirmation)
-        self.apply_at_desk_button = QPushButton(self.confirmation_box)
-        self.apply_at_desk_button.setObjectName("applyConfirmationAtDesk")
-        self.apply_at_desk_button.clicked.connect(self.apply_at_desk)
-        self.confirmation_button = QPushButton(self.confirmation_box)
-        self.confirmation_button.setObjectName("confirmationPdf")
-        self.confirmation_button.clicked.connect(self.save_confirmation_pdf)
+        self.apply_button = push_button(
+            self.confirmation_box, self.apply_for_confirmation, "applyConfirmation"
+        )
+        self.apply_at_desk_button = push_button(
+            self.confirmation_box, self.apply_at_desk, "applyConfirmationAtDesk"
+        )
+        self.confirmation_button = push_button(
+            self.confirmation_box, self.save_confirmation_pdf, "confirmationPdf"
+        )
         court_form = QFormLayout()
         court_form.addRow(self.court_label, self.court)
         confirmation_buttons = QHBoxLayout()
@@ -206,9 +205,9 @@ class DocumentsTab(CaseTab):
         self.enforcement_box = QGroupBox(self)
         self.enforcement_choice = QComboBox(self.enforcement_box)
         self.enforcement_choice.setObjectName("enforcementChoice")
-        self.enforcement_button = QPushButton(self.enforcement_box)
-        self.enforcement_button.setObjectName("enforcementPdf")
-        self.enforcement_button.clicked.connect(self.save_enforcement_pdf)
+        self.enforcement_button = push_button(
+            self.enforcement_box, self.save_enforcement_pdf, "enforcementPdf"
+        )
         self.enforcement_state = QLabel(self.enforcement_box)
         self.enforcement_state.setWordWrap(True)
         enforcement_row = QHBoxLayout()

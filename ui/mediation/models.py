@@ -19,8 +19,8 @@ from PySide6.QtGui import QBrush, QColor
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ledger.statement import Statement, parse_entry
-from ledger.store.models import LogEntry, OutboxItem, Receipt
+from ledger.statement import Statement
+from ledger.store.models import LogEntry
 from ledger.store.store import Store
 from mediation import types as t
 from mediation.projections import MediationCase, MediationParty
@@ -31,8 +31,8 @@ from ui.mediation.common import (
     TYPE_NAMES,
     CaseView,
     Chain,
-    chain_of,
     chain_text,
+    logged_entries,
     word,
 )
 from ui.mediation.money import format_yuan
@@ -253,26 +253,8 @@ class TimelineModel(LazyRowsModel[int, TimelineRow]):
         )
 
     def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, TimelineRow]:
-        query = (
-            select(
-                LogEntry.seq,
-                LogEntry.entry,
-                LogEntry.source,
-                OutboxItem.state,
-                OutboxItem.chain_index,
-                OutboxItem.reason,
-                Receipt.chain_index,
-                Receipt.on_chain_time,
-            )
-            .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
-            .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
-            .where(LogEntry.seq.in_(ids))
-        )
-        rows = {}
-        for seq, text, source, state, index, reason, r_index, on_chain in session.execute(query):
-            chain = chain_of(source, state, index, reason, r_index, on_chain)
-            rows[seq] = TimelineRow(seq, parse_entry(text).statement, chain)
-        return rows
+        found = logged_entries(session, LogEntry.seq.in_(ids))
+        return {item.seq: TimelineRow(item.seq, item.statement, item.chain) for item in found}
 
     def headers(self) -> list[str]:
         return [self.tr("Signed at"), self.tr("Who"), self.tr("What"), self.tr("Chain status")]

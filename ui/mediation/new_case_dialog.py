@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,7 @@ from ui.mediation.common import KIND_NAMES, ROLE_NAMES, attempt, word
 from ui.mediation.directory import Directory
 from ui.mediation.models import DISPLAY, RAW, RowsModel
 from ui.mediation.party_dialog import PartyDialog, PrivacyNote
-from ui.mediation.widgets import selected_row, table_view
+from ui.mediation.widgets import push_button, selected_row, table_view
 
 
 class PartiesInputModel(RowsModel[services.PartyInput]):
@@ -88,13 +87,9 @@ class NewCaseDialog(QDialog):
         self.parties = PartiesInputModel(self)
         self.parties_view = table_view(self, self.parties, "newCaseParties", stretch=3)
         self.parties_view.setMinimumHeight(110)
-        self.add_button = QPushButton(self)
-        self.add_button.setObjectName("addParty")
-        self.add_button.clicked.connect(self.add_party)
-        self.edit_button = QPushButton(self)
-        self.edit_button.clicked.connect(self.edit_party)
-        self.remove_button = QPushButton(self)
-        self.remove_button.clicked.connect(self.remove_party)
+        self.add_button = push_button(self, self.add_party, "addParty")
+        self.edit_button = push_button(self, self.edit_party)
+        self.remove_button = push_button(self, self.remove_party)
         self.note = PrivacyNote(self)
 
         self.labels = [QLabel(self) for _ in range(5)]
@@ -201,17 +196,14 @@ class NewCaseDialog(QDialog):
 
     # -- parties ---------------------------------------------------------------------------
 
-    def _next_party_id(self) -> str:
-        used = {p.id for p in self.parties.rows}
-        number = 1
-        while f"p{number}" in used:
-            number += 1
-        return f"p{number}"
-
     @Slot()
     def add_party(self) -> None:
         self._editing = None
-        self._open_party_dialog(PartyDialog(self.directory, self._next_party_id(), self))
+        self._open_party_dialog(
+            PartyDialog(
+                self.directory, services.next_party_id(p.id for p in self.parties.rows), self
+            )
+        )
 
     @Slot()
     def edit_party(self) -> None:
@@ -221,16 +213,7 @@ class NewCaseDialog(QDialog):
         self._editing = row
         party = self.parties.rows[row]
         dialog = PartyDialog(self.directory, party.id, self)
-        dialog.name.setText(party.name)
-        dialog.set_choice(dialog.kind, party.kind)
-        dialog.set_choice(dialog.role, party.role)
-        dialog.set_choice(dialog.id_type, party.id_type)
-        dialog.id_number.setText(party.id_number)
-        dialog.address.setText(party.address)
-        dialog.phone.setText(party.phone)
-        dialog.agent.setText(party.agent)
-        if party.key and not dialog.key.choose(party.key):
-            dialog.key.paste.setText(party.key)
+        dialog.set_party(party)
         self._open_party_dialog(dialog)
 
     def _open_party_dialog(self, dialog: PartyDialog) -> None:

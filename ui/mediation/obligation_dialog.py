@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ui.mediation.models import DISPLAY, RAW, RowsModel
 from ui.mediation.money import format_yuan
-from ui.mediation.widgets import ERROR_STYLE, MoneyEdit, selected_row, table_view
+from ui.mediation.widgets import ERROR_STYLE, MoneyEdit, push_button, selected_row, table_view
 
 
 def qdate(text: str | None, fallback: QDate) -> QDate:
@@ -104,11 +103,8 @@ class ObligationDialog(QDialog):
         self.part_deadline.setCalendarPopup(True)
         self.part_deadline.setDisplayFormat("yyyy-MM-dd")
         self.part_deadline.setDate(today.addDays(30))
-        self.add_part = QPushButton(self)
-        self.add_part.setObjectName("addInstalment")
-        self.add_part.clicked.connect(self.add_instalment)
-        self.remove_part = QPushButton(self)
-        self.remove_part.clicked.connect(self.remove_instalment)
+        self.add_part = push_button(self, self.add_instalment, "addInstalment")
+        self.remove_part = push_button(self, self.remove_instalment)
         self.sum_label = QLabel(self)
         self.problem = QLabel(self)
         self.problem.setObjectName("obligationProblem")

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,7 @@ from ui.mediation.directory import Directory
 from ui.mediation.models import DISPLAY, RAW, TOOLTIP, RowsModel
 from ui.mediation.party_dialog import PartyDialog, PrivacyNote
 from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import selected_row, table_view
+from ui.mediation.widgets import push_button, selected_row, table_view
 
 
 @dataclass(frozen=True)
@@ -139,12 +138,8 @@ class PartiesTab(CaseTab):
         self.model = PartiesModel(self)
         self.table = table_view(self, self.model, "parties", stretch=PartiesModel.CONTACT)
         self.table.setWordWrap(True)
-        self.add_button = QPushButton(self)
-        self.add_button.setObjectName("addCaseParty")
-        self.add_button.clicked.connect(self.add_party)
-        self.update_button = QPushButton(self)
-        self.update_button.setObjectName("updateParty")
-        self.update_button.clicked.connect(self.update_party)
+        self.add_button = push_button(self, self.add_party, "addCaseParty")
+        self.update_button = push_button(self, self.update_party, "updateParty")
         self.note = PrivacyNote(self)
 
         self.disclosure_box = QGroupBox(self)
@@ -166,9 +161,7 @@ class PartiesTab(CaseTab):
         self.disclosure_text = QPlainTextEdit(self.disclosure_box)
         self.disclosure_text.setObjectName("disclosureText")
         self.disclosure_text.setFixedHeight(56)
-        self.disclose_button = QPushButton(self.disclosure_box)
-        self.disclose_button.setObjectName("disclose")
-        self.disclose_button.clicked.connect(self.disclose)
+        self.disclose_button = push_button(self.disclosure_box, self.disclose, "disclose")
         choice = QHBoxLayout()
         choice.addWidget(self.no_conflict)
         choice.addWidget(self.conflict)
@@ -248,17 +241,16 @@ class PartiesTab(CaseTab):
 
     # -- parties ---------------------------------------------------------------------------
 
-    def _next_id(self) -> str:
-        used = set(self.view.state.parties) if self.view is not None else set()
-        number = 1
-        while f"p{number}" in used:
-            number += 1
-        return f"p{number}"
-
     @Slot()
     def add_party(self) -> None:
         self._updating = None
-        self._open(PartyDialog(self.directory, self._next_id(), self))
+        self._open(
+            PartyDialog(
+                self.directory,
+                services.next_party_id(self.view.state.parties if self.view else ()),
+                self,
+            )
+        )
 
     @Slot()
     def update_party(self) -> None:
@@ -268,19 +260,21 @@ class PartiesTab(CaseTab):
         current = self.model.rows[row]
         party, details = current.party, current.details
         dialog = PartyDialog(self.directory, party.id, self)
-        dialog.name.setText(party.name)
-        dialog.set_choice(dialog.kind, party.kind)
-        dialog.set_choice(dialog.role, party.role)
-        dialog.set_choice(dialog.id_type, party.id_type or "resident_id")
-        dialog.agent.setText(party.agent)
-        if details is not None:
-            dialog.id_number.setText(details.id_number)
-            dialog.address.setText(details.address)
-            dialog.phone.setText(details.phone)
-        if party.key:
-            if not dialog.key.choose(party.key):
-                dialog.key.paste.setText(party.key)
-            dialog.key.setEnabled(False)
+        dialog.set_party(
+            services.PartyInput(
+                party.id,
+                party.name,
+                party.role,
+                party.kind,
+                party.id_type or "resident_id",
+                details.id_number if details is not None else "",
+                details.address if details is not None else "",
+                details.phone if details is not None else "",
+                party.agent,
+                party.key,
+            )
+        )
+        dialog.key.setEnabled(not party.key)  # a party's key is not replaced here
         self._updating = party.id
         self._open(dialog)
 

@@ -165,6 +165,22 @@ class PartyDialog(QDialog):
     def set_choice(self, combo: QComboBox, value: str) -> None:
         combo.setCurrentIndex(max(0, combo.findData(value)))
 
+    def set_party(self, party: PartyInput) -> None:
+        """Show ``party`` for editing (its key chosen from the list, or pasted)."""
+        self.name.setText(party.name)
+        self.set_choice(self.kind, party.kind)
+        self.set_choice(self.role, party.role)
+        self.set_choice(self.id_type, party.id_type)
+        for edit, text in (
+            (self.id_number, party.id_number),
+            (self.address, party.address),
+            (self.phone, party.phone),
+            (self.agent, party.agent),
+        ):
+            edit.setText(text)
+        if party.key and not self.key.choose(party.key):
+            self.key.paste.setText(party.key)
+
     def party(self) -> PartyInput:
         return PartyInput(
             id=self.party_id,

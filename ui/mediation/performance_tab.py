@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -49,7 +48,7 @@ from ui.mediation.common import (
 from ui.mediation.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
 from ui.mediation.money import format_yuan
 from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import EvidenceList, MoneyEdit, selected_row, table_view
+from ui.mediation.widgets import EvidenceList, MoneyEdit, push_button, selected_row, table_view
 
 STATUS_COLOURS = {
     InstalmentStatus.PAID: "#1e8e3e",
@@ -350,18 +349,10 @@ class PerformanceTab(CaseTab):
         self.instalments = InstalmentsModel(self)
         self.table = table_view(self, self.instalments, "instalmentTable", stretch=6)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.confirm_button = QPushButton(self)
-        self.confirm_button.setObjectName("confirmPayment")
-        self.confirm_button.clicked.connect(self.confirm_payment)
-        self.report_button = QPushButton(self)
-        self.report_button.setObjectName("reportPerformance")
-        self.report_button.clicked.connect(self.report_performance)
-        self.dispute_button = QPushButton(self)
-        self.dispute_button.setObjectName("disputePerformance")
-        self.dispute_button.clicked.connect(self.dispute_performance)
-        self.apply_button = QPushButton(self)
-        self.apply_button.setObjectName("applyEnforcement")
-        self.apply_button.clicked.connect(self.apply_for_enforcement)
+        self.confirm_button = push_button(self, self.confirm_payment, "confirmPayment")
+        self.report_button = push_button(self, self.report_performance, "reportPerformance")
+        self.dispute_button = push_button(self, self.dispute_performance, "disputePerformance")
+        self.apply_button = push_button(self, self.apply_for_enforcement, "applyEnforcement")
         self.enforcement_box = QGroupBox(self)
         self.enforcement_box.setObjectName("enforcementBox")
         self.enforcement_label = QLabel(self.enforcement_box)

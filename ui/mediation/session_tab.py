@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -43,7 +42,7 @@ from mediation import types as t
 from ui.mediation.common import CaseView, chain_text, local_time
 from ui.mediation.models import DISPLAY, RAW, RowsModel
 from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import EvidenceList, selected_row, table_view
+from ui.mediation.widgets import EvidenceList, push_button, selected_row, table_view
 from ui.tasks import data_size
 
 MEDIATOR = "mediator"  # the participant id of the mediator in a session record
@@ -125,11 +124,8 @@ class SessionDialog(QDialog):
         self.said.setObjectName("said")
         self.concession = QCheckBox(self)
         self.concession.setObjectName("concession")
-        self.add_said = QPushButton(self)
-        self.add_said.setObjectName("addStatement")
-        self.add_said.clicked.connect(self.add_statement)
-        self.remove_said = QPushButton(self)
-        self.remove_said.clicked.connect(self.remove_statement)
+        self.add_said = push_button(self, self.add_statement, "addStatement")
+        self.remove_said = push_button(self, self.remove_statement)
         self.concession_note = QLabel(self)
         self.concession_note.setWordWrap(True)
         self.concession_note.setStyleSheet("color: palette(mid);")
@@ -315,15 +311,9 @@ class SessionsTab(CaseTab):
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.details = QTextBrowser(self)
         self.details.setObjectName("sessionDetails")
-        self.record_button = QPushButton(self)
-        self.record_button.setObjectName("recordSession")
-        self.record_button.clicked.connect(self.record_session)
-        self.ack_button = QPushButton(self)
-        self.ack_button.setObjectName("acknowledge")
-        self.ack_button.clicked.connect(self.acknowledge)
-        self.ack_at_desk_button = QPushButton(self)
-        self.ack_at_desk_button.setObjectName("acknowledgeAtDesk")
-        self.ack_at_desk_button.clicked.connect(self.acknowledge_at_desk)
+        self.record_button = push_button(self, self.record_session, "recordSession")
+        self.ack_button = push_button(self, self.acknowledge, "acknowledge")
+        self.ack_at_desk_button = push_button(self, self.acknowledge_at_desk, "acknowledgeAtDesk")
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
         buttons.addStretch(1)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,7 @@ from mediation import types as t
 from ui.i18n import error_text
 from ui.mediation.common import CHAIN_COLOURS, CaseView, Chain, chain_text, local_time
 from ui.mediation.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
-from ui.mediation.widgets import ERROR_STYLE
+from ui.mediation.widgets import ERROR_STYLE, push_button
 
 
 class NotAnExpectedKey(LedgerError):
@@ -62,8 +61,7 @@ class PartyKeyDialog(QDialog):
         self.intro.setWordWrap(True)
         self.path = QLineEdit(self)
         self.path.setObjectName("keyPath")
-        self.browse = QPushButton(self)
-        self.browse.clicked.connect(self.choose_file)
+        self.browse = push_button(self, self.choose_file)
         self.passphrase = QLineEdit(self)
         self.passphrase.setObjectName("partyPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)

@@ -1,23 +1,27 @@
 """Small widgets the mediation dialogs and tabs share.
 
 - ``MoneyEdit``: an amount in yuan, read as integer fen (``ui.mediation.money``), with the
-  reason shown when the text is not an amount.
+  reason shown when the text is not an amount, and the amount it was read as when typed in
+  full-width characters.
 - ``EvidenceList``: files attached by their SHA-256, each hashed off the GUI thread in a
   ``BackgroundTask`` (streamed, any size) with a progress bar and Cancel; the files themselves
   never leave the computer, only ``{name, sha256, size}`` goes into the statement.
 - ``KeyPicker``: a party's verifier key, chosen by name from the people this desktop knows or
   the chain node approved (``ui.mediation.directory``), or pasted.
-- ``table_view``: a read-only, row-selecting table view with sensible defaults.
+- ``table_view``: a read-only, row-selecting table view with sensible defaults; ``push_button``:
+  a named button wired to its slot.
 """
 
 from __future__ import annotations
 
 import os
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import QEvent, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +47,18 @@ from ui.mediation.money import MoneyError, Problem, format_yuan, parse_yuan
 from ui.tasks import BackgroundTask, Cancelled, TaskProgress, data_size
 
 ERROR_STYLE = "color: #b3261e;"
+NOTE_STYLE = "color: #5f6368;"
+
+
+def push_button(
+    parent: QWidget, slot: Callable[..., Any] | SignalInstance, name: str = ""
+) -> QPushButton:
+    """A button that runs ``slot`` when clicked; ``name`` is its object name (tests find it)."""
+    button = QPushButton(parent)
+    if name:
+        button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button
 
 
 def table_view(parent: QWidget, model: Any, name: str, stretch: int | None = None) -> QTableView:
@@ -89,6 +105,10 @@ class MoneyEdit(QWidget):
         self.problem_label = QLabel(self)
         self.problem_label.setStyleSheet(ERROR_STYLE)
         self.problem_label.hide()
+        self.reading_label = QLabel(self)  # what full-width input was read as
+        self.reading_label.setObjectName("yuanReading")
+        self.reading_label.setStyleSheet(NOTE_STYLE)
+        self.reading_label.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
@@ -98,6 +118,7 @@ class MoneyEdit(QWidget):
         layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.problem_label)
+        layout.addWidget(self.reading_label)
         self.edit.textChanged.connect(self._on_text)
         self._problem: Problem | None = None
         self.retranslate_ui()
@@ -152,10 +173,22 @@ class MoneyEdit(QWidget):
         }
         return texts.get(problem, "")
 
+    def reading_text(self) -> str:
+        """For input an IME typed in full width (``６０，０００``), the amount it was read as,
+        so the user sees the number before signing; "" otherwise."""
+        text = self.edit.text()
+        fen = self.fen()
+        if fen is None or unicodedata.normalize("NFKC", text) == text:
+            return ""
+        return self.tr("Read as {amount} yuan.").format(amount=format_yuan(fen))
+
     def _show_problem(self) -> None:
         text = self.problem_text()
         self.problem_label.setText(text)
         self.problem_label.setVisible(bool(text))
+        reading = self.reading_text()
+        self.reading_label.setText(reading)
+        self.reading_label.setVisible(bool(reading))
 
 
 # -- evidence files ---------------------------------------------------------------------------
@@ -196,11 +229,8 @@ class EvidenceList(QWidget):
         self.model = EvidenceModel(self)
         self.view = table_view(self, self.model, "evidenceFiles", stretch=2)
         self.view.setMinimumHeight(70)
-        self.add_button = QPushButton(self)
-        self.add_button.setObjectName("addEvidence")
-        self.add_button.clicked.connect(self.choose_files)
-        self.remove_button = QPushButton(self)
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.add_button = push_button(self, self.choose_files, "addEvidence")
+        self.remove_button = push_button(self, self.remove_selected)
         self.progress = TaskProgress(self)
         self.progress.setObjectName("evidenceProgress")
         self.note = QLabel(self)
@@ -327,9 +357,7 @@ class KeyPicker(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("findPerson")
         self.search.setMaximumWidth(140)
-        self.lookup_button = QPushButton(self)
-        self.lookup_button.setObjectName("lookUpEnrolled")
-        self.lookup_button.clicked.connect(self.look_up)
+        self.lookup_button = push_button(self, self.look_up, "lookUpEnrolled")
         self.paste = QLineEdit(self)
         self.paste.setObjectName("pastedKey")
         self.state_label = QLabel(self)
