@@ -1,7 +1,7 @@
 """Judicial Chain Desk (司法链调解与债权人会议桌面端): the entry point.
 
 ``python main.py`` opens the desktop app; sub-commands run the chain node and the tools:
-``node``, ``keys``, ``log``, ``receipt``.
+``node``, ``keys``, ``log``, ``receipt``, ``profile`` (encrypted backup and restore).
 """
 
 from __future__ import annotations
@@ -36,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         return node_main(after)
     if command == "demo":
         return demo(before + after)
+    if command == "profile":
+        from desk.cli import main as desk_main
+
+        return desk_main(argv)
     if command in LEDGER_COMMANDS or "-h" in argv or "--help" in argv:
         from desk.domains import domain_projections
         from ledger.cli import main as ledger_main

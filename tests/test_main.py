@@ -89,3 +89,13 @@ def test_demo_help_prints_without_seeding(tmp_path: Path) -> None:
     assert shown.returncode == 0, shown.stderr
     assert "usage: main.py demo" in shown.stdout
     assert not (tmp_path / "demo").exists()  # nothing seeded
+
+
+def test_profile_commands_route_to_the_backup_tool(tmp_path: Path) -> None:
+    shown = _main_py(tmp_path, "--profile", "alice", "profile", "--help")
+    assert shown.returncode == 0, shown.stderr
+    assert "usage: main.py profile" in shown.stdout
+    missing = _main_py(tmp_path, "--profile=nobody", "profile", "backup", str(tmp_path / "b.bak"))
+    assert missing.returncode == 1
+    assert "nobody is not set up" in missing.stderr, missing.stderr
+    assert not (tmp_path / "b.bak").exists()

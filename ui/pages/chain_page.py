@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 
 from chain_client.sync import SyncStatus
 from desk.session import DeskSession
-from ledger.store.audit import Problem, consistency, verify_log
+from ledger.store.audit import Problem, consistency, verify_chain, verify_log
 from ledger.store.models import CheckpointAlarm, LogEntry, OutboxItem, Receipt, VerifiedCheckpoint
 from ledger.store.store import Store
 from ui.errors import show_error
@@ -386,6 +386,7 @@ def check_local_log(store: Store, relay: CheckRelay, cancel: threading.Event) ->
 
     with store.session() as session:
         problems = verify_log(session, progress)
+        problems += verify_chain(session)
     if cancel.is_set():
         raise Cancelled()
     relay.progress.emit(-1, -1)
