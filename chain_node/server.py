@@ -333,6 +333,7 @@ class Node:
         self.sequencer = Sequencer(core, self._on_commit)
         self.reads = ReadScheduler(self.limits.read_workers)
         self.conns: set[Conn] = set()
+        self.listeners: set[Conn] = set()  # the connections with a subscription
         self.anonymous: dict[Conn, None] = {}  # not logged in, oldest first (eviction order)
         self.anonymous_at: collections.Counter[str] = collections.Counter()  # ... by address
         self.arrivals: dict[str, Bucket] = {}  # new connections, by address
@@ -531,6 +532,7 @@ class Node:
         self.conns.discard(conn)
         self._set_anonymous(conn, False)
         conn.subs.clear()
+        self.listeners.discard(conn)
         self._log_out(conn)
 
     def _log_out(self, conn: Conn) -> None:
@@ -699,9 +701,7 @@ class Node:
         event, self.checkpoint_event = self.checkpoint_event, asyncio.Event()
         event.set()
         members = self.core.members
-        for conn in list(self.conns):
-            if not conn.subs:
-                continue
+        for conn in list(self.listeners):
             for index, text, case in committed.entries:
                 for sub in list(conn.subs.values()):
                     if index < sub.live_from or not sub.wants(conn.actor, case, members):
@@ -726,9 +726,8 @@ class Node:
         if latest is None:  # pragma: no cover - open() always writes the size-0 checkpoint
             return
         data = rpc.dumps_bytes(rpc.notification("tlog.checkpoint", {"checkpoint": latest.note}))
-        for conn in list(self.conns):
-            if conn.subs:
-                conn.push(data)
+        for conn in list(self.listeners):
+            conn.push(data)
 
     async def _backfill(self, conn: Conn, sub: Subscription, start: int) -> None:
         members = self.core.members
@@ -954,6 +953,7 @@ class Node:
         sid = f"s{next(self.sub_ids)}"
         sub = Subscription(sid, None if cases is None else set(cases), self._latest().size)
         conn.subs[sid] = sub
+        self.listeners.add(conn)
         task = asyncio.create_task(self._backfill(conn, sub, start))
         conn.tasks.add(task)
         task.add_done_callback(conn.tasks.discard)
@@ -962,7 +962,10 @@ class Node:
     async def m_case_unsubscribe(self, conn: Conn, params: dict[str, Any]) -> Any:
         rpc.only(params, "subscription")
         sid = rpc.get_str(params, "subscription")
-        return {"removed": conn.subs.pop(sid, None) is not None}
+        removed = conn.subs.pop(sid, None) is not None
+        if not conn.subs:
+            self.listeners.discard(conn)
+        return {"removed": removed}
 
     async def m_identity_get(self, conn: Conn, params: dict[str, Any]) -> Any:
         """A key's enrolment and the node's approval, as log entries a client can verify
