@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, text, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from chain_node import NODE_VERSION
 from chain_node.access import RESERVED_NAMES, authorize, name_key
@@ -723,7 +724,17 @@ class NodeCore:
         """Record a pending enrolment; answer its status ("pending" or "approved").
 
         A write: it runs on the sequencer's single database thread, so it never races a batch
-        commit, and two requests for one name cannot both take it (-32003 for the second)."""
+        commit, and two requests for one name cannot both take it (-32003 for the second). A
+        failed write is the retryable -32603: nothing was recorded."""
+        try:
+            return self._enrolment_request(text, statement)
+        except SQLAlchemyError as exc:
+            log.warning("an enrolment request could not be stored: %s", exc)
+            raise RpcError(
+                INTERNAL_ERROR, "the enrolment could not be stored; send it again"
+            ) from None
+
+    def _enrolment_request(self, text: str, statement: Statement) -> str:
         with self.engine.begin() as conn:
             status = conn.execute(
                 select(Enrolment.status).where(Enrolment.vkey == statement.actor)

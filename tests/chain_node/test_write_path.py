@@ -33,7 +33,7 @@ from ledger.keys import SigningKey, parse_vkey
 from ledger.note import Ed25519NoteSigner, parse_note, sign_note_parts
 from ledger.receipt import verify_receipt
 from ledger.statement import STATEMENT_HEADER
-from tests.chain_node.conftest import enrol_entry, make_entry, pg_url, reset_pg
+from tests.chain_node.conftest import RpcFail, enrol_entry, make_entry, pg_url, reset_pg
 
 RESEND = -32603
 
@@ -109,6 +109,10 @@ def test_locked_sqlite_fails_the_batch_and_numbers_nothing_twice(start_node, tmp
         during = [make_entry(alice, node.origin, body={"m": i}) for i in range(30)]
         opener = make_entry(alice, node.origin, case="CASE-LOCK", body={"open": 1})
         answers = submit_frame(c, [*during, opener])
+        # an enrolment request is a write too: refused as retryable, nothing recorded
+        newcomer = SigningKey.generate()
+        err = node.client().error("auth.enrol", entry=enrol_entry(newcomer, node.origin))
+        assert err.code == RESEND and "send it again" in err.data
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -121,6 +125,11 @@ def test_locked_sqlite_fails_the_batch_and_numbers_nothing_twice(start_node, tmp
     # opened is still unopened, so Bob opens it now and Alice is no member of it
     assert cb.call("tlog.submit", entry=make_entry(bob, node.origin, case="CASE-LOCK"))
     assert c.error("tlog.submit", entry=opener).code == -32004
+    with pytest.raises(RpcFail) as info:  # the failed enrolment enrolled nothing
+        node.client().login(newcomer, node.origin)
+    assert info.value.code == -32001
+    sent_again = node.client().call("auth.enrol", entry=enrol_entry(newcomer, node.origin))
+    assert sent_again["status"] == "approved"
 
     # resent (with new ones), every entry gets a fresh index, none answered before
     later = [make_entry(alice, node.origin, body={"k": i}) for i in range(5)]
