@@ -541,6 +541,9 @@ def render_screenshots(qtbot, world: World, case_id: str, folder: Path, pdf: Pat
         own.record(
             services.sign_agreement(own, services.history(own.store, signing_id), signing_id)
         )
+        # the node refuses a statement more than 24 h behind its clock: the lender's signature
+        # reaches it before the shared clock jumps ahead to the deadline
+        qtbot.waitUntil(lambda: outbox_confirmed(lender), timeout=LONG)
         qtbot.waitUntil(lambda: outbox_confirmed(mediator), timeout=LONG)
         world.clock.moment = later
         page = mediator.page

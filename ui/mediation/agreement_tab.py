@@ -46,7 +46,7 @@ from ui.mediation.money import format_yuan
 from ui.mediation.obligation_dialog import ObligationDialog
 from ui.mediation.signing import SignaturesModel, signer_rows
 from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import push_button, selected_row, table_view
+from ui.mediation.widgets import open_dialog, push_button, selected_row, table_view
 
 BANNER_STYLE = (
     "#effectiveBanner { background: #e6f4ea; color: #0d652d; border: 1px solid #a8dab5;"
@@ -582,9 +582,7 @@ class AgreementTab(CaseTab):
 
     def _open_obligation(self, dialog: ObligationDialog) -> None:
         self.obligation_dialog = dialog
-        dialog.accepted.connect(self._on_obligation)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog, self._on_obligation)
 
     @Slot()
     def _on_obligation(self) -> None:

@@ -31,7 +31,7 @@ from ui.mediation.performance_tab import PerformanceTab
 from ui.mediation.session_tab import SessionsTab
 from ui.mediation.tab import CaseTab
 from ui.mediation.timeline_tab import TimelineTab
-from ui.mediation.widgets import push_button
+from ui.mediation.widgets import ok_cancel, open_dialog, push_button
 
 
 class CloseCaseDialog(QDialog):
@@ -44,11 +44,7 @@ class CloseCaseDialog(QDialog):
         self.intro.setWordWrap(True)
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("closeReason")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.reason)
@@ -217,9 +213,7 @@ class CasePage(QWidget):
     def close_case(self) -> None:
         dialog = CloseCaseDialog(self)
         self.close_dialog = dialog
-        dialog.accepted.connect(self._on_close)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog, self._on_close)
 
     @Slot()
     def _on_close(self) -> None:

@@ -33,7 +33,7 @@ from ui.mediation.common import KIND_NAMES, ROLE_NAMES, attempt, word
 from ui.mediation.directory import Directory
 from ui.mediation.models import DISPLAY, RAW, RowsModel
 from ui.mediation.party_dialog import PartyDialog, PrivacyNote
-from ui.mediation.widgets import push_button, selected_row, table_view
+from ui.mediation.widgets import ok_cancel, open_dialog, push_button, selected_row, table_view
 
 
 class PartiesInputModel(RowsModel[services.PartyInput]):
@@ -103,11 +103,7 @@ class NewCaseDialog(QDialog):
         party_buttons.addWidget(self.edit_button)
         party_buttons.addWidget(self.remove_button)
         party_buttons.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.open_case)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.open_case)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.labels[4])
@@ -222,9 +218,7 @@ class NewCaseDialog(QDialog):
         elif self._editing is None:
             dialog.set_choice(dialog.role, "respondent")
         self.party_dialog = dialog
-        dialog.accepted.connect(self._on_party)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog, self._on_party)
 
     @Slot()
     def _on_party(self) -> None:

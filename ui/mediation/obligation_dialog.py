@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 
 from ui.mediation.models import DISPLAY, RAW, RowsModel
 from ui.mediation.money import format_yuan
-from ui.mediation.widgets import ERROR_STYLE, MoneyEdit, push_button, selected_row, table_view
+from ui.mediation.widgets import (
+    ERROR_STYLE,
+    MoneyEdit,
+    ok_cancel,
+    push_button,
+    selected_row,
+    table_view,
+)
 
 
 def qdate(text: str | None, fallback: QDate) -> QDate:
@@ -130,11 +137,7 @@ class ObligationDialog(QDialog):
         parts_layout.addWidget(self.instalments_view)
         parts_layout.addLayout(add_row)
         parts_layout.addWidget(self.sum_label)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.in_instalments)

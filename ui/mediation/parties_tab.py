@@ -36,7 +36,7 @@ from ui.mediation.directory import Directory
 from ui.mediation.models import DISPLAY, RAW, TOOLTIP, RowsModel
 from ui.mediation.party_dialog import PartyDialog, PrivacyNote
 from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import push_button, selected_row, table_view
+from ui.mediation.widgets import open_dialog, push_button, selected_row, table_view
 
 
 @dataclass(frozen=True)
@@ -280,9 +280,7 @@ class PartiesTab(CaseTab):
 
     def _open(self, dialog: PartyDialog) -> None:
         self.party_dialog = dialog
-        dialog.accepted.connect(self._on_party)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog, self._on_party)
 
     @Slot()
     def _on_party(self) -> None:

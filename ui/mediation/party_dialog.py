@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from mediation.services import PartyInput
 from ui.mediation.common import ID_TYPE_NAMES, KIND_NAMES, ROLE_NAMES, word
 from ui.mediation.directory import Directory
-from ui.mediation.widgets import KeyPicker
+from ui.mediation.widgets import KeyPicker, ok_cancel
 
 
 class PrivacyNote(QLabel):
@@ -104,11 +104,7 @@ class PartyDialog(QDialog):
             strict=True,
         ):
             form.addRow(label, field)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)

@@ -48,7 +48,15 @@ from ui.mediation.common import (
 from ui.mediation.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
 from ui.mediation.money import format_yuan
 from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import EvidenceList, MoneyEdit, push_button, selected_row, table_view
+from ui.mediation.widgets import (
+    EvidenceList,
+    MoneyEdit,
+    ok_cancel,
+    open_dialog,
+    push_button,
+    selected_row,
+    table_view,
+)
 
 STATUS_COLOURS = {
     InstalmentStatus.PAID: "#1e8e3e",
@@ -271,11 +279,7 @@ class PerformanceDialog(QDialog):
             strict=True,
         ):
             label.setVisible(shown)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self._cancel)
+        self.buttons = ok_cancel(self, self.accept, self._cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
@@ -521,9 +525,7 @@ class PerformanceTab(CaseTab):
             return
         dialog = PerformanceDialog(kind, row, self)
         self.dialog = dialog
-        dialog.accepted.connect(self._on_dialog)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog, self._on_dialog)
 
     @Slot()
     def confirm_payment(self) -> None:

@@ -42,7 +42,14 @@ from mediation import types as t
 from ui.mediation.common import CaseView, chain_text, local_time
 from ui.mediation.models import DISPLAY, RAW, RowsModel
 from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import EvidenceList, push_button, selected_row, table_view
+from ui.mediation.widgets import (
+    EvidenceList,
+    ok_cancel,
+    open_dialog,
+    push_button,
+    selected_row,
+    table_view,
+)
 from ui.tasks import data_size
 
 MEDIATOR = "mediator"  # the participant id of the mediator in a session record
@@ -150,11 +157,7 @@ class SessionDialog(QDialog):
         spoken_layout.addWidget(self.concession_note)
         self.evidence_box = QGroupBox(self)
         QVBoxLayout(self.evidence_box).addWidget(self.evidence)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self._cancel)
+        self.buttons = ok_cancel(self, self.accept, self._cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.spoken_box, 1)
@@ -489,9 +492,7 @@ class SessionsTab(CaseTab):
             return
         dialog = SessionDialog(self.view, self.session.clock.now(), self)
         self.dialog = dialog
-        dialog.accepted.connect(self._on_recorded)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog, self._on_recorded)
 
     @Slot()
     def _on_recorded(self) -> None:

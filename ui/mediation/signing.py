@@ -33,7 +33,7 @@ from mediation import types as t
 from ui.i18n import error_text
 from ui.mediation.common import CHAIN_COLOURS, CaseView, Chain, chain_text, local_time
 from ui.mediation.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
-from ui.mediation.widgets import ERROR_STYLE, push_button
+from ui.mediation.widgets import ERROR_STYLE, ok_cancel, push_button
 
 
 class NotAnExpectedKey(LedgerError):
@@ -78,11 +78,7 @@ class PartyKeyDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.path_label, row)
         form.addRow(self.passphrase_label, self.passphrase)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.unlock)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.unlock)
         layout = QVBoxLayout(self)
         layout.addWidget(self.purpose)
         layout.addWidget(self.intro)

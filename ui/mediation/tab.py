@@ -25,6 +25,7 @@ from ledger.statement import Entry, Statement
 from mediation import services
 from ui.mediation.common import CaseView, attempt, load_case
 from ui.mediation.signing import PartyKeyDialog
+from ui.mediation.widgets import open_dialog
 
 # Builds a party's statement from the current history and the party's own (unlocked) key.
 PartyBuild = Callable[[list[Statement], SigningKey], Statement]
@@ -106,10 +107,8 @@ class CaseTab(QWidget):
             return
         dialog = PartyKeyDialog(expected, purpose, self)
         self.key_dialog, self._party_build = dialog, build
-        dialog.accepted.connect(self._on_party_key)
         dialog.rejected.connect(self._forget_party)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog, self._on_party_key)
 
     @Slot()
     def _forget_party(self) -> None:

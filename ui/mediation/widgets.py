@@ -25,6 +25,8 @@ from PySide6.QtCore import QEvent, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -59,6 +61,29 @@ def push_button(
         button.setObjectName(name)
     button.clicked.connect(slot)
     return button
+
+
+def ok_cancel(
+    dialog: QDialog,
+    ok: Callable[[], Any] | None = None,
+    cancel: Callable[[], Any] | None = None,
+) -> QDialogButtonBox:
+    """The dialog's OK and Cancel buttons, running ``ok`` (default: accept) and ``cancel``
+    (default: reject)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(ok or dialog.accept)
+    buttons.rejected.connect(cancel or dialog.reject)
+    return buttons
+
+
+def open_dialog(dialog: QDialog, on_accepted: Callable[[], Any]) -> None:
+    """Show ``dialog`` without blocking (window-modal); ``on_accepted`` runs after OK, and the
+    dialog is deleted once it closes either way."""
+    dialog.accepted.connect(on_accepted)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
 
 
 def table_view(parent: QWidget, model: Any, name: str, stretch: int | None = None) -> QTableView:
