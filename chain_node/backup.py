@@ -89,6 +89,10 @@ def backup(data: Path, out: Path, database_url: str | None = None) -> str:
         target = sqlite3.connect(snapshot)
         try:
             source.backup(target)  # one step: a consistent snapshot, the node keeps writing
+        except sqlite3.Error as exc:
+            raise BackupError(
+                f"the database {db} could not be read: {exc}; nothing written"
+            ) from exc
         finally:
             target.close()
             source.close()
@@ -264,6 +268,8 @@ def _put_in_place(data: Path, unpacked: Path, theirs: Mark | None, ours: Mark | 
         old = sqlite3.connect(db, timeout=30)
         try:
             old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.DatabaseError:
+            pass  # not a readable database: it is replaced all the same
         finally:
             old.close()
     for suffix in ("-wal", "-shm", "-journal"):
