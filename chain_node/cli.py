@@ -3,6 +3,7 @@
     node --data DIR --listen HOST:PORT [--database-url URL] [--origin ORIGIN] [--auto-approve]
     node approve KEYID --role ROLE --data DIR [--database-url URL]
     node pending --data DIR [--database-url URL]
+    node revoke KEYID --reason TEXT --data DIR [--database-url URL]
     node info --data DIR [--database-url URL]
     node backup --data DIR --out FILE
     node restore FILE --data DIR
@@ -19,6 +20,7 @@ import logging
 import os
 import signal
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select, update
@@ -26,11 +28,19 @@ from sqlalchemy import select, update
 from chain_node.config import NodeConfig, parse_listen
 from chain_node.errors import FsckError
 from chain_node.keys import stored_origin
-from chain_node.storage import Enrolment, SchemaTooNewError, init_schema, make_engine
+from chain_node.storage import (
+    MAX_REVOKE_REASON,
+    Enrolment,
+    Revocation,
+    SchemaTooNewError,
+    init_schema,
+    make_engine,
+)
+from ledger.clock import format_time
 from ledger.errors import LedgerError
 from ledger.statement import ROLES
 
-SUBCOMMANDS = ("approve", "pending", "info", "backup", "restore")
+SUBCOMMANDS = ("approve", "pending", "revoke", "info", "backup", "restore")
 
 
 def _serve_parser() -> argparse.ArgumentParser:
@@ -87,6 +97,54 @@ def approve(data: Path, key: str, role: str, database_url: str | None = None) ->
                 .values(status="approving", role=role)
             )
         return f"approved {name} ({vkey}) as {role}; the node logs the approval"
+    finally:
+        engine.dispose()
+
+
+def revoke(data: Path, key: str, reason: str, database_url: str | None = None) -> str:
+    """Ask the node to revoke an enrolled key (the user lost it, or reports it stolen: Electronic
+    Signature Law Art. 15). The running node logs its signed ``identity.revoked`` within
+    ``trigger_poll_seconds`` (or the next start does); from that index on the key is refused.
+    ``key`` is the 16-hex key id or the vkey. Returns a message for the operator."""
+    reason = reason.strip()
+    if not reason or len(reason) > MAX_REVOKE_REASON:
+        raise ValueError(f"give a reason of 1 to {MAX_REVOKE_REASON} characters (it is public)")
+    engine = make_engine(_db_url(data, database_url))
+    try:
+        init_schema(engine)
+        with engine.begin() as conn:
+            rows = conn.execute(
+                select(Enrolment.vkey, Enrolment.status, Enrolment.name).where(
+                    (Enrolment.key_id == key) | (Enrolment.vkey == key)
+                )
+            ).all()
+            if not rows:
+                raise ValueError(f"no enrolment of key {key}")
+            if len(rows) > 1:
+                raise ValueError(f"key id {key} is ambiguous; give the whole vkey")
+            vkey, status, name = rows[0]
+            asked = conn.execute(
+                select(Revocation.status).where(Revocation.vkey == vkey)
+            ).scalar_one_or_none()
+            if status == "revoked" or asked == "revoked":
+                raise ValueError(f"{name} ({vkey}) is already revoked")
+            if asked == "requested":
+                raise ValueError(f"the revocation of {name} ({vkey}) is already requested")
+            if status != "approved":
+                raise ValueError(f"{name} ({vkey}) is not enrolled ({status}); nothing to revoke")
+            conn.execute(
+                Revocation.__table__.insert(),
+                {
+                    "vkey": vkey,
+                    "status": "requested",
+                    "reason": reason,
+                    "successor": None,
+                    "revoke_index": None,
+                    "revoked_index": None,
+                    "requested_at": format_time(datetime.now(UTC)),
+                },
+            )
+        return f"revoking {name} ({vkey}): {reason}; the node logs the revocation"
     finally:
         engine.dispose()
 
@@ -187,6 +245,9 @@ def main(argv: list[str]) -> int:
         if command == "approve":
             p.add_argument("key", help="key id (16 hex digits) or vkey")
             p.add_argument("--role", required=True, choices=ROLES)
+        elif command == "revoke":
+            p.add_argument("key", help="key id (16 hex digits) or vkey")
+            p.add_argument("--reason", required=True, help="why (public, in the log)")
         elif command == "restore":
             p.add_argument("file", type=Path, help="a backup written by `node backup`")
         elif command == "backup":
@@ -197,6 +258,8 @@ def main(argv: list[str]) -> int:
         try:
             if command == "approve":
                 print(approve(args.data, args.key, args.role, args.database_url))
+            elif command == "revoke":
+                print(revoke(args.data, args.key, args.reason, args.database_url))
             elif command == "backup":
                 from chain_node.backup import backup
 

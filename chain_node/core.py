@@ -41,6 +41,7 @@ from chain_node.storage import (
     DocumentHash,
     Enrolment,
     EntryRow,
+    Revocation,
     TreeNode,
     get_meta,
     init_schema,
@@ -97,6 +98,7 @@ class Committed:
 
     entries: list[tuple[int, str, str]]
     checkpoint: LatestCheckpoint | None
+    revoked: tuple[str, ...] = ()  # keys revoked by this commit (their logins end)
 
 
 class NodeCore:
@@ -118,6 +120,10 @@ class NodeCore:
         self.members: dict[str, set[str]] = {}
         self.histories: dict[str, list[Statement]] = {}  # contract-rule histories, by case
         self._names: dict[str, str] | None = None  # normal name -> vkey (the writer's, lazily)
+        # revoked vkey -> (index of its identity.revoked, successor): read once, then kept
+        # up to date by the commits (``revocations``)
+        self._revoked: dict[str, tuple[int, str | None]] | None = None
+        self._revoked_lock = threading.RLock()
         self._reader_local = threading.local()
 
     # -- start-up ------------------------------------------------------------------------------
@@ -364,11 +370,35 @@ class NodeCore:
     def check_claimed(self, text: str) -> None:
         actor = claimed_actor(text)
         if actor is not None and not self.is_enrolled(actor):
-            raise RpcError(UNKNOWN_KEY, "the entry's signer is not an enrolled key")
+            raise RpcError(UNKNOWN_KEY, self.unknown_reason(actor, "the entry's signer"))
 
     def check_enrolled(self, actor: str) -> None:
         if not self.is_enrolled(actor):
-            raise RpcError(UNKNOWN_KEY, "the entry's signer is not an enrolled key")
+            raise RpcError(UNKNOWN_KEY, self.unknown_reason(actor, "the entry's signer"))
+
+    def unknown_reason(self, vkey: str, who: str = "this key") -> str:
+        """Why ``vkey`` is refused (-32001): revoked (and where), or never enrolled."""
+        found = self.revocations().get(vkey)
+        if found is not None:
+            return _revoked_text(found[0])
+        return f"{who} is not an enrolled key (or its enrolment is pending)"
+
+    # -- revocation (docs/protocol.md, identity.revoke) ----------------------------------------
+
+    def revocations(self) -> dict[str, tuple[int, str | None]]:
+        """Revoked keys: vkey -> (index of the node's identity.revoked, successor or None)."""
+        found = self._revoked
+        if found is None:
+            with self._revoked_lock:
+                if self._revoked is None:
+                    with self.engine.connect() as conn:
+                        self._revoked = _read_revocations(conn)
+                found = self._revoked
+        return found
+
+    def _publish_revocations(self, new: dict[str, tuple[int, str | None]]) -> None:
+        with self._revoked_lock:
+            self._revoked = {**self.revocations(), **new}
 
     # -- the batch commit (the sequencer's database thread only) -------------------------------
 
@@ -421,6 +451,8 @@ class NodeCore:
         self.enrolled, self.members = enrolled, members
         self.histories = {}
         self._names = None
+        with self._revoked_lock:
+            self._revoked = None
 
     def _commit(self, items: Sequence[Item]) -> Committed:
         if not items:
@@ -446,6 +478,9 @@ class NodeCore:
             enrolled_now: dict[str, tuple[str, int, int]] = {}
             names_now: dict[str, str] = {}
             seen: dict[bytes, int] = {}
+            revoked_now: dict[str, tuple[int, str | None]] = {}
+            revocation_rows: list[dict[str, Any]] = []
+            revoked = self.revocations()
 
             def members_of(case: str) -> set[str] | None:
                 if case in overlay:
@@ -482,6 +517,46 @@ class NodeCore:
                 assert it.statement is not None
                 statement = it.statement
                 try:
+                    gone = revoked_now.get(statement.actor) or revoked.get(statement.actor)
+                    if gone is not None:  # from the identity.revoked index on, also in a batch
+                        raise RpcError(UNKNOWN_KEY, _revoked_text(gone[0]))
+                    if statement.type in ("identity.revoke", "identity.revoked"):
+                        key, reason, successor, revoke_index = self._revocation(
+                            it, statement, enrolled_now, revoked, revoked_now
+                        )
+                        if revoke_index is not None:  # the key's own identity.revoke first
+                            revoke_index = append(it.text, it.leaf, statement)
+                            node_entry = self._revoked_entry(
+                                key, reason, successor, revoke_index, sequenced_at
+                            )
+                            index = append(
+                                node_entry.text, node_entry.leaf_hash, node_entry.statement
+                            )
+                        else:  # the operator's request, signed by the node (due_triggers)
+                            index = append(it.text, it.leaf, statement)
+                        revoked_now[key] = (index, successor)
+                        enrolled_now.pop(key, None)
+                        revocation_rows.append(
+                            {
+                                "vkey": key,
+                                "status": "revoked",
+                                "reason": reason,
+                                "successor": successor,
+                                "revoke_index": revoke_index,
+                                "revoked_index": index,
+                                "requested_at": sequenced_text,
+                            }
+                        )
+                        if successor is not None:  # it carries on in every case of the key
+                            for case in sorted({*self.members, *overlay}):
+                                current = members_of(case) or set()
+                                if key in current and successor not in current:
+                                    overlay[case] = {*current, successor}
+                                    member_rows.append(
+                                        {"case_id": case, "vkey": successor, "added_index": index}
+                                    )
+                        outcomes.append((it, revoke_index if revoke_index is not None else index))
+                        continue
                     if it.kind == "enrol":
                         if statement.actor in self.enrolled or statement.actor in enrolled_now:
                             outcomes.append((it, self._enrolment_result(conn, it)))
@@ -548,6 +623,8 @@ class NodeCore:
                     self._store_enrolment(
                         conn, entry_text, role, enrol_index, approval_index, sequenced_text
                     )
+                for row in revocation_rows:
+                    self._store_revocation(conn, row)
                 latest = self._write_checkpoint(conn, frontier.size, frontier.root(), now)
         if new_rows:  # durable outside the database before any answer (highwater.py)
             self.highwater.record(latest.note)
@@ -558,6 +635,10 @@ class NodeCore:
             for case, value in overlay.items():
                 self.members[case] = value
             self.enrolled.update(enrolled_now)
+            for key in revoked_now:
+                self.enrolled.pop(key, None)
+            if revoked_now:
+                self._publish_revocations(revoked_now)
             if self._names is not None:
                 self._names.update(names_now)
             for case, statements in histories.items():
@@ -570,7 +651,100 @@ class NodeCore:
                 it.result = outcome
         if not new_rows:
             return Committed([], None)
-        return Committed([(r["idx"], r["entry"], r["case_id"]) for r in new_rows], latest)
+        return Committed(
+            [(r["idx"], r["entry"], r["case_id"]) for r in new_rows], latest, tuple(revoked_now)
+        )
+
+    def _revocation(
+        self,
+        it: Item,
+        statement: Statement,
+        enrolled_now: dict[str, tuple[str, int, int]],
+        revoked: dict[str, tuple[int, str | None]],
+        revoked_now: dict[str, tuple[int, str | None]],
+    ) -> tuple[str, str, str | None, int | None]:
+        """(key, reason, successor, revoke_index placeholder) of an ``identity.revoke`` the key
+        signed (revoke_index 0 until appended) or of the operator's node-signed
+        ``identity.revoked`` (revoke_index None); RpcError if it may not be logged."""
+        body = statement.body
+        if statement.type == "identity.revoked":
+            if it.kind != "node" or statement.actor != self.node_vkey:
+                raise RpcError(ENTRY_REJECTED, "identity.revoked is written by the node only")
+            key, successor, own = body.get("key"), None, None
+        else:
+            key, successor, own = statement.actor, body.get("successor"), 0
+        if not isinstance(key, str) or (key not in self.enrolled and key not in enrolled_now):
+            raise RpcError(UNKNOWN_KEY, "only an enrolled key can be revoked")
+        if successor is not None:
+            successors = {s for _, s in (*revoked.values(), *revoked_now.values())}
+            if successor == self.node_vkey:
+                raise RpcError(ENTRY_REJECTED, "the node's key cannot be a successor")
+            if successor in revoked or successor in revoked_now:
+                raise RpcError(ENTRY_REJECTED, "the successor key is revoked itself")
+            if successor in successors:
+                raise RpcError(ENTRY_REJECTED, "that key is already another key's successor")
+        return key, str(body.get("reason", "")), successor, own
+
+    def _revoked_entry(
+        self, key: str, reason: str, successor: str | None, revoke_index: int | None, at: datetime
+    ) -> Entry:
+        """The node's ``identity.revoked`` (a client checks it against the pinned node key)."""
+        body: dict[str, Any] = {"key": key, "reason": reason}
+        if revoke_index is not None:
+            body["revoke_index"] = revoke_index
+        if successor is not None:
+            body["successor"] = successor
+        statement = build_statement(
+            log=self.origin,
+            type="identity.revoked",
+            case="",
+            actor=self.node_vkey,
+            time=at,
+            body=body,
+        )
+        return sign_statement(statement, self.keys.node_key)
+
+    def _store_revocation(self, conn: Connection, row: dict[str, Any]) -> None:
+        conn.execute(
+            update(Enrolment).where(Enrolment.vkey == row["vkey"]).values(status="revoked")
+        )
+        changed = conn.execute(
+            update(Revocation)
+            .where(Revocation.vkey == row["vkey"])
+            .values(**{k: v for k, v in row.items() if k not in ("vkey", "requested_at")})
+        ).rowcount
+        if not changed:
+            conn.execute(Revocation.__table__.insert(), row)
+
+    def identity(self, conn: Connection, vkey: str) -> dict[str, Any]:
+        """``identity.get``: a key's enrolment, the node's approval and, for a revoked key, the
+        node's ``identity.revoked`` (and its successor), as log entries a client can verify."""
+        if vkey == self.node_vkey:
+            return {"status": "node"}
+        row = conn.execute(
+            select(
+                Enrolment.status, Enrolment.role, Enrolment.enrol_index, Enrolment.approval_index
+            ).where(Enrolment.vkey == vkey)
+        ).first()
+        found = self.revocations().get(vkey)
+        if vkey in self.enrolled:
+            role, enrol_index, approval_index = self.enrolled[vkey]
+            out: dict[str, Any] = {"status": "approved", "role": role}
+        elif found is not None and row is not None:
+            enrol_index, approval_index = row.enrol_index or 0, row.approval_index or 0
+            out = {"status": "revoked", "role": row.role}
+        else:
+            return {"status": "unknown"}
+        parts = [("enrol", enrol_index), ("approval", approval_index)]
+        if found is not None and "status" in out and out["status"] == "revoked":
+            parts.append(("revocation", found[0]))
+            if found[1] is not None:
+                out["successor"] = found[1]
+        for name, index in parts:
+            entry = self.entry_at(conn, index)
+            if entry is not None:
+                out[name] = {"index": index, "entry": entry[0]}
+        return out
 
     def _store_enrolment(
         self,
@@ -687,9 +861,10 @@ class NodeCore:
         """Entries the node must append now because a contract rule says so (e.g. an
         enforcement filing when an agreement's deadline passed: SPC Opinions item 14),
         signed with the node key. Each rule excludes what it already triggered."""
+        revocations = self._revocations_due(conn, now)
         rules = self.config.contract_rules
         if not rules.rules:
-            return []
+            return revocations
         cases = sorted(
             {
                 case
@@ -716,7 +891,18 @@ class NodeCore:
                     body=trigger.body,
                 )
                 texts.append(sign_statement(statement, self.keys.node_key).text)
-        return texts
+        return revocations + texts
+
+    def _revocations_due(self, conn: Connection, now: datetime) -> list[str]:
+        """The node's ``identity.revoked`` for each key the operator asked to revoke
+        (``node revoke``) that is still enrolled; the commit marks the request done."""
+        return [
+            self._revoked_entry(vkey, reason, None, None, now).text
+            for vkey, reason in conn.execute(
+                select(Revocation.vkey, Revocation.reason).where(Revocation.status == "requested")
+            )
+            if vkey in self.enrolled
+        ]
 
     # -- enrolment requests (the sequencer's database thread: ``Sequencer.write``) -------------
 
@@ -739,6 +925,8 @@ class NodeCore:
             status = conn.execute(
                 select(Enrolment.status).where(Enrolment.vkey == statement.actor)
             ).scalar_one_or_none()
+            if status == "revoked":
+                raise RpcError(UNKNOWN_KEY, self.unknown_reason(statement.actor))
             if status is not None:
                 return "approved" if status == "approved" else "pending"
             key = self._check_name(conn, statement.body["name"], statement.actor)
@@ -772,8 +960,9 @@ class NodeCore:
             self._names = {}
             for other, other_vkey in conn.execute(select(Enrolment.name, Enrolment.vkey)):
                 self._names.setdefault(name_key(other), other_vkey)
-        if self._names.get(key, vkey) != vkey:
-            raise RpcError(ENTRY_REJECTED, _name_taken(name))
+        holder = self._names.get(key, vkey)
+        if holder != vkey and self.revocations().get(holder, (0, None))[1] != vkey:
+            raise RpcError(ENTRY_REJECTED, _name_taken(name))  # a successor takes its name
         return key
 
     def _reserved_names(self) -> frozenset[str]:
@@ -899,6 +1088,24 @@ def _document_hashes(body: Any) -> list[bytes]:
 
 def _applies(rules: Sequence[Any], statement_type: str) -> bool:
     return any(rule.applies_to(statement_type) for rule in rules)
+
+
+def _revoked_text(index: int) -> str:
+    return (
+        f"this key was revoked at index {index}; entries it signed before stay valid, "
+        "nothing signed with it is accepted now (enrol a new key)"
+    )
+
+
+def _read_revocations(conn: Connection) -> dict[str, tuple[int, str | None]]:
+    return {
+        vkey: (int(index), successor)
+        for vkey, index, successor in conn.execute(
+            select(Revocation.vkey, Revocation.revoked_index, Revocation.successor).where(
+                Revocation.status == "revoked"
+            )
+        )
+    }
 
 
 def _name_taken(name: str) -> str:

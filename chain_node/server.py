@@ -820,7 +820,7 @@ class Node:
         if nonce is None:
             raise RpcError(NOT_ALLOWED, "no unused challenge on this connection: ask one")
         if vkey not in self.core.enrolled:
-            raise RpcError(UNKNOWN_KEY, "this key is not enrolled (or its enrolment is pending)")
+            raise RpcError(UNKNOWN_KEY, self.core.unknown_reason(vkey))  # or revoked at N
         verifier = normal_verifier(vkey)
         if len(signature) != 64 or not verifier.verify_raw(
             login_message(self.core.origin, nonce), signature
@@ -973,18 +973,7 @@ class Node:
         self._require_login(conn)
         rpc.only(params, "vkey")
         vkey = rpc.get_str(params, "vkey")
-        if vkey == self.core.node_vkey:
-            return {"status": "node"}
-        found = self.core.enrolled.get(vkey)
-        if found is None:
-            return {"status": "unknown"}
-        role, enrol_index, approval_index = found
-        out: dict[str, Any] = {"status": "approved", "role": role}
-        for name, index in (("enrol", enrol_index), ("approval", approval_index)):
-            row = await self.read(self.core.entry_at, index)
-            if row is not None:
-                out[name] = {"index": index, "entry": row[0]}
-        return out
+        return await self.read(self.core.identity, vkey)  # revoked keys too (core.identity)
 
     async def m_verify_hash(self, conn: Conn, params: dict[str, Any]) -> Any:
         rpc.only(params, "sha256")

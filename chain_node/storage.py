@@ -7,7 +7,9 @@ Tables:
   (level, index): subtree covering leaves [index*2^level, (index+1)*2^level). Level 0 is
   ``entries.leaf_hash``. Any RFC 9162 range hash is served from O(log n) of these rows.
 - ``checkpoints``: one signed note per size (size is the primary key: never two roots per size).
-- ``enrolments``: keys and roles (pending / approving / approved).
+- ``enrolments``: keys and roles (pending / approving / approved / revoked).
+- ``revocations``: revoked keys (``identity.revoked`` logged) and operator requests to revoke
+  one (``node revoke``; the running node logs them): reason, successor, indexes.
 - ``case_members``: who belongs to which case (docs/protocol.md, "Cases and membership").
 - ``documents``: document SHA-256 -> entry index, for ``verify.hash``.
 """
@@ -32,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the revocations table (key revocation and rotation)
 
 
 class NodeBase(DeclarativeBase):
@@ -73,7 +75,7 @@ class CheckpointRow(NodeBase):
     cosigned_at: Mapped[int]
 
 
-ENROLMENT_STATES = ("pending", "approving", "approved")
+ENROLMENT_STATES = ("pending", "approving", "approved", "revoked")
 
 
 class Enrolment(NodeBase):
@@ -86,6 +88,24 @@ class Enrolment(NodeBase):
     entry: Mapped[str]  # the signed identity.enrol note
     enrol_index: Mapped[int | None]
     approval_index: Mapped[int | None]
+    requested_at: Mapped[str] = mapped_column(String(24))
+
+
+MAX_REVOKE_REASON = 200  # identity.revoke body.reason, in characters
+
+
+class Revocation(NodeBase):
+    """A revoked key, or one the operator asked to revoke (status ``requested``) that the
+    running node has not logged yet. ``revoked_index``: the node's ``identity.revoked`` entry;
+    ``revoke_index``: the key's own ``identity.revoke`` (None on the operator's route)."""
+
+    __tablename__ = "revocations"
+    vkey: Mapped[str] = mapped_column(String(300), primary_key=True)
+    status: Mapped[str] = mapped_column(String(12))  # requested | revoked
+    reason: Mapped[str] = mapped_column(String(MAX_REVOKE_REASON))
+    successor: Mapped[str | None] = mapped_column(String(300), index=True)
+    revoke_index: Mapped[int | None]
+    revoked_index: Mapped[int | None]
     requested_at: Mapped[str] = mapped_column(String(24))
 
 
@@ -133,7 +153,8 @@ def make_engine(url: str, busy_timeout_ms: int = 10_000) -> Engine:
 
 
 def init_schema(engine: Engine) -> None:
-    """Create missing tables and record the schema version; refuse a newer schema."""
+    """Create missing tables, upgrade an older schema step by step (``_UPGRADES``) and record
+    the version, all in one transaction; refuse a newer schema."""
     with engine.begin() as conn:
         row = None
         if inspect(conn).has_table("node_meta"):
@@ -150,6 +171,26 @@ def init_schema(engine: Engine) -> None:
             conn.execute(
                 NodeMeta.__table__.insert(), {"key": "schema_version", "value": str(SCHEMA_VERSION)}
             )
+            return
+        version = int(row)
+        while version < SCHEMA_VERSION:
+            _UPGRADES[version](conn)
+            version += 1
+            conn.execute(
+                NodeMeta.__table__.update().where(NodeMeta.key == "schema_version"),
+                {"value": str(version)},
+            )
+
+
+def _upgrade_1_to_2(conn: Any) -> None:
+    """Version 2 adds ``revocations`` (made by ``create_all`` above) and the ``revoked``
+    enrolment status. A version-1 database has revoked nothing, so no row changes; the step
+    checks the new table exists before the version is raised."""
+    if not inspect(conn).has_table("revocations"):  # pragma: no cover - create_all made it
+        raise RuntimeError("the revocations table could not be created")
+
+
+_UPGRADES = {1: _upgrade_1_to_2}  # version -> the step to version + 1
 
 
 def get_meta(engine: Engine, key: str) -> str | None:

@@ -16,11 +16,17 @@ from typing import Any
 
 from chain_node.access import normal_vkey
 from chain_node.errors import ENTRY_REJECTED, INTERNAL_ERROR, RpcError
-from chain_node.storage import Enrolment, EntryRow
+from chain_node.storage import MAX_REVOKE_REASON, Enrolment, EntryRow
 from ledger.errors import LedgerError
 from ledger.note import parse_note
 from ledger.privacy import check_personal_data
-from ledger.statement import STATEMENT_HEADER, Statement, parse_entry, verify_entry
+from ledger.statement import (
+    MAX_VKEY,
+    STATEMENT_HEADER,
+    Statement,
+    parse_entry,
+    verify_entry,
+)
 
 # the widths of the sized columns a client's statement fills (storage.py)
 ENTRY_WIDTHS = {c.name: getattr(c.type, "length", None) for c in EntryRow.__table__.columns}
@@ -104,15 +110,47 @@ def check_entry(
     if enrol:
         if statement.type != "identity.enrol":
             raise RpcError(ENTRY_REJECTED, "auth.enrol takes an identity.enrol statement")
-    elif statement.type.startswith("identity."):
+    elif statement.type == "identity.revoke":
+        check_revoke(statement)
+    elif statement.type.startswith("identity.") and statement.type != "identity.revoked":
+        # identity.revoked passes here only to reach the commit, which logs it from the node
+        # key's own triggers (the operator's route) and refuses it from anyone else
         raise RpcError(
-            ENTRY_REJECTED, "identity statements are sent with auth.enrol or written by the node"
+            ENTRY_REJECTED,
+            "identity statements are sent with auth.enrol or written by the node "
+            "(tlog.submit takes identity.revoke only)",
         )
     try:
         check_personal_data(statement.body)  # every type: no ID/phone/account number in clear
     except LedgerError as exc:
         raise RpcError(ENTRY_REJECTED, str(exc)) from exc
     return statement
+
+
+def check_revoke(statement: Statement) -> None:
+    """``identity.revoke`` (docs/protocol.md section 2): case "", body ``{reason, successor?}``,
+    a reason of at most 200 characters, a successor in canonical Ed25519 form, not the signer."""
+    body = statement.body
+    if statement.case != "":
+        raise RpcError(ENTRY_REJECTED, 'identity.revoke has case ""')
+    if not set(body) <= {"reason", "successor"} or not isinstance(body.get("reason"), str):
+        raise RpcError(ENTRY_REJECTED, "identity.revoke body is {reason, successor?}")
+    if len(body["reason"]) > MAX_REVOKE_REASON:
+        raise RpcError(
+            ENTRY_REJECTED, f"a revocation reason is at most {MAX_REVOKE_REASON} characters"
+        )
+    if "successor" in body:
+        successor = body["successor"]
+        if not isinstance(successor, str) or len(successor) > MAX_VKEY:
+            raise RpcError(ENTRY_REJECTED, f"successor: a vkey of at most {MAX_VKEY} characters")
+        try:
+            canonical = normal_vkey(successor)
+        except LedgerError as exc:
+            raise RpcError(ENTRY_REJECTED, f"successor: {exc}") from exc
+        if canonical != successor:
+            raise RpcError(ENTRY_REJECTED, "the successor's vkey is not in canonical form")
+        if successor == statement.actor:
+            raise RpcError(ENTRY_REJECTED, "a key cannot be its own successor")
 
 
 def _span(seconds: int) -> str:

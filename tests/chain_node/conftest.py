@@ -180,3 +180,28 @@ def start_node(tmp_path: Path) -> Iterator[Any]:
 @pytest.fixture
 def node(start_node: Any) -> NodeHandle:
     return start_node()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: Any) -> Iterator[str | None]:
+    """Each backend in turn: None (SQLite in the node's data directory), then a PostgreSQL
+    database of this test's own (others may use the server at the same time)."""
+    if request.param == "sqlite":
+        yield None
+        return
+    import secrets
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(pg_url())
+    name = f"jcd_test_{secrets.token_hex(6)}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
