@@ -12,6 +12,7 @@ import binascii
 import collections
 import contextlib
 import contextvars
+import gc
 import itertools
 import logging
 import secrets
@@ -58,6 +59,8 @@ current_conn: contextvars.ContextVar[Conn | None] = contextvars.ContextVar("jcd_
 
 
 LOGIN_METHODS = frozenset({"auth.challenge", "auth.login"})
+GC_FREEZE_CONNECTIONS = 1000  # from this many connections on, see Node._gc_policy
+GC_FULL_SECONDS = 600.0
 
 
 class Subscription:
@@ -345,6 +348,7 @@ class Node:
         self.max_connections = _fd_capped(self.limits.max_connections)
         self.checkpoint_due: asyncio.TimerHandle | None = None
         self.checkpoint_sent = 0.0  # loop time of the last tlog.checkpoint notification
+        self.gc_full_at = 0.0  # see _gc_policy; 0: not freezing
         self.checkpoint_event = asyncio.Event()
         self.server: Server | None = None
         self.background: list[asyncio.Task[None]] = []
@@ -403,6 +407,8 @@ class Node:
                 await task
         if self.checkpoint_due is not None:
             self.checkpoint_due.cancel()
+        if self.gc_full_at:
+            gc.unfreeze()
         await self.sequencer.close()
         self.reads.shutdown()
         await asyncio.get_running_loop().run_in_executor(None, self.core.close)
@@ -558,11 +564,29 @@ class Node:
             for address, bucket in list(self.arrivals.items()):
                 if bucket.level(now) >= bucket.depth:
                     del self.arrivals[address]  # full again: forget the address
+            self._gc_policy(now)
             for conn in list(self.conns):
                 if conn.actor is None or conn.subs or conn.frames or conn.closing:
                     continue
                 if now - conn.last_seen >= lim.idle_timeout_seconds:
                     conn.close_soon(1008, f"idle for {lim.idle_timeout_seconds:g} s")
+
+    def _gc_policy(self, now: float) -> None:
+        """With thousands of connections (a million objects), a full garbage collection
+        stops the node for seconds, whenever Python decides. So objects that live past a
+        second are frozen (never scanned again), and the full collection runs every
+        ``GC_FULL_SECONDS`` instead: cyclic garbage of a closed connection waits until then."""
+        if len(self.conns) < GC_FREEZE_CONNECTIONS:
+            if self.gc_full_at:
+                gc.unfreeze()
+                self.gc_full_at = 0.0
+            return
+        if now >= self.gc_full_at:
+            gc.unfreeze()
+            if self.gc_full_at:  # not the first time: a full collection, then freeze
+                gc.collect()
+            self.gc_full_at = now + GC_FULL_SECONDS
+        gc.freeze()
 
     async def _frame(self, conn: Conn, message: str | bytes) -> None:
         try:

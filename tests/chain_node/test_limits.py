@@ -377,3 +377,26 @@ def test_per_address_limits_refuse_before_the_handshake(start_node):
         _from(node, "127.0.0.2")
     assert info.value.response.status_code == 503
     assert first[1].call("node.info")["origin"] == node.origin
+
+
+def test_many_connections_freeze_old_objects_out_of_the_garbage_collector(start_node, monkeypatch):
+    """With many connections the node freezes long-lived objects (no multi-second full
+    collections); with few, nothing is frozen."""
+    import gc
+
+    from chain_node import server
+
+    monkeypatch.setattr(server, "GC_FREEZE_CONNECTIONS", 3)
+    node = start_node(limits=limits())
+    clients = [node.client() for _ in range(3)]
+    for c in clients:
+        c.call("node.info")
+    deadline = time.monotonic() + 5
+    while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert gc.get_freeze_count() > 0
+    clients[0].close()
+    deadline = time.monotonic() + 5
+    while gc.get_freeze_count() > 0 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert gc.get_freeze_count() == 0
