@@ -118,6 +118,10 @@ class ChainClient:
         self.pin: ChainPin | None = None
         self._kick = asyncio.Event()
         self._enrolled: set[str] | None = None  # actors whose approval we hold and verified
+        # actors whose node-signed identity.revoked we hold and verified -> its index
+        self._revoked: dict[str, int] = {}
+        # actor -> the index below which its status was asked (a later entry asks again)
+        self._asked: dict[str, int] = {}
         self._logged_in = False
         self._incoming: asyncio.Queue[tuple[str, dict[str, Any]]] = asyncio.Queue()
         self._resend_delay = 0.0  # backoff after the node could not take entries (-32603 ...)
@@ -594,44 +598,104 @@ class ChainClient:
 
     async def is_enrolled(self, actor: str) -> bool:
         """PROTOCOL.md 5.4: the actor's enrolment, approved by the pinned node key and
-        included in the log, is held locally (fetched once with identity.get)."""
-        assert self.pin is not None and self.rpc is not None
+        included in the log, is held locally (fetched once with identity.get). A revoked key
+        was enrolled too: whether it may sign at an index is ``may_sign_at``."""
+        assert self.pin is not None
         if actor == self.pin.node_vkey:
             return True
-        if self._enrolled is None:
-            with self.store.session() as session:
-                texts = session.scalars(
-                    select(LogEntry.entry).where(LogEntry.type == "identity.approved")
-                )
-                self._enrolled = {
-                    key for text in texts if (key := _approved_key(text, self.pin.node_vkey))
-                }
+        self._load_identities()
+        assert self._enrolled is not None
         if actor in self._enrolled:
             return True
-        answer = await self.rpc.call("identity.get", {"vkey": actor})
-        if not isinstance(answer, dict) or answer.get("status") != "approved":
+        await self._ask_identity(actor)
+        return actor in self._enrolled
+
+    async def may_sign_at(self, actor: str, index: int) -> bool:
+        """May an entry at ``index`` signed by ``actor`` be applied? Its enrolment is held and
+        verified (``is_enrolled``), and the key was not revoked at or before ``index``: a
+        revocation counts once its node-signed ``identity.revoked`` entry is held, verified and
+        included (docs/protocol.md, ``identity.revoke``). Entries signed before stay valid."""
+        assert self.pin is not None
+        if actor == self.pin.node_vkey:
+            return True
+        self._load_identities()
+        assert self._enrolled is not None
+        revoked = self._revoked.get(actor)
+        if revoked is None and (actor not in self._enrolled or index >= self._asked.get(actor, 0)):
+            await self._ask_identity(actor)  # the node's word, checked, for anything newer
+            self._asked[actor] = max(self._asked.get(actor, 0), index + 1, self._known_size())
+            revoked = self._revoked.get(actor)
+        if actor not in self._enrolled:
             return False
+        return revoked is None or index < revoked
+
+    def _known_size(self) -> int:
+        kept = self.tracker.latest() if self.tracker is not None else None
+        return kept.size if kept is not None else 0
+
+    def revocations(self) -> dict[str, int]:
+        """Revoked keys held and verified locally -> the index of their revocation (the desk
+        shows "signed before the key was revoked" for an entry below it)."""
+        self._load_identities()
+        return dict(self._revoked)
+
+    def _load_identities(self) -> None:
+        if self._enrolled is not None:
+            return
+        assert self.pin is not None
+        node = self.pin.node_vkey
+        with self.store.session() as session:
+            rows = session.execute(
+                select(LogEntry.entry, LogEntry.type, ReceiptRow.chain_index)
+                .outerjoin(ReceiptRow, ReceiptRow.leaf_hash == LogEntry.leaf_hash)
+                .where(LogEntry.type.in_(("identity.approved", "identity.revoked")))
+            ).all()
+        enrolled = set()
+        for text, kind, index in rows:
+            if kind == "identity.approved" and (key := _approved_key(text, node)):
+                enrolled.add(key)
+            elif (
+                index is not None
+                and kind == "identity.revoked"
+                and (key := _revoked_key(text, node))
+            ):
+                self._revoked[key] = index
+        self._enrolled = enrolled
+
+    async def _ask_identity(self, actor: str) -> None:
+        """``identity.get``: hold (verified, with receipts) the actor's enrolment, the node's
+        approval and, if the node says so, its revocation."""
+        assert self.pin is not None and self.rpc is not None and self._enrolled is not None
+        answer = await self.rpc.call("identity.get", {"vkey": actor})
+        if not isinstance(answer, dict) or answer.get("status") not in ("approved", "revoked"):
+            return
+        parts = ("enrol", "approval") + (("revocation",) if answer["status"] == "revoked" else ())
         entries = []
-        for part in ("enrol", "approval"):
+        for part in parts:
             item = answer.get(part)
             if not isinstance(item, dict) or not isinstance(item.get("index"), int):
-                return False
-            entries.append((item["index"], item.get("entry")))
-        (_, enrol_text), (_, approval_text) = entries
-        if (
-            not isinstance(approval_text, str)
-            or _approved_key(approval_text, self.pin.node_vkey) != actor
-        ):
-            return False
+                return
+            if not isinstance(item.get("entry"), str):
+                return
+            entries.append((item["index"], item["entry"]))
+        node = self.pin.node_vkey
+        if _approved_key(entries[1][1], node) != actor:
+            return
         try:
-            enrol = open_entry(enrol_text)
-        except (LedgerError, TypeError):
-            return False
+            enrol = open_entry(entries[0][1])
+        except LedgerError:
+            return
         if enrol.statement.actor != actor or enrol.statement.type != "identity.enrol":
-            return False
-        fetched = [(await self._fetch_receipt(i, t.encode("utf-8")), t) for i, t in entries]
+            return
+        if len(entries) == 3 and _revoked_key(entries[2][1], node) != actor:
+            return  # not the node's revocation of this key: nothing revoked by it
+        if actor in self._enrolled:
+            entries = entries[2:]  # the enrolment is held already
+        fetched = [
+            (i, await self._fetch_receipt(i, t.encode("utf-8")), t) for i, t in entries
+        ]  # each receipt verifies at its own index, or ChainError: nothing is kept
         with self.store.transaction() as session:
-            for receipt, text_ in fetched:
+            for _, receipt, text_ in fetched:
                 (appended,) = append(
                     session,
                     self.store.projections,
@@ -641,7 +705,8 @@ class ChainClient:
                 )
                 self._store_receipt(session, appended.leaf_hash, receipt)
         self._enrolled.add(actor)
-        return True
+        if answer["status"] == "revoked" and fetched:
+            self._revoked[actor] = fetched[-1][0]
 
     def _knows_case(self, case: str) -> bool:
         with self.store.session() as session:
@@ -693,8 +758,13 @@ class ChainClient:
         if entry.statement.log != self.pin.origin:
             log.warning("entry %d was signed for log %r; not applied", index, entry.statement.log)
             return None
-        if not await self.is_enrolled(entry.statement.actor):
-            log.warning("entry %d is signed by a key the node never enrolled; not applied", index)
+        if not await self.may_sign_at(entry.statement.actor, index):
+            if entry.statement.actor in self._revoked:
+                log.warning("entry %d is signed by a key revoked before it; not applied", index)
+            else:
+                log.warning(
+                    "entry %d is signed by a key the node never enrolled; not applied", index
+                )
             return None
         return entry, await self._fetch_receipt(index, entry.data)
 
@@ -743,6 +813,20 @@ def _approved_key(text: str, node_vkey: str) -> str | None:
         return None
     statement = entry.statement
     if statement.type != "identity.approved" or statement.actor != node_vkey:
+        return None
+    key = statement.body.get("key")
+    return key if isinstance(key, str) else None
+
+
+def _revoked_key(text: str, node_vkey: str) -> str | None:
+    """The key a node-signed ``identity.revoked`` entry revokes, if ``text`` is one (an
+    ``identity.revoked`` signed by anyone else revokes nothing)."""
+    try:
+        entry = open_entry(text)
+    except LedgerError:
+        return None
+    statement = entry.statement
+    if statement.type != "identity.revoked" or statement.actor != node_vkey:
         return None
     key = statement.body.get("key")
     return key if isinstance(key, str) else None
