@@ -49,6 +49,7 @@ pytestmark = pytest.mark.usefixtures("source_language")
 T0 = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)
 ORIGIN = "court.example/log"
 OK = QDialogButtonBox.StandardButton.Ok
+CANCEL = QDialogButtonBox.StandardButton.Cancel
 
 
 # -- money ------------------------------------------------------------------------------------
@@ -691,14 +692,19 @@ def test_parties_disclosure_acknowledgement_and_closing_through_the_tabs(
     assert dialog is not None and dialog.party_id == "p3"
     dialog.name.setText("王五")
     dialog.set_choice(dialog.role, "third_party")
+    type_into(qtbot, dialog.id_number, "11010519491231002X")
     dialog.phone.setText("13700137000")
     qtbot.mouseClick(dialog.buttons.button(OK), Qt.MouseButton.LeftButton)
     assert case.view.state.parties["p3"].key is None
+    assert case.view.state.parties["p3"].id_hash  # the typed number, salted and hashed
     third = SigningKey.generate()
     parties.table.selectRow(2)
     parties.update_party()
     dialog = parties.party_dialog
     assert dialog.phone.text() == "13700137000"  # from this computer's case file
+    assert dialog.id_number.text() == "11010519491231002X"
+    assert dialog.name.text() == "王五" and dialog.role.currentData() == "third_party"
+    assert dialog.key.isEnabled()  # no key yet: one may be given now
     dialog.key.paste.setText(third.vkey)
     qtbot.mouseClick(dialog.buttons.button(OK), Qt.MouseButton.LeftButton)
     assert case.view.state.parties["p3"].key == third.vkey
@@ -729,6 +735,16 @@ def test_parties_disclosure_acknowledgement_and_closing_through_the_tabs(
     case.tabs.setCurrentWidget(sessions)
     assert "concession" in sessions.details.toPlainText()
     desk.lender.save(desk.tmp / "lender.key", "张三的口令")
+    with desk.session.store.session() as s:
+        entries = s.scalar(select(func.count()).select_from(LogEntry))
+    sessions.acknowledge_at_desk()  # the party changes their mind: Cancel signs nothing
+    cancelled = sessions.key_dialog
+    assert cancelled is not None and cancelled.isVisible()
+    qtbot.mouseClick(cancelled.buttons.button(CANCEL), Qt.MouseButton.LeftButton)
+    assert sessions.key_dialog is None and not cancelled.isVisible()
+    with desk.session.store.session() as s:
+        assert s.scalar(select(func.count()).select_from(LogEntry)) == entries
+    assert case.view.state.acknowledgements["S1"] == set()
     sessions.acknowledge_at_desk()
     keys = sessions.key_dialog
     assert keys is not None and desk.lender.vkey in keys.expected
