@@ -657,7 +657,7 @@ class ChainClient:
             elif (
                 index is not None
                 and kind == "identity.revoked"
-                and (key := _revoked_key(text, node))
+                and (key := revoked_key(text, node))
             ):
                 self._revoked[key] = index
         self._enrolled = enrolled
@@ -687,7 +687,7 @@ class ChainClient:
             return
         if enrol.statement.actor != actor or enrol.statement.type != "identity.enrol":
             return
-        if len(entries) == 3 and _revoked_key(entries[2][1], node) != actor:
+        if len(entries) == 3 and revoked_key(entries[2][1], node) != actor:
             return  # not the node's revocation of this key: nothing revoked by it
         if actor in self._enrolled:
             entries = entries[2:]  # the enrolment is held already
@@ -818,7 +818,7 @@ def _approved_key(text: str, node_vkey: str) -> str | None:
     return key if isinstance(key, str) else None
 
 
-def _revoked_key(text: str, node_vkey: str) -> str | None:
+def revoked_key(text: str, node_vkey: str) -> str | None:
     """The key a node-signed ``identity.revoked`` entry revokes, if ``text`` is one (an
     ``identity.revoked`` signed by anyone else revokes nothing)."""
     try:

@@ -1,4 +1,6 @@
-"""Command-line profile tools: ``profile backup FILE`` and ``profile restore FILE --profile NAME``.
+"""Command-line profile tools: ``profile backup FILE`` and ``profile restore FILE --profile NAME``;
+``keys revoke [--reason TEXT] [--rotate]`` (``main.py keys ...`` is parsed by ``ledger.cli``,
+which calls ``keys_revoke`` here: revoking needs the chain, which the ledger does not know).
 
 ``main.py profile ...`` routes here with its whole argument list. As in ``ledger.cli``, every
 failure a user can cause (wrong passphrase, damaged backup, a profile that already holds data)
@@ -52,6 +54,45 @@ def _restore(args: argparse.Namespace, out: TextIO) -> int:
         f"{info.entries} log entries) as profile {profile.name} in {profile.folder}\n"
         "Open it and let it sync: what the chain received since the backup comes back.\n"
     )
+    return 0
+
+
+DEFAULT_REASON = "the key may be compromised"
+
+
+def keys_revoke(args: argparse.Namespace, out: TextIO) -> int:
+    """Revoke the profile's key at its chain node; with ``--rotate`` name a new key as its
+    successor, enrolled under the same name and role (``desk.rotation``)."""
+    import asyncio
+
+    from desk.embedded import start_or_attach
+    from desk.rotation import revoke_key
+    from ledger.profile import EMBEDDED, embedded_node_folder
+
+    profile = Profile.named(args.profile)
+    passphrase = _passphrase(args.passphrase_env)
+    chain = args.node or profile.load_settings().chain
+    local = start_or_attach(embedded_node_folder()) if chain == EMBEDDED else None
+    try:
+        url = local.url if local is not None else chain
+        done = asyncio.run(
+            revoke_key(profile, passphrase, url, args.reason or DEFAULT_REASON, rotate=args.rotate)
+        )
+    finally:
+        if local is not None:
+            local.stop()
+    out.write(
+        f"Revoked key {done.old_vkey} at index {done.revoked_index}: nothing signed with it is "
+        "accepted from there on; what it signed before stays valid.\n"
+        f"  old key kept as: {done.kept_as}\n"
+        f"  profile {profile.name} now signs with {done.new_vkey}\n"
+    )
+    if done.successor:
+        out.write(
+            f"  the new key is its successor, in the same cases; enrolment: {done.enrolment}\n"
+        )
+    else:
+        out.write("  no successor was named: enrol the new key and ask to be added to your cases\n")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Command-line tools of the ledger: ``keys new|show``, ``log verify``, ``receipt verify``.
+"""Command-line tools of the ledger: ``keys new|show|revoke``, ``log verify``, ``receipt verify``.
 
 Every failure a user can cause (wrong passphrase, damaged file, bad receipt) ends with one
 readable line on stderr and exit status 1 — never a traceback.
@@ -66,6 +66,12 @@ def cmd_keys_show(args: argparse.Namespace, out: TextIO) -> int:
     out.write(f"Profile {profile.name}\n  key id:       {verifier.key_id}\n")
     out.write(f"  verifier key: {verifier.vkey}\n  file:         {profile.key_path}\n")
     return 0
+
+
+def cmd_keys_revoke(args: argparse.Namespace, out: TextIO) -> int:
+    from desk.cli import keys_revoke  # the chain is the desk's, not the ledger's
+
+    return keys_revoke(args, out)
 
 
 def cmd_log_verify(args: argparse.Namespace, out: TextIO) -> int:
@@ -156,6 +162,22 @@ def build_parser() -> argparse.ArgumentParser:
     keys.add_parser(
         "show", help="show the profile's key id and verifier key", parents=[after]
     ).set_defaults(func=cmd_keys_show)
+    revoke = keys.add_parser(
+        "revoke",
+        help="revoke the key at the chain node (lost or compromised) and switch to a new one",
+        parents=[after],
+    )
+    revoke.add_argument("--reason", default="", help="why (public, at most 200 characters)")
+    revoke.add_argument(
+        "--rotate",
+        action="store_true",
+        help="name the new key as its successor: same name, role and cases",
+    )
+    revoke.add_argument(
+        "--node", default="", help="the node's ws:// address (default: the profile's)"
+    )
+    revoke.add_argument("--passphrase-env", help="read the passphrase from this variable")
+    revoke.set_defaults(func=cmd_keys_revoke)
 
     log = sub.add_parser("log", help="the local log").add_subparsers(dest="action", required=True)
     verify = log.add_parser(
