@@ -16,6 +16,13 @@ here, in log order, from the entry texts alone:
   statement in a case (not the node's own) adds its actor and ``body.members``; a later one adds
   the ``body.members`` not yet in the case; ``added_index`` is the statement's index.
 - ``documents``: ``(sha256, idx)`` for every ``body.documents[].sha256``.
+- ``revocations`` with status ``revoked`` and the revoked key's ``enrolments`` status: one per
+  node-signed ``identity.revoked`` (key, reason, successor, ``revoke_index``; its own index is
+  ``revoked_index``); a successor joins, at that index, every case the revoked key is in
+  (``NodeCore._commit``). Operator requests not yet logged (``requested``) are left alone.
+
+A new statement type that changes one of these tables must be replayed here too, or a full
+start refuses the node's own rows.
 
 Streamed in chunks of ``CHUNK`` entries (one query per table per chunk): memory grows with
 the enrolled keys and case members (which the node holds in memory anyway), not with the log.
@@ -33,7 +40,7 @@ from sqlalchemy import Connection, or_, select
 
 from chain_node.access import PUBLIC_CASE, declared_members
 from chain_node.errors import FsckError, RpcError
-from chain_node.storage import CaseMember, DocumentHash, Enrolment, EntryRow
+from chain_node.storage import CaseMember, DocumentHash, Enrolment, EntryRow, Revocation
 from ledger.errors import LedgerError
 from ledger.keys import parse_vkey
 from ledger.statement import STATEMENT_HEADER
@@ -158,6 +165,7 @@ def _check(conn: Connection, count: int, node_vkey: str, found: _Found) -> None:
     members: dict[str, set[str]] = {}
     enrols: dict[int, tuple[str, str]] = {}  # enrol index -> (actor, name), until approved
     approved: dict[str, tuple[str, str, int, int]] = {}  # vkey -> (name, role, enrol, approval)
+    revoked: dict[str, dict[str, Any]] = {}  # vkey -> its revocations row
     for start, end, rows in _chunks(conn, count):
         chunk_members: dict[tuple[str, str], int] = {}
         chunk_docs: set[tuple[bytes, int]] = set()
@@ -181,6 +189,8 @@ def _check(conn: Connection, count: int, node_vkey: str, found: _Found) -> None:
                 enrols[idx] = (signer, body.get("name"))
             elif kind == "identity.approved" and signer == node_vkey:
                 _approval(idx, body, enrols, approved)
+            elif kind == "identity.revoked" and signer == node_vkey and isinstance(body, dict):
+                _revocation(idx, body, revoked, members, chunk_members)
             elif (
                 case != PUBLIC_CASE
                 and signer != node_vkey
@@ -190,7 +200,8 @@ def _check(conn: Connection, count: int, node_vkey: str, found: _Found) -> None:
         _compare_members(conn, start, end, chunk_members, found)
         _compare_documents(conn, start, end, chunk_docs, found)
     _compare_outside(conn, count, found)
-    _compare_enrolments(conn, approved, found)
+    _compare_enrolments(conn, approved, set(revoked), found)
+    _compare_revocations(conn, revoked, found)
 
 
 def _approval(
@@ -209,6 +220,30 @@ def _approval(
     vkey, name = enrol
     approved[vkey] = (name, body.get("role"), enrol_index, idx)
     del enrols[enrol_index]
+
+
+def _revocation(
+    idx: int,
+    body: dict[str, Any],
+    revoked: dict[str, dict[str, Any]],
+    members: dict[str, set[str]],
+    chunk_members: dict[tuple[str, str], int],
+) -> None:
+    """The node's ``identity.revoked``: the key's row, and its successor in its cases."""
+    key, successor = body.get("key"), body.get("successor")
+    revoked[key] = {
+        "status": "revoked",
+        "reason": str(body.get("reason", "")),
+        "successor": successor,
+        "revoke_index": body.get("revoke_index"),
+        "revoked_index": idx,
+    }
+    if successor is None:
+        return
+    for case, current in members.items():
+        if key in current and successor not in current:
+            current.add(successor)
+            chunk_members[(case, successor)] = idx
 
 
 def _replay_members(
@@ -301,7 +336,10 @@ def _compare_outside(conn: Connection, count: int, found: _Found) -> None:
 
 
 def _compare_enrolments(
-    conn: Connection, derived: dict[str, tuple[str, str, int, int]], found: _Found
+    conn: Connection,
+    derived: dict[str, tuple[str, str, int, int]],
+    revoked: set[str],
+    found: _Found,
 ) -> None:
     seen: set[str] = set()
     for row in conn.execute(
@@ -318,13 +356,13 @@ def _compare_enrolments(
         logged = derived.get(row.vkey)
         key = f"vkey={row.vkey!r}"
         if logged is None:
-            if row.status == "approved":
-                found.add("enrolments", key, "status", "approved", "not approved in the log")
+            if row.status in ("approved", "revoked"):
+                found.add("enrolments", key, "status", row.status, "not approved in the log")
             continue
         seen.add(row.vkey)
         name, role, enrol_index, approval_index = logged
         expected = {
-            "status": "approved",
+            "status": "revoked" if row.vkey in revoked else "approved",
             "key_id": _key_id(row.vkey),
             "name": name,
             "role": role,
@@ -343,3 +381,23 @@ def _key_id(vkey: str) -> str | None:
         return parse_vkey(vkey).key_id
     except LedgerError:
         return None
+
+
+def _compare_revocations(
+    conn: Connection, derived: dict[str, dict[str, Any]], found: _Found
+) -> None:
+    seen: set[str] = set()
+    columns = ("status", "reason", "successor", "revoke_index", "revoked_index")
+    for row in conn.execute(select(Revocation.vkey, *(getattr(Revocation, c) for c in columns))):
+        logged = derived.get(row.vkey)
+        key = f"vkey={row.vkey!r}"
+        if logged is None:
+            if row.status != "requested":
+                found.add("revocations", key, "status", row.status, "not revoked in the log")
+            continue
+        seen.add(row.vkey)
+        for column in columns:
+            if getattr(row, column) != logged[column]:
+                found.add("revocations", key, column, getattr(row, column), logged[column])
+    for vkey in sorted(derived.keys() - seen):
+        found.add("revocations", f"vkey={vkey!r}", "row", None, "revoked")

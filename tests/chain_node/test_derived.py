@@ -6,12 +6,14 @@ quick start, which does not derive the tables, serves the changed rows)."""
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import text
 
+from chain_node import cli
 from chain_node.derived import MAX_REPORTED, check_derived
 from chain_node.errors import FsckError
 from chain_node.storage import make_engine
@@ -220,3 +222,63 @@ def test_many_mismatches_are_capped(start_node, tmp_path):
     assert len(found) == MAX_REPORTED
     assert [m.column for m in found[:3]] == ["type", "actor", "time"]
     assert {m.key for m in found} == {f"idx={i}" for i in range(-(-MAX_REPORTED // 3))}
+
+
+REVOKED_TAMPERS = [
+    (
+        "UPDATE enrolments SET status = 'approved' WHERE vkey = :alice",
+        ["enrolments", "status", "'approved'", "'revoked'"],
+    ),
+    ("DELETE FROM revocations WHERE vkey = :alice", ["revocations", "row", "absent"]),
+    (
+        "UPDATE revocations SET successor = :carol WHERE vkey = :alice",
+        ["revocations", "successor"],
+    ),
+    (
+        "DELETE FROM case_members WHERE vkey = :dave",
+        ["case_members", "'case-1'", "added_index", "absent"],
+    ),
+]
+
+
+@pytest.mark.parametrize("sql,named", REVOKED_TAMPERS, ids=["status", "row", "successor", "member"])
+def test_revocation_and_successor_are_derived(start_node, tmp_path, sql, named):
+    """A key revoked with a successor (issue 8, key rotation): the untouched database starts;
+    each changed row of what the revocation determines is refused."""
+    data = tmp_path / "node"
+    s = build(start_node, data, None)
+    node = start_node(data)
+    dave, _ = node.person("creditor", "Dave")
+    alice = node.client()
+    alice.login(s["alice"], s["origin"])
+    body = {"reason": "phone lost", "successor": dave.vkey}
+    alice.call(
+        "tlog.submit", entry=make_entry(s["alice"], s["origin"], "identity.revoke", "", body)
+    )
+    node.stop()
+    start_node(data).stop()  # untouched: derived and stored agree
+    names = {"alice": s["alice"].vkey, "carol": s["carol"].vkey, "dave": dave.vkey}
+    run_sql(s["url"], sql, **{k: v for k, v in names.items() if f":{k}" in sql})
+    with pytest.raises(FsckError) as refused:
+        start_node(data)
+    message = str(refused.value)
+    for part in named:
+        assert part in message, f"{part!r} not named in: {message}"
+
+
+def test_operator_revocation_restarts(start_node, tmp_path):
+    """The operator's route (``node revoke``: a request row, then the node's entry) derives
+    the same rows the node stored: the node starts again."""
+    data = tmp_path / "node"
+    node = start_node(data, trigger_poll_seconds=0.1)
+    key, _ = node.person()
+    _, reader = node.person("observer")
+    args = ["revoke", key.key_id, "--reason", "reported stolen", "--data", str(data)]
+    assert cli.main(args) == 0
+    deadline = time.monotonic() + 10
+    while reader.call("identity.get", vkey=key.vkey)["status"] != "revoked":
+        assert time.monotonic() < deadline, "the operator's revocation was not logged"
+        time.sleep(0.05)
+    node.stop()
+    again = start_node(data)  # full fsck: revocations and enrolments agree with the log
+    assert again.client().call("node.info")["tree_size"] == node.info["tree_size"] + 5
