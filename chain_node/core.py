@@ -730,16 +730,18 @@ class NodeCore:
         if vkey in self.enrolled:
             role, enrol_index, approval_index = self.enrolled[vkey]
             out: dict[str, Any] = {"status": "approved", "role": role}
+            parts = [("enrol", enrol_index), ("approval", approval_index)]
         elif found is not None and row is not None:
-            enrol_index, approval_index = row.enrol_index or 0, row.approval_index or 0
             out = {"status": "revoked", "role": row.role}
-        else:
-            return {"status": "unknown"}
-        parts = [("enrol", enrol_index), ("approval", approval_index)]
-        if found is not None and "status" in out and out["status"] == "revoked":
-            parts.append(("revocation", found[0]))
+            parts = [
+                ("enrol", row.enrol_index or 0),
+                ("approval", row.approval_index or 0),
+                ("revocation", found[0]),
+            ]
             if found[1] is not None:
                 out["successor"] = found[1]
+        else:
+            return {"status": "unknown"}
         for name, index in parts:
             entry = self.entry_at(conn, index)
             if entry is not None:
@@ -971,12 +973,16 @@ class NodeCore:
 
     def approvals_due(self) -> list[tuple[str, str]]:
         """Enrolments the operator approved that are not yet in the log: (entry, role)."""
+        revoked = self.revocations()  # a revoked key is never approved again
         with self.engine.connect() as conn:
             return [
                 (row.entry, row.role)
                 for row in conn.execute(
-                    select(Enrolment.entry, Enrolment.role).where(Enrolment.status == "approving")
+                    select(Enrolment.vkey, Enrolment.entry, Enrolment.role).where(
+                        Enrolment.status == "approving"
+                    )
                 )
+                if row.vkey not in revoked
             ]
 
     # -- reads (reader threads) ----------------------------------------------------------------
