@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from chain_client.sync import ChainClient, ClientConfig, Pins, SyncStatus
 from desk.domains import domain_projections
 from desk.network import NetworkThread
+from desk.rotation import revoked_keys
 from ledger.clock import Clock
 from ledger.errors import LedgerError
 from ledger.keys import SigningKey
@@ -128,6 +129,14 @@ class DeskSession:
         return self.network.submit(
             self.client.enrol(self.settings.display_name, self.settings.role)
         )
+
+    def revoked_keys(self) -> dict[str, int]:
+        """Revoked keys this desk holds the node-signed revocation of -> its index. An entry
+        by such a key at a smaller index was "signed before the key was revoked" (valid); the
+        sync never applies one at or after it."""
+        with self.store.session() as session:
+            node = session.scalars(select(ChainPin.node_vkey).limit(1)).first()
+        return revoked_keys(self.store, node) if node else {}
 
     @property
     def origin(self) -> str:

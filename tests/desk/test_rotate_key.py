@@ -11,6 +11,8 @@ import pytest
 
 from chain_node.config import NodeConfig
 from chain_node.server import EmbeddedNode
+from desk.network import NetworkThread
+from desk.session import DeskSession
 from ledger import cli
 from ledger.keys import SigningKey
 from ledger.profile import Profile, Settings
@@ -106,6 +108,12 @@ def test_rotation_keeps_the_user_in_their_cases(tmp_path, node, monkeypatch, cap
         store.close()
     assert {"identity.revoke", "identity.revoked"} <= set(kinds)
     assert states.get(index - 1) == "confirmed"
+    # the desk can tell an entry signed before the revocation (the Verify page's wording)
+    session = DeskSession.open(profile, new, NetworkThread(), node.url)
+    try:
+        assert session.revoked_keys() == {old.vkey: index}
+    finally:
+        session.close()
 
 
 def test_plain_revocation_names_no_successor(tmp_path, node, monkeypatch, capsys):
