@@ -1168,6 +1168,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>The profile {profile} already holds data. Restore into a new profile, or confirm that it should be replaced.</translation>
     </message>
     <message>
+        <source>The key could not be revoked: {detail}</source>
+        <translation>The key could not be revoked: {detail}</translation>
+    </message>
+    <message>
         <source>This profile has not reached its chain node yet, so it does not know which log to sign for. Connect once (the status bar shows the node), then try again.</source>
         <translation>This profile has not reached its chain node yet, so it does not know which log to sign for. Connect once (the status bar shows the node), then try again.</translation>
     </message>

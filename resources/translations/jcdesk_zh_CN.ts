@@ -1168,6 +1168,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>档案 {profile} 中已有数据。请恢复到新档案，或确认要替换它。</translation>
     </message>
     <message>
+        <source>The key could not be revoked: {detail}</source>
+        <translation>未能吊销密钥：{detail}</translation>
+    </message>
+    <message>
         <source>This profile has not reached its chain node yet, so it does not know which log to sign for. Connect once (the status bar shows the node), then try again.</source>
         <translation>本档案尚未连接过链节点，因此还不知道应为哪个日志签名。请先连接一次（状态栏会显示节点），然后重试。</translation>
     </message>
