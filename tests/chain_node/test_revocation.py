@@ -208,3 +208,30 @@ def test_schema_1_database_is_upgraded(tmp_path, db_url):
     engine.dispose()
     assert int(version) == SCHEMA_VERSION == 2
     assert json.dumps(version)
+
+
+def test_revocation_survives_a_restart(start_node, tmp_path, db_url):
+    data = tmp_path / "node"
+    node = start_node(data, database_url=db_url)
+    old, c = node.person("mediator", name="赵调解")
+    partner, _ = node.person()
+    c.call(
+        "tlog.submit",
+        entry=make_entry(old, node.origin, case="k1", body={"members": [partner.vkey]}),
+    )
+    heir = SigningKey.generate()
+    c.call("tlog.submit", entry=revoke_entry(old, node.origin, "rotating", heir.vkey))
+    index, _ = revoked_body(node, old)
+    node.stop()
+    node = start_node(data, database_url=db_url)  # the full start derives the revocation too
+    with pytest.raises(RpcFail) as refused:
+        node.client().login(old, node.origin)
+    assert refused.value.code == -32001 and f"revoked at index {index}" in refused.value.data
+    enrolled = node.client().call(
+        "auth.enrol", entry=enrol_entry(heir, node.origin, "mediator", "赵调解")
+    )
+    assert enrolled["status"] == "approved"
+    hc = node.client()
+    hc.login(heir, node.origin)
+    hc.call("tlog.submit", entry=make_entry(heir, node.origin, case="k1", body={"n": 1}))
+    node.stop()
