@@ -108,7 +108,19 @@ def fuzz_node(tmp_path_factory):
         data_dir=tmp_path_factory.mktemp("fuzz"),
         auto_approve=True,
         passphrase="fuzz",
-        limits=Limits(requests_per_second=1e6, burst=10**6),
+        # the fuzzer is one anonymous client hammering one node: lift every rate and
+        # per-address limit so that what it finds is a parsing or checking fault, not a 503
+        limits=Limits(
+            requests_per_second=1e6,
+            burst=10**6,
+            anonymous_requests_per_second=1e6,
+            anonymous_burst=10**6,
+            anonymous_total_requests_per_second=1e6,
+            anonymous_total_burst=10**6,
+            connections_per_address_burst=10**6,
+            max_anonymous_per_address=10**6,
+            login_timeout_seconds=3600,
+        ),
     )
     handle = NodeHandle(EmbeddedNode.start(config))
     yield handle
