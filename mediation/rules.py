@@ -266,8 +266,7 @@ class MediationRule:
                 QT_TRANSLATE_NOOP(CONTEXT, "The agreement is incomplete: {items}"),
                 items=" ".join(f.text() for f in missing),
             )
-        parties = [state.parties[p] for p in content["parties"]]
-        keyless = [p.name for p in parties if not p.key]
+        keyless = [p.name for p in state.keyless(content["parties"])]
         if keyless:
             raise refuse(
                 QT_TRANSLATE_NOOP(
@@ -520,10 +519,7 @@ def automatic_filings(state: CaseState, now: datetime) -> list[dict[str, Any]]:
     bodies = []
     for d in defaults(state, now):
         agreement = state.agreements[d.agreement_id]
-        if (
-            agreement.effective is None
-            or agreement.effective.content.get("enforcement_consent") is not True
-        ):
+        if not agreement.consents_to_filing:
             continue
         if (d.agreement_id, d.obligation_id, d.instalment) in state.enforcement:
             continue
