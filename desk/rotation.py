@@ -10,13 +10,14 @@ profile closed:
    rotating — append it to the local log and send it with everything still unsent (what the
    old key signed before is logged first, in order). The node logs its own
    ``identity.revoked`` right after it; the desk fetches and verifies that too.
-3. Rotating: enrol the new key under the same name and role (the node lets a named successor
+3. Switch the profile at once (the old key is of no use any more): the old key file is kept
+   as ``identity.key.revoked-<index>`` (never deleted: it still opens what it sealed), the
+   profile's data key is wrapped for the new key (the old wrapping kept as
+   ``data.key.revoked-<index>``), and ``identity.key.next`` becomes ``identity.key``.
+4. Rotating: enrol the new key under the same name and role (the node lets a named successor
    take its predecessor's name) and wait for the approval; the node has already carried the
-   new key into every case of the old one.
-4. Switch the profile: the old key file is kept as ``identity.key.revoked-<index>`` (never
-   deleted: it still opens what it sealed), the profile's data key is wrapped for the new key
-   (the old wrapping kept as ``data.key.revoked-<index>``), and ``identity.key.next`` becomes
-   ``identity.key``.
+   new key into every case of the old one. If this fails, the profile is enrolled again as
+   any new key is, and the name is still reserved for it.
 
 Revoking first and enrolling second is on purpose: the compromised key stops at once, and the
 successor's link is signed by the key it replaces. A plain revocation (a key believed stolen)
@@ -63,7 +64,7 @@ class Revoked:
     revoke_index: int  # the old key's identity.revoke
     revoked_index: int  # the node's identity.revoked: from here on the old key is refused
     successor: bool  # the new key was named (rotation) and enrolled under the same name
-    enrolment: str  # "approved", "pending" (waits for the court), or "" (not enrolled)
+    enrolment: str  # "approved", "pending" (the court decides), "" (none asked), or why not
     kept_as: Path  # the old key file
 
 
@@ -104,12 +105,17 @@ async def revoke_key(
             revoked_index = client.revocations()[old.vkey]
         finally:
             await client._disconnect()
+        # the old key is of no use from here on: the profile signs with the new one at once,
+        # so an enrolment that fails below is simply asked again, as for any new key
+        kept_as = _switch(profile, old, new, revoked_index)
         enrolment = ""
         if rotate:
-            enrolment = await _enrol(store, new, config, settings, approval_timeout, clock)
+            try:
+                enrolment = await _enrol(store, new, config, settings, approval_timeout, clock)
+            except (LedgerError, OSError) as exc:
+                enrolment = f"not sent ({exc}); enrol the profile again"
     finally:
         store.close()
-    kept_as = _switch(profile, old, new, revoked_index)
     return Revoked(old.vkey, new.vkey, revoke_index, revoked_index, rotate, enrolment, kept_as)
 
 
@@ -173,11 +179,6 @@ def _switch(profile: Profile, old: SigningKey, new: SigningKey, index: int) -> P
     os.replace(profile.key_path, kept)
     os.replace(folder / NEXT_KEY, profile.key_path)
     return kept
-
-
-def pending_rotation(profile: Profile) -> bool:
-    """An interrupted rotation left its new key (``revoke_key`` carries on with it)."""
-    return (profile.folder / NEXT_KEY).exists()
 
 
 def revoked_keys(store: Store, node_vkey: str) -> dict[str, int]:
