@@ -48,7 +48,7 @@ from chain_node.storage import (
     make_engine,
     set_meta,
 )
-from chain_node.tree import Frontier, TreeReader
+from chain_node.tree import Frontier, TreeReader, cache_for
 from chain_node.verify import check_entry, claimed_actor
 from ledger import merkle
 from ledger.checkpoint import Checkpoint, sign_checkpoint, verify_checkpoint
@@ -630,6 +630,7 @@ class NodeCore:
             self.highwater.record(latest.note)
         # committed: publish the new state
         if new_rows:
+            cache_for(self.engine).fill(nodes, new_rows)  # committed hashes only (tree.py)
             self.frontier = frontier
             self.latest = latest
             for case, value in overlay.items():
@@ -1010,11 +1011,12 @@ class NodeCore:
         ).all()
         return [bytes(r[0]) for r in rows]
 
-    def inclusion(self, conn: Connection, index: int, size: int) -> list[bytes]:
-        return TreeReader(conn).inclusion_proof(index, size)
+    def inclusion(self, conn: Connection | None, index: int, size: int) -> list[bytes]:
+        """``conn`` None: from memory only, or ``CacheMiss`` (tree.py)."""
+        return TreeReader(conn, cache_for(self.engine)).inclusion_proof(index, size)
 
-    def consistency(self, conn: Connection, old: int, new: int) -> list[bytes]:
-        return TreeReader(conn).consistency_proof(old, new)
+    def consistency(self, conn: Connection | None, old: int, new: int) -> list[bytes]:
+        return TreeReader(conn, cache_for(self.engine)).consistency_proof(old, new)
 
     def entry_at(self, conn: Connection, index: int) -> tuple[str, str, str] | None:
         row = conn.execute(

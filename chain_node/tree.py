@@ -4,11 +4,15 @@ Every complete aligned subtree of height >= 1 is stored once in ``tree_nodes`` a
 (level 0 is ``entries.leaf_hash``). ``ledger.merkle`` asks ``get_hash`` only for perfect
 subtrees, so an inclusion or consistency proof costs fewer than 2*ceil(log2 n) single-row
 reads, whatever the size of the tree.
+
+A committed subtree hash never changes, so ``TreeCache`` keeps recently committed and recently
+read ones in memory: a receipt for a recent entry usually needs no database read at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import weakref
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, select
 
@@ -65,14 +69,92 @@ def frontier_ranges(size: int) -> list[tuple[int, int]]:
     return out
 
 
-class TreeReader:
-    """Reads stored subtree hashes through one connection; counts reads (for the O(log n) test)."""
+# A cached hash costs ~200 bytes of Python objects (key tuple, bytes, dict slot): 16 MiB holds
+# ~80,000 subtrees, the right edge of the tree plus the recent receipts of 10,000 desks.
+CACHE_BYTES = 16 << 20
+_ENTRY_BYTES = 200
 
-    def __init__(self, conn: Connection) -> None:
+
+class CacheMiss(LookupError):
+    """A memory-only read (no connection) needs a subtree the cache does not hold."""
+
+
+class TreeCache:
+    """(level, index) -> hash of committed subtrees (level 0: leaf hashes), bounded in bytes.
+
+    Only committed hashes go in (``fill`` after the transaction committed, ``put`` from a read),
+    and a committed subtree hash never changes, so a hit is always the stored value. Two
+    generations stand in for an LRU without per-hit bookkeeping: hits in the old generation move
+    to the new one; when the new one is full the old one is dropped. Dict operations are atomic
+    under the GIL, so the writer, reader threads and the event loop share it without a lock (a
+    race loses at most a few entries, never returns a wrong one).
+    """
+
+    def __init__(self, max_bytes: int = CACHE_BYTES) -> None:
+        self.half = max(1, max_bytes // _ENTRY_BYTES // 2)
+        self._new: dict[tuple[int, int], bytes] = {}
+        self._old: dict[tuple[int, int], bytes] = {}
+
+    def __len__(self) -> int:
+        return len(self._new) + len(self._old)
+
+    def get(self, level: int, index: int) -> bytes | None:
+        key = (level, index)
+        value = self._new.get(key)
+        if value is None:
+            value = self._old.get(key)
+            if value is not None:
+                self._put(key, value)
+        return value
+
+    def put(self, level: int, index: int, value: bytes) -> None:
+        self._put((level, index), value)
+
+    def items(self) -> list[tuple[tuple[int, int], bytes]]:
+        """Everything held (for audits and tests)."""
+        return [*self._old.items(), *self._new.items()]
+
+    def _put(self, key: tuple[int, int], value: bytes) -> None:
+        if len(self._new) >= self.half:
+            self._old, self._new = self._new, {}
+        self._new[key] = value
+
+    def fill(self, nodes: Iterable[tuple[int, int, bytes]], rows: Sequence[dict]) -> None:
+        """After a commit: its completed subtrees (level, index, hash) and its entry rows."""
+        for row in rows:
+            self._put((0, row["idx"]), row["leaf_hash"])
+        for level, index, value in nodes:
+            self._put((level, index), value)
+
+
+_caches: weakref.WeakKeyDictionary[object, TreeCache] = weakref.WeakKeyDictionary()
+
+
+def cache_for(engine: object) -> TreeCache:
+    """The one cache of a database (keyed by its engine: a restored database gets a new engine
+    at the node's start, hence an empty cache)."""
+    cache = _caches.get(engine)
+    if cache is None:
+        cache = _caches.setdefault(engine, TreeCache())
+    return cache
+
+
+class TreeReader:
+    """Reads subtree hashes from ``cache`` first, then through ``conn`` (storage reads are
+    counted, for the O(log n) test). Without ``conn`` it reads memory only (``CacheMiss``)."""
+
+    def __init__(self, conn: Connection | None, cache: TreeCache | None = None) -> None:
         self.conn = conn
+        self.cache = cache
         self.reads = 0
 
     def node(self, level: int, index: int) -> bytes:
+        if self.cache is not None:
+            hit = self.cache.get(level, index)
+            if hit is not None:
+                return hit
+        if self.conn is None:
+            raise CacheMiss(f"subtree ({level}, {index}) is not cached")
         self.reads += 1
         if level == 0:
             value = self.conn.execute(
@@ -84,7 +166,10 @@ class TreeReader:
             ).scalar_one_or_none()
         if value is None:
             raise LookupError(f"subtree ({level}, {index}) is not stored")
-        return bytes(value)
+        value = bytes(value)
+        if self.cache is not None:
+            self.cache.put(level, index, value)
+        return value
 
     def get_hash(self, start: int, end: int) -> bytes:
         """MTH(D[start:end]) for a perfect aligned subtree (what ledger.merkle asks for)."""
