@@ -15,10 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from ledger.errors import LedgerError
+from ledger.errors import LedgerError, ReceiptError
 from ledger.keys import SigningKey, parse_vkey, read_key_file
 from ledger.profile import DEFAULT_PROFILE, Profile
-from ledger.receipt import verify_receipt
+from ledger.receipt import STEPS, Step, failed_step, verify_receipt
 from ledger.statement import parse_entry, verify_entry
 from ledger.store.projection import Projection
 
@@ -114,14 +114,38 @@ def _local(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
 
 
+RECEIPT_STEPS = {
+    Step.PARSE: "the receipt and its checkpoint parse",
+    Step.LOG_SIGNATURE: "the checkpoint is signed by the log key given",
+    Step.COSIGNATURE: "a witness key given cosigned the checkpoint, with a time",
+    Step.INDEX: "the entry's index is below the checkpoint's tree size",
+    Step.LEAF: "the entry file is a log entry (1 byte to 64 KiB); its leaf hash",
+    Step.INCLUSION: "the inclusion proof leads from that leaf hash to the checkpoint's root",
+}
+
+
 def cmd_receipt_verify(args: argparse.Namespace, out: TextIO) -> int:
     receipt_text = Path(args.file).read_bytes()
     entry_bytes = Path(args.entry).read_bytes()
     log_key = parse_vkey(args.log_key)
     witnesses = [parse_vkey(v) for v in args.witness_key]
-    verified = verify_receipt(receipt_text, entry_bytes, log_key, witnesses)
+    try:
+        verified = verify_receipt(receipt_text, entry_bytes, log_key, witnesses)
+    except ReceiptError as exc:
+        step = failed_step(exc)
+        if step is None:
+            raise
+        raise LedgerError(
+            "{error}\n  refused at step {n} of {total}: {step}",
+            error=str(exc),
+            n=STEPS.index(step) + 1,
+            total=len(STEPS),
+            step=RECEIPT_STEPS[step],
+        ) from exc
     checkpoint = verified.checkpoint
     out.write("VERIFIED offline: the entry is in the log.\n")
+    for n, step in enumerate(STEPS, 1):
+        out.write(f"  step {n} of {len(STEPS)} passed: {RECEIPT_STEPS[step]}\n")
     out.write(f"  log:          {checkpoint.checkpoint.origin}\n")
     out.write(f"  entry index:  {verified.index} of {checkpoint.checkpoint.size} entries\n")
     out.write(f"  leaf hash:    {verified.leaf_hash.hex()}\n")

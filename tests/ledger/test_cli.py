@@ -176,6 +176,7 @@ def test_receipt_verify_says_what_is_proven(tmp_path: Path) -> None:
     assert "VERIFIED" in out and "entry index:  4 of 6" in out
     assert "2027-01-15T08:00:00+00:00" in out  # the cosignature time, 1_800_000_000
     assert "evidence.deposited" in out
+    assert out.count(" passed: ") == 6 and "step 6 of 6 passed: the inclusion proof" in out
 
 
 def test_receipt_verify_truncated_or_wrong_key_is_refused(tmp_path: Path) -> None:
@@ -196,6 +197,7 @@ def test_receipt_verify_truncated_or_wrong_key_is_refused(tmp_path: Path) -> Non
         ]
     )
     assert code == 1 and out == "" and err.startswith("error: The receipt does not verify")
+    assert "refused at step 1 of 6: the receipt and its checkpoint parse" in err
     receipt.write_text(text)
     other = SigningKey.generate("witness.court.example").verifier(0x04).vkey
     code, _, err = run(
@@ -212,6 +214,21 @@ def test_receipt_verify_truncated_or_wrong_key_is_refused(tmp_path: Path) -> Non
         ]
     )
     assert code == 1 and "cosignature" in err
+    assert "refused at step 3 of 6: a witness key given cosigned the checkpoint" in err
+    code, out, err = run(
+        [
+            "receipt",
+            "verify",
+            str(receipt),
+            "--entry",
+            str(receipt),  # the receipt is not the entry it proves
+            "--log-key",
+            log_vkey,
+            "--witness-key",
+            witness_vkey,
+        ]
+    )
+    assert code == 1 and out == "" and "refused at step 6 of 6: the inclusion proof" in err
 
 
 def test_main_py_is_the_entry_point(home: Path) -> None:

@@ -4,16 +4,29 @@ ReceiptError (never another exception type)."""
 from __future__ import annotations
 
 import base64
+import itertools
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ledger.checkpoint import Checkpoint, sign_checkpoint
 from ledger.errors import ReceiptError
 from ledger.keys import SIG_COSIGNATURE_V1, SigningKey, Verifier
 from ledger.merkle import inclusion_proof_from_leaves, leaf_hash, root_from_leaf_hashes
-from ledger.receipt import HEADER, Receipt, parse_receipt, verify_receipt
+from ledger.note import parse_note
+from ledger.receipt import (
+    HEADER,
+    STEPS,
+    Receipt,
+    Step,
+    check_receipt,
+    failed_step,
+    parse_receipt,
+    verify_receipt,
+)
 from ledger.statement import Entry, build_statement, sign_statement
 
 ORIGIN = "example.org/jcdesk/receipt-log"
@@ -68,10 +81,17 @@ def assert_receipt_error(
     entry: bytes,
     log: Verifier = LOG,
     witnesses: tuple[Verifier, ...] = (WITNESS,),
-) -> None:
+    step: Step | None = None,
+) -> Step:
+    """The receipt is refused, as a ReceiptError naming a step (``step`` when given)."""
     with pytest.raises(ReceiptError) as info:
         verify_receipt(receipt, entry, log, list(witnesses))
     assert type(info.value) is ReceiptError, repr(info.value)
+    named = failed_step(info.value)
+    assert named is not None, repr(info.value)
+    if step is not None:
+        assert named is step, repr(info.value)
+    return named
 
 
 # -- happy path -----------------------------------------------------------------------------
@@ -320,3 +340,149 @@ def test_every_single_character_change_is_caught() -> None:
             parsed = parse_receipt(changed)
             assert (parsed.index, parsed.proof) == (original.index, original.proof), changed
             assert verified.index == 5
+
+
+# -- the steps: each refusal names the step that failed -------------------------------------
+
+
+def test_the_steps_in_order() -> None:
+    assert [s.value for s in STEPS] == [
+        "parse",
+        "log-signature",
+        "cosignature",
+        "index",
+        "leaf",
+        "inclusion",
+    ]
+
+
+def test_each_refusal_names_its_step() -> None:
+    text = TREE.receipt(1).to_text()
+    entry = TREE.entries[1].data
+    assert_receipt_error(text[:40], entry, step=Step.PARSE)
+    assert_receipt_error(
+        text, entry, log=SigningKey.generate(ORIGIN).verifier(), step=Step.LOG_SIGNATURE
+    )
+    assert_receipt_error(
+        text, entry, log=SigningKey.generate("x.example/log").verifier(), step=Step.LOG_SIGNATURE
+    )
+    stranger = SigningKey.generate("witness.example/w1").verifier(SIG_COSIGNATURE_V1)
+    assert_receipt_error(text, entry, witnesses=(stranger,), step=Step.COSIGNATURE)
+    assert_receipt_error(text, entry, witnesses=(), step=Step.COSIGNATURE)
+    uncosigned = make_tree(3, witnesses=[])
+    assert_receipt_error(uncosigned.receipt(1), uncosigned.entries[1].data, step=Step.COSIGNATURE)
+    assert_receipt_error(Receipt(7, (), TREE.checkpoint), entry, step=Step.INDEX)
+    assert_receipt_error(text, b"", step=Step.LEAF)
+    assert_receipt_error(text, b"x" * (64 * 1024 + 1), step=Step.LEAF)
+    assert_receipt_error(text, TREE.entries[2].data, step=Step.INCLUSION)
+    assert failed_step(ValueError("not ours")) is None
+
+
+def test_check_receipt_proves_nothing_about_an_entry_until_asked() -> None:
+    checked = check_receipt(TREE.receipt(4).to_text(), LOG, [WITNESS])
+    assert checked.index == 4 and checked.checkpoint.checkpoint.size == 7
+    assert checked.checkpoint.witnesses == ("witness.example/w1",)
+    assert checked.prove(TREE.entries[4].data) == verify_receipt(
+        TREE.receipt(4), TREE.entries[4].data, LOG, [WITNESS]
+    )
+    with pytest.raises(ReceiptError) as info:
+        checked.prove(TREE.entries[3].data)
+    assert failed_step(info.value) is Step.INCLUSION
+
+
+# Property tests: flip any byte of the receipt, the entry or the checkpoint, and the receipt is
+# refused at the step that reads that byte, or, in the rare case the flip leaves every decoded
+# value the same (an unused bit of a base64 group), it verifies to the same result.
+
+PROPERTY_INDEX = 5
+PROPERTY_TEXT = TREE.receipt(PROPERTY_INDEX).to_text().encode()
+PROPERTY_ENTRY = TREE.entries[PROPERTY_INDEX].data
+EXPECTED = verify_receipt(PROPERTY_TEXT, PROPERTY_ENTRY, LOG, [WITNESS])
+
+
+def _regions() -> list[tuple[int, int, frozenset[Step]]]:
+    """Byte ranges of the receipt text and the steps a flip inside each may be refused at."""
+    text = PROPERTY_TEXT
+    head_end = text.index(b"\n\n")
+    index_line = text.index(b"\nindex ") + 1
+    proof_start = text.index(b"\n", index_line) + 1
+    cp = head_end + 2
+    body_end = cp + len(TREE.checkpoint.encode().split(b"\n\n")[0]) + 1
+    log_line = body_end + 1  # after the blank line between the body and the signatures
+    witness_line = text.index(b"\n", log_line) + 1
+    parse = frozenset({Step.PARSE})
+    return [
+        (0, index_line, parse),  # the header line
+        (index_line, proof_start, frozenset({Step.PARSE, Step.INDEX, Step.INCLUSION})),
+        (proof_start, head_end, frozenset({Step.PARSE, Step.INCLUSION})),
+        (head_end, cp, parse),  # the blank line before the checkpoint
+        (cp, body_end, frozenset({Step.PARSE, Step.LOG_SIGNATURE})),  # origin, size, root
+        (body_end, log_line, parse),  # the blank line before the signatures
+        (log_line, witness_line, frozenset({Step.PARSE, Step.LOG_SIGNATURE})),
+        (witness_line, len(text), frozenset({Step.PARSE, Step.COSIGNATURE})),
+    ]
+
+
+REGIONS = _regions()
+
+
+def _flip(data: bytes, position: int, mask: int) -> bytes:
+    changed = bytearray(data)
+    changed[position] ^= mask
+    return bytes(changed)
+
+
+def _same_receipt(text: bytes) -> bool:
+    """Does ``text`` decode to the very values of the original (index, proof, checkpoint)?"""
+    original, changed = parse_receipt(PROPERTY_TEXT), parse_receipt(text)
+    return (changed.index, changed.proof) == (original.index, original.proof) and parse_note(
+        changed.checkpoint
+    ) == parse_note(original.checkpoint)
+
+
+def test_the_regions_cover_the_receipt_in_order() -> None:
+    assert REGIONS[0][0] == 0 and REGIONS[-1][1] == len(PROPERTY_TEXT)
+    assert all(a[1] == b[0] and a[0] < a[1] for a, b in itertools.pairwise(REGIONS))
+
+
+def _check_flip(position: int, mask: int) -> None:
+    changed = _flip(PROPERTY_TEXT, position, mask)
+    allowed = next(steps for start, end, steps in REGIONS if start <= position < end)
+    try:
+        verified = verify_receipt(changed, PROPERTY_ENTRY, LOG, [WITNESS])
+    except ReceiptError as exc:
+        assert type(exc) is ReceiptError
+        assert failed_step(exc) in allowed, (position, mask, failed_step(exc), str(exc))
+        return
+    assert _same_receipt(changed), (position, mask)
+    assert replace(verified, checkpoint=replace(verified.checkpoint, note_text="")) == replace(
+        EXPECTED, checkpoint=replace(EXPECTED.checkpoint, note_text="")
+    )  # the same values; only the note's spelling of a signature differs
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_flip_any_byte_of_the_receipt(data: st.DataObject) -> None:
+    position = data.draw(st.integers(0, len(PROPERTY_TEXT) - 1))
+    _check_flip(position, data.draw(st.integers(1, 255)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_flip_any_byte_of_the_checkpoint(data: st.DataObject) -> None:
+    start = PROPERTY_TEXT.index(b"\n\n") + 2
+    position = data.draw(st.integers(start, len(PROPERTY_TEXT) - 1))
+    _check_flip(position, data.draw(st.integers(1, 255)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, len(PROPERTY_ENTRY) - 1), st.integers(1, 255))
+def test_flip_any_byte_of_the_entry(position: int, mask: int) -> None:
+    changed = _flip(PROPERTY_ENTRY, position, mask)
+    assert_receipt_error(PROPERTY_TEXT, changed, step=Step.INCLUSION)
+
+
+def test_every_byte_of_the_receipt_flipped_once() -> None:
+    # exhaustive over positions (one mask each), so no region is left to chance
+    for position in range(len(PROPERTY_TEXT)):
+        _check_flip(position, 1 << (position % 8))
