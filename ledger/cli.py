@@ -19,7 +19,7 @@ from ledger.errors import LedgerError, ReceiptError
 from ledger.keys import SigningKey, parse_vkey, read_key_file
 from ledger.profile import DEFAULT_PROFILE, Profile
 from ledger.receipt import STEPS, Step, failed_step, verify_receipt
-from ledger.statement import parse_entry, verify_entry
+from ledger.statement import MAX_ENTRY_BYTES, parse_entry, verify_entry
 from ledger.store.projection import Projection
 
 MIN_PASSPHRASE = 8
@@ -119,7 +119,7 @@ RECEIPT_STEPS = {
     Step.LOG_SIGNATURE: "the checkpoint is signed by the log key given",
     Step.COSIGNATURE: "a witness key given cosigned the checkpoint, with a time",
     Step.INDEX: "the entry's index is below the checkpoint's tree size",
-    Step.LEAF: "the entry file is a log entry (1 byte to 64 KiB); its leaf hash",
+    Step.LEAF: f"the entry file is 1 byte to {MAX_ENTRY_BYTES // 1024} KiB; its leaf hash",
     Step.INCLUSION: "the inclusion proof leads from that leaf hash to the checkpoint's root",
 }
 

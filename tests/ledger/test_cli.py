@@ -157,9 +157,8 @@ def make_receipt(tmp_path: Path) -> tuple[Path, Path, str, str, bytes]:
     )
 
 
-def test_receipt_verify_says_what_is_proven(tmp_path: Path) -> None:
-    receipt, entry, log_vkey, witness_vkey, _ = make_receipt(tmp_path)
-    code, out, err = run(
+def receipt_verify(receipt: Path, entry: Path, log_vkey: str, witness_vkey: str):
+    return run(
         [
             "receipt",
             "verify",
@@ -172,6 +171,11 @@ def test_receipt_verify_says_what_is_proven(tmp_path: Path) -> None:
             witness_vkey,
         ]
     )
+
+
+def test_receipt_verify_says_what_is_proven(tmp_path: Path) -> None:
+    receipt, entry, log_vkey, witness_vkey, _ = make_receipt(tmp_path)
+    code, out, err = receipt_verify(receipt, entry, log_vkey, witness_vkey)
     assert code == 0, err
     assert "VERIFIED" in out and "entry index:  4 of 6" in out
     assert "2027-01-15T08:00:00+00:00" in out  # the cosignature time, 1_800_000_000
@@ -183,51 +187,19 @@ def test_receipt_verify_truncated_or_wrong_key_is_refused(tmp_path: Path) -> Non
     receipt, entry, log_vkey, witness_vkey, _ = make_receipt(tmp_path)
     text = receipt.read_text()
     receipt.write_text(text[: len(text) // 2])
-    code, out, err = run(
-        [
-            "receipt",
-            "verify",
-            str(receipt),
-            "--entry",
-            str(entry),
-            "--log-key",
-            log_vkey,
-            "--witness-key",
-            witness_vkey,
-        ]
-    )
+    code, out, err = receipt_verify(receipt, entry, log_vkey, witness_vkey)
     assert code == 1 and out == "" and err.startswith("error: The receipt does not verify")
     assert "refused at step 1 of 6: the receipt and its checkpoint parse" in err
     receipt.write_text(text)
     other = SigningKey.generate("witness.court.example").verifier(0x04).vkey
-    code, _, err = run(
-        [
-            "receipt",
-            "verify",
-            str(receipt),
-            "--entry",
-            str(entry),
-            "--log-key",
-            log_vkey,
-            "--witness-key",
-            other,
-        ]
-    )
+    code, _, err = receipt_verify(receipt, entry, log_vkey, other)
     assert code == 1 and "cosignature" in err
     assert "refused at step 3 of 6: a witness key given cosigned the checkpoint" in err
-    code, out, err = run(
-        [
-            "receipt",
-            "verify",
-            str(receipt),
-            "--entry",
-            str(receipt),  # the receipt is not the entry it proves
-            "--log-key",
-            log_vkey,
-            "--witness-key",
-            witness_vkey,
-        ]
-    )
+    stranger = SigningKey.generate(log_vkey.split("+")[0]).vkey  # the log's name, another key
+    code, _, err = receipt_verify(receipt, entry, stranger, witness_vkey)
+    assert code == 1 and "refused at step 2 of 6: the checkpoint is signed by the log key" in err
+    # the receipt is not the entry it proves
+    code, out, err = receipt_verify(receipt, receipt, log_vkey, witness_vkey)
     assert code == 1 and out == "" and "refused at step 6 of 6: the inclusion proof" in err
 
 
