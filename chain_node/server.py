@@ -506,9 +506,16 @@ class Node:
             self.arrivals[address] = bucket
         if not bucket.take(time.monotonic()):
             return ws.respond(HTTPStatus.SERVICE_UNAVAILABLE, "too many new connections\n")
-        if self.anonymous_at[address] >= self.limits.max_anonymous_per_address:
+        held = self.anonymous_at[address]
+        if held >= self.limits.max_anonymous_per_address:
             return ws.respond(
                 HTTPStatus.SERVICE_UNAVAILABLE, "too many connections not logged in\n"
+            )
+        if held and self._full() and held >= max(self.anonymous_at.values()):
+            # full, and this address holds the most connections not logged in: it could only
+            # evict its own (a flood churning handshakes); everyone else still gets room
+            return ws.respond(
+                HTTPStatus.SERVICE_UNAVAILABLE, "the node is full: log in on the connections open\n"
             )
         return None
 
@@ -522,13 +529,22 @@ class Node:
             if self.anonymous_at[address] <= 0:
                 del self.anonymous_at[address]
 
+    def _full(self) -> bool:
+        return (
+            len(self.conns) >= self.max_connections
+            or len(self.anonymous) >= self.limits.max_anonymous_connections
+        )
+
     def _make_room(self) -> bool:
         """Room for one more connection: when full (or at the anonymous cap) the oldest
-        anonymous connection is evicted; logged-in ones never are. False: no room."""
-        full = len(self.conns) >= self.max_connections
-        if not full and len(self.anonymous) < self.limits.max_anonymous_connections:
+        anonymous connection of the address holding the most is evicted (a flood from a few
+        addresses evicts its own, not everyone's); logged-in ones never are. False: no room."""
+        if not self._full():
             return True
-        victim = next(iter(self.anonymous), None)
+        most = max(self.anonymous_at.values(), default=0)
+        victim = next(
+            (c for c in self.anonymous if self.anonymous_at[_address(c.ws)] == most), None
+        )
         if victim is None:
             return False
         self._set_anonymous(victim, False)

@@ -212,8 +212,9 @@ def test_anonymous_connections_evict_each_other_not_logged_in_ones(start_node):
     anon = [node.client() for _ in range(3)]
     for a in anon:
         assert a.call("node.info")["origin"] == node.origin
-    # full: each newcomer evicts the oldest anonymous connection, never a logged-in one
-    newer = [node.client() for _ in range(3)]
+    # full: each newcomer (from other addresses) evicts the oldest anonymous connection of
+    # the address holding the most, never a logged-in one
+    newer = [_from(node, f"127.0.0.{2 + i}") for i in range(3)]
     for a in newer:
         assert a.call("node.info")["origin"] == node.origin
     for old in anon:
@@ -255,7 +256,10 @@ def test_silent_logged_in_connection_is_closed_but_a_subscribed_one_is_kept(star
     assert talking.call("node.info")["origin"] == node.origin
 
 
-def test_a_proof_burst_does_not_starve_another_client(start_node):
+def test_a_read_burst_does_not_starve_another_client(start_node):
+    """Database reads (proofs come from memory when the subtree cache holds them, so the
+    burst reads leaf hashes) are served round-robin: another client waits for the reads
+    already running, not for the burst."""
     node = start_node(limits=limits(read_workers=2))
     key = enrolled(node)
     c = logged_in(node, key)
@@ -278,8 +282,8 @@ def test_a_proof_burst_does_not_starve_another_client(start_node):
             {
                 "jsonrpc": "2.0",
                 "id": f"{f}-{i}",
-                "method": "tlog.inclusion",
-                "params": {"index": i % size, "size": size},
+                "method": "tlog.leaf_hashes",
+                "params": {"start": i % size, "end": i % size + 1},
             }
             for i in range(600)
         ]
@@ -301,12 +305,12 @@ def test_a_proof_burst_does_not_starve_another_client(start_node):
     time.sleep(0.05)
     while not done.is_set():
         t = time.monotonic()
-        other.call("tlog.inclusion", index=0, size=size)
+        assert len(other.call("tlog.leaf_hashes", start=0, end=1)["hashes"]) == 1
         waits.append(time.monotonic() - t)
     reader.join()
     burst_time = time.monotonic() - started
     print(
-        f"burst of 2400 proofs: {burst_time:.2f} s; other client's reads: {len(waits)}, "
+        f"burst of 2400 reads: {burst_time:.2f} s; other client's reads: {len(waits)}, "
         f"slowest {max(waits) * 1000:.0f} ms"
     )
     assert burst_time > 1.0, "the burst was too short to show anything"
@@ -377,6 +381,27 @@ def test_per_address_limits_refuse_before_the_handshake(start_node):
         _from(node, "127.0.0.2")
     assert info.value.response.status_code == 503
     assert first[1].call("node.info")["origin"] == node.origin
+
+
+def test_a_flood_from_one_address_evicts_its_own_and_is_refused_when_full(start_node):
+    """Full of anonymous connections from one address, the node refuses that address's next
+    one before the handshake (503) instead of churning; a newcomer from elsewhere evicts the
+    flood's oldest connection, and logs in."""
+    node = start_node(limits=limits(max_anonymous_connections=4))
+    key = enrolled(node)
+    flood = [_from(node, "127.0.0.5") for _ in range(3)]
+    other = _from(node, "127.0.0.6")
+    for c in [*flood, other]:
+        assert c.call("node.info")["origin"] == node.origin
+    with pytest.raises(InvalidStatus) as info:
+        _from(node, "127.0.0.5")
+    assert info.value.response.status_code == 503
+    desk = _from(node, "127.0.0.7")  # evicts the oldest of 127.0.0.5, not 127.0.0.6
+    desk.login(key, node.origin)
+    assert closed_code(flood[0], 5) == 1013
+    assert other.call("node.info")["origin"] == node.origin
+    for c in flood[1:]:
+        assert c.call("node.info")["origin"] == node.origin
 
 
 def test_many_connections_freeze_old_objects_out_of_the_garbage_collector(start_node, monkeypatch):
