@@ -57,6 +57,7 @@ from desk.verify.matching import (
 )
 from desk.verify.records import DepositState, NotPinned, Verifiers, deposit_state
 from desk.verify.subject import Kind, Subject, classify, hash_file, open_subject
+from ledger.receipt import Step
 
 __all__ = [
     "EVIDENCE_TYPE",
@@ -71,6 +72,7 @@ __all__ = [
     "NotPinned",
     "Report",
     "Signer",
+    "Step",
     "Subject",
     "Verdict",
     "Verifiers",

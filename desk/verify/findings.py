@@ -15,7 +15,7 @@ from desk.verify.records import NotPinned
 from desk.verify.subject import Kind, Subject
 from ledger.checkpoint import VerifiedCheckpoint
 from ledger.errors import LedgerError
-from ledger.receipt import VerifiedReceipt
+from ledger.receipt import Step, VerifiedReceipt, failed_step
 from ledger.statement import Entry
 
 
@@ -94,6 +94,7 @@ class Finding:
     proven: tuple[Fact, ...] = ()
     on_word: tuple[Fact, ...] = ()
     problem: LedgerError | None = None
+    step: Step | None = None  # the step of the receipt verifier that refused (FAILED)
     outbox_state: str | None = None
     reason: str | None = None
     leaf_hash: bytes | None = None
@@ -200,6 +201,7 @@ def _finding(
         proven=tuple(proven),
         on_word=tuple(on_word),
         problem=problem,
+        step=failed_step(problem) if problem is not None else None,
         outbox_state=outbox.outbox_state if outbox is not None else None,
         reason=outbox.reason if outbox is not None else None,
         leaf_hash=entry.leaf_hash if entry is not None else None,

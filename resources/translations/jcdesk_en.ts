@@ -3178,8 +3178,36 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>The chain node rejected it: {reason}</translation>
     </message>
     <message>
+        <source>Does not verify at step {n} of {total} ({step}): {error}. Do not rely on it.</source>
+        <translation>Does not verify at step {n} of {total} ({step}): {error}. Do not rely on it.</translation>
+    </message>
+    <message>
         <source>Does not verify: {error}. Do not rely on it.</source>
         <translation>Does not verify: {error}. Do not rely on it.</translation>
+    </message>
+    <message>
+        <source>reading the receipt and its checkpoint</source>
+        <translation>reading the receipt and its checkpoint</translation>
+    </message>
+    <message>
+        <source>the chain log&apos;s signature on the checkpoint</source>
+        <translation>the chain log&apos;s signature on the checkpoint</translation>
+    </message>
+    <message>
+        <source>a witness&apos;s timestamped cosignature</source>
+        <translation>a witness&apos;s timestamped cosignature</translation>
+    </message>
+    <message>
+        <source>the entry&apos;s number within the checkpoint</source>
+        <translation>the entry&apos;s number within the checkpoint</translation>
+    </message>
+    <message>
+        <source>the entry&apos;s hash</source>
+        <translation>the entry&apos;s hash</translation>
+    </message>
+    <message>
+        <source>the proof that the entry is in the log</source>
+        <translation>the proof that the entry is in the log</translation>
     </message>
     <message>
         <source>Evidence deposit (存证)</source>

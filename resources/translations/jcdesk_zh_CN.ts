@@ -3178,8 +3178,36 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>链节点已拒绝：{reason}</translation>
     </message>
     <message>
+        <source>Does not verify at step {n} of {total} ({step}): {error}. Do not rely on it.</source>
+        <translation>验证未通过：第 {n} 步（共 {total} 步，{step}）不成立：{error}。请勿采信。</translation>
+    </message>
+    <message>
         <source>Does not verify: {error}. Do not rely on it.</source>
         <translation>验证未通过：{error}。请勿采信。</translation>
+    </message>
+    <message>
+        <source>reading the receipt and its checkpoint</source>
+        <translation>读取回执及其检查点</translation>
+    </message>
+    <message>
+        <source>the chain log&apos;s signature on the checkpoint</source>
+        <translation>链日志对检查点的签名</translation>
+    </message>
+    <message>
+        <source>a witness&apos;s timestamped cosignature</source>
+        <translation>见证方带时间戳的联署签名</translation>
+    </message>
+    <message>
+        <source>the entry&apos;s number within the checkpoint</source>
+        <translation>条目序号在检查点范围之内</translation>
+    </message>
+    <message>
+        <source>the entry&apos;s hash</source>
+        <translation>条目的哈希</translation>
+    </message>
+    <message>
+        <source>the proof that the entry is in the log</source>
+        <translation>条目在日志中的包含证明</translation>
     </message>
     <message>
         <source>Evidence deposit (存证)</source>

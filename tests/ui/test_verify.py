@@ -22,7 +22,15 @@ from PySide6.QtWidgets import QMessageBox
 from desk.embedded import LocalNode, start_or_attach
 from desk.network import NetworkThread
 from desk.session import DeskSession
-from desk.verify import Kind, NodeState, Verdict, deposit_state, evidence_statement, hash_file
+from desk.verify import (
+    Kind,
+    NodeState,
+    Step,
+    Verdict,
+    deposit_state,
+    evidence_statement,
+    hash_file,
+)
 from ledger.keys import SigningKey
 from ledger.profile import Profile, Settings
 from ledger.receipt import parse_receipt
@@ -222,6 +230,9 @@ def test_a_receipt_file_exported_from_the_store(qtbot, world, make_page, tmp_pat
     bad = verify(qtbot, page, tampered)
     assert bad.verdict is Verdict.FAILED
     assert "failed" in page.verdict.text() and "Does not verify" in page.details.toPlainText()
+    (finding,) = bad.findings
+    assert finding.step is Step.INCLUSION  # the flipped proof hash, not the checkpoint
+    assert "at step 6 of 6 (the proof that the entry is in the log)" in page.details.toPlainText()
 
 
 def test_dropping_a_file_checks_it(qtbot, world, make_page, tmp_path) -> None:

@@ -51,6 +51,7 @@ from desk.verify import (
     Level,
     NodeState,
     Report,
+    Step,
     Subject,
     Verdict,
     check,
@@ -768,8 +769,28 @@ class VerifyPage(QWidget):
             )
         if finding.level is Level.FAILED:
             detail = error_text(finding.problem) if finding.problem is not None else ""
+            if finding.step is not None:
+                return self.tr(
+                    "Does not verify at step {n} of {total} ({step}): {error}. Do not rely on it."
+                ).format(
+                    n=list(Step).index(finding.step) + 1,
+                    total=len(Step),
+                    step=self._step_text(finding.step),
+                    error=detail,
+                )
             return self.tr("Does not verify: {error}. Do not rely on it.").format(error=detail)
         return ""
+
+    def _step_text(self, step: Step) -> str:
+        """The receipt verifier's steps (``ledger.receipt.Step``), as a user reads them."""
+        return {
+            Step.PARSE: self.tr("reading the receipt and its checkpoint"),
+            Step.LOG_SIGNATURE: self.tr("the chain log's signature on the checkpoint"),
+            Step.COSIGNATURE: self.tr("a witness's timestamped cosignature"),
+            Step.INDEX: self.tr("the entry's number within the checkpoint"),
+            Step.LEAF: self.tr("the entry's hash"),
+            Step.INCLUSION: self.tr("the proof that the entry is in the log"),
+        }[step]
 
     def _type_text(self, type_: str) -> str:
         names = {
