@@ -180,6 +180,9 @@ class NodeCore:
                 self._pg_lock_conn.close()
             self._pg_lock_conn = None
         self.engine.dispose()
+        highwater = getattr(self, "highwater", None)
+        if highwater is not None:
+            highwater.close()  # the high-water file is kept open between batches
         if self._lock_file is not None:
             self._lock_file.close()
             self._lock_file = None

@@ -4,9 +4,15 @@ A node started on an older copy of its database (a restored backup, a copied fil
 ``node.db``) would sign a second, different root for sizes it had already signed: a split view
 by its own hand, which every desk holding the first checkpoint can prove. So after every
 committed batch, before any answer is sent, the node writes the signed checkpoint note to
-``<data_dir>/highwater.checkpoint`` (temp file, fsync, rename, fsync the directory: the file
-is always one whole note, old or new), and at start it refuses a database behind it: fewer
+``<data_dir>/highwater.checkpoint``, and at start it refuses a database behind it: fewer
 entries than the mark, or a tree whose root at the mark's size is not the mark's root.
+
+The file has two fixed slots, written in turn in place with one ``fdatasync`` (a temp file,
+rename and two fsyncs cost ~9 ms a batch and doubled single-entry latency; this costs one
+sync). Each slot carries a sequence number and the SHA-256 of its note, so a write torn by a
+crash spoils only the slot being written and the other still holds the previous mark, which
+the database is never behind. A file holding one bare note (written before the slots, or by
+hand) is still read.
 
 The file is verified with the node's own keys (log signature and witness cosignature), so a
 file from another log or a hand-edited one is refused too. A database that holds entries but
@@ -17,8 +23,10 @@ bring the check back to "first time".
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +42,8 @@ log = logging.getLogger("chain_node.highwater")
 FILE_NAME = "highwater.checkpoint"
 META_KEY = "highwater_file"  # node_meta: "kept" once the node has written the file
 MAX_FILE_BYTES = 64 * 1024  # a checkpoint note is ~400 bytes
+SLOT_BYTES = 4096  # one page per slot; a note must fit with its header
+SLOT_MAGIC = b"jcdesk-highwater/v1\n"
 
 
 class HighWaterError(FsckError):
@@ -55,6 +65,9 @@ class HighWater:
         self.path = Path(data_dir) / FILE_NAME
         self.log_verifier = log_verifier
         self.witness_verifier = witness_verifier
+        self._fd: int | None = None  # kept open by the node between batches
+        self._seq = 0  # sequence number of the newest slot
+        self._lock = threading.Lock()
 
     @classmethod
     def for_keys(cls, data_dir: Path, keys: NodeKeys) -> HighWater:
@@ -88,11 +101,22 @@ class HighWater:
         return self.parse(data)
 
     def parse(self, data: bytes) -> Mark:
+        """The newest valid mark in the file's bytes (two slots, or one bare note)."""
         try:
             if len(data) > MAX_FILE_BYTES:
                 raise ValueError(f"it is {len(data)} bytes, a checkpoint is well under 1 KB")
-            text = data.decode("utf-8")
-            verified = verify_checkpoint(text, self.log_verifier, [self.witness_verifier])
+            if len(data) != 2 * SLOT_BYTES:  # one bare note (notes are well under a slot)
+                return self._verified(data.decode("utf-8"))
+            slots = _slots(data)
+            if not slots:
+                raise ValueError("neither of its two slots holds a whole note")
+            errors = []
+            for _seq, text in sorted(slots, reverse=True):
+                try:
+                    return self._verified(text)
+                except LedgerError as exc:
+                    errors.append(str(exc))
+            raise ValueError("; ".join(errors))
         except (LedgerError, ValueError) as exc:
             raise HighWaterError(
                 f"the high-water file {self.path} is not a checkpoint signed by this node's keys "
@@ -100,20 +124,50 @@ class HighWater:
                 "outside the database, so the node will not guess: put back the file from the "
                 "latest backup of this node (`node backup` keeps it with the database)."
             ) from exc
-        checkpoint = verified.checkpoint
+
+    def _verified(self, text: str) -> Mark:
+        checkpoint = verify_checkpoint(text, self.log_verifier, [self.witness_verifier]).checkpoint
         return Mark(checkpoint.size, checkpoint.root_hash, text)
 
     def record(self, note: str) -> None:
-        """Durably replace the file with ``note``: after return, a crash leaves it whole."""
-        tmp = self.path.with_name(FILE_NAME + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        """Durably write ``note`` into the older slot: after return, a crash keeps it (or, if
+        the write was torn, the slot before it)."""
+        body = note.encode("utf-8")
+        with self._lock:
+            fd = self._open()
+            self._seq += 1
+            slot = SLOT_MAGIC + b"%d\n%s\n" % (self._seq, hashlib.sha256(body).hexdigest().encode())
+            slot += body
+            if len(slot) > SLOT_BYTES:
+                raise ValueError(f"a checkpoint note of {len(body)} bytes does not fit a slot")
+            os.pwrite(fd, slot.ljust(SLOT_BYTES, b"\0"), (self._seq % 2) * SLOT_BYTES)
+            os.fdatasync(fd)
+
+    def _open(self) -> int:
+        if self._fd is not None:
+            return self._fd
+        existing = self.path.read_bytes() if self.path.exists() else b""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            os.write(fd, note.encode("utf-8"))
-            os.fsync(fd)
-        finally:
+            if len(existing) == 2 * SLOT_BYTES:
+                self._seq = max((seq for seq, _ in _slots(existing)), default=0)
+            else:  # new, or one bare note from before the slots: lay the slots out first
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, b"\0" * (2 * SLOT_BYTES), 0)
+                os.fsync(fd)
+                fsync_dir(self.path.parent)
+                self._seq = 0
+        except BaseException:
             os.close(fd)
-        os.replace(tmp, self.path)
-        fsync_dir(self.path.parent)
+            raise
+        self._fd = fd
+        return fd
+
+    def close(self) -> None:
+        with self._lock:
+            if self._fd is not None:
+                os.close(self._fd)
+                self._fd = None
 
     def check(self, size: int, root_at: Callable[[int], bytes]) -> Mark | None:
         """Refuse a database of ``size`` entries that is behind the mark (``root_at(n)``: the
@@ -151,6 +205,26 @@ class HighWater:
             f"court that the log {self.origin!r} ended at size {mark.size}. Do not delete the "
             "high-water file to get past this: it is the only record of what the node signed."
         )
+
+
+def _slots(data: bytes) -> list[tuple[int, str]]:
+    """(sequence, note) of every whole slot: magic, number, SHA-256 of the note, the note."""
+    found = []
+    for start in (0, SLOT_BYTES):
+        slot = data[start : start + SLOT_BYTES].rstrip(b"\0")
+        if not slot.startswith(SLOT_MAGIC):
+            continue
+        parts = slot[len(SLOT_MAGIC) :].split(b"\n", 2)
+        if len(parts) != 3 or not parts[0].isdigit():
+            continue
+        seq, digest, body = int(parts[0]), parts[1], parts[2]
+        if hashlib.sha256(body).hexdigest().encode() != digest:
+            continue  # torn
+        try:
+            found.append((seq, body.decode("utf-8")))
+        except UnicodeDecodeError:
+            continue
+    return found
 
 
 def fsync_dir(path: Path) -> None:

@@ -16,7 +16,14 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from chain_node.errors import FsckError
-from chain_node.highwater import FILE_NAME, META_KEY, HighWater, HighWaterError, start_check
+from chain_node.highwater import (
+    FILE_NAME,
+    META_KEY,
+    SLOT_BYTES,
+    HighWater,
+    HighWaterError,
+    start_check,
+)
 from chain_node.storage import make_engine
 from ledger import merkle
 from ledger.checkpoint import Checkpoint, sign_checkpoint
@@ -60,16 +67,34 @@ def test_torn_write_leaves_the_old_mark_whole(tmp_path):
     log_key, witness = keypair()
     hw = highwater(tmp_path, log_key, witness)
     hw.record(note(log_key, witness, 5, ROOT_A))
-    # a crash in the middle of the next record: the temp file is half written, never renamed
-    half = note(log_key, witness, 9, ROOT_B)
-    (tmp_path / (FILE_NAME + ".tmp")).write_text(half[: len(half) // 2])
-    assert hw.read().size == 5
-    hw.record(half)  # the next record replaces the leftover
+    hw.record(note(log_key, witness, 7, ROOT_A))
+    path = tmp_path / FILE_NAME
+    whole = path.read_bytes()
+    assert len(whole) == 2 * SLOT_BYTES
+    # a crash in the middle of the next record: the slot being written (the older one, which
+    # held size 5) is half new, half old; the other slot still holds size 7
+    nxt = note(log_key, witness, 9, ROOT_B).encode()
+    torn = bytearray(whole)
+    torn[SLOT_BYTES + 40 : SLOT_BYTES + 60] = nxt[:20]
+    path.write_bytes(bytes(torn))
+    assert hw.read().size == 7
+    hw.record(nxt.decode())  # the node goes on writing after a restart
     assert hw.read().size == 9
-    # a file torn by something else (a copy cut short) is refused, not guessed at
-    (tmp_path / FILE_NAME).write_text(half[: len(half) // 2])
+    reopened = highwater(tmp_path, log_key, witness)  # a restarted node continues the sequence
+    reopened.record(note(log_key, witness, 11, ROOT_A))
+    assert reopened.read().size == 11
+    hw.close()
+    reopened.close()
+    # both slots spoiled, or a file cut short by a bad copy: refused, not guessed at
+    path.write_bytes(whole[:30])
     with pytest.raises(HighWaterError, match="not a checkpoint signed by this node's keys"):
         hw.read()
+    bare = note(log_key, witness, 9, ROOT_B)
+    path.write_text(bare[: len(bare) // 2])
+    with pytest.raises(HighWaterError, match="not a checkpoint signed by this node's keys"):
+        hw.read()
+    path.write_text(bare)  # one bare note (the format before the slots) is still read
+    assert hw.read().size == 9
 
 
 def test_wrong_key_and_another_origin_are_refused(tmp_path):
