@@ -411,7 +411,7 @@ class ChainClient:
         for (leaf, _text), answer in zip(batch, answers, strict=True):
             attempts = OutboxItem.attempts + 1
             if isinstance(answer, RemoteError):
-                if answer.code in REJECTING:
+                if answer.code in REJECTING or _revoked_answer(answer):
                     self._mark(leaf, state="rejected", reason=answer.reason, attempts=attempts)
                     continue
                 # -32001: sent again at the next flush, e.g. once the court approved the key;
@@ -816,6 +816,12 @@ def _approved_key(text: str, node_vkey: str) -> str | None:
         return None
     key = statement.body.get("key")
     return key if isinstance(key, str) else None
+
+
+def _revoked_answer(answer: RemoteError) -> bool:
+    """-32001 for a revoked signer (docs/protocol.md: "this key was revoked at index N"): unlike
+    a pending enrolment, it never changes, so the entry is rejected rather than sent again."""
+    return answer.code == UNKNOWN_KEY and "revoked at index" in (answer.reason or "")
 
 
 def revoked_key(text: str, node_vkey: str) -> str | None:

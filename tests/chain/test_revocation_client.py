@@ -33,7 +33,8 @@ def test_entries_signed_before_a_revocation_stay_valid(tmp_path: Path) -> None:
             mediator.sign("identity.revoke", {"reason": "laptop stolen"}, case="")
             await until(lambda: mediator.states() == {"confirmed": 3})
             after = mediator.sign("test.note", {"n": "after"})
-            await until(lambda: _reason(mediator, after) is not None)
+            # refused for good (not resent like a pending enrolment's), with the node's reason
+            await until(lambda: mediator.states().get("rejected") == 1)
             assert "revoked at index" in (_reason(mediator, after) or "")
             with mediator.store.session() as session:
                 revoke_index = session.scalar(
