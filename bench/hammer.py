@@ -10,16 +10,27 @@ subscribe). Then, phase by phase, one abuse runs in its own process:
   baseline        nothing but the desks
   non-reader      a logged-in client asks for big case.entries pages and never reads
   unread-subs     20 clients subscribe to the public case from index 0 and never read
-  anon-flood      3,000 idle anonymous connections from 8 addresses, reopened when closed
+  anon-flood      8 attackers (8 addresses), each holding idle anonymous connections up to
+                  the per-address cap and reopening them as fast as the per-address rate lets
   proof-burst     one client sends batches of 1,000 tlog.inclusion/case.entries requests
   huge-integer    entries and parameters holding 5,000-digit integers
   enrol-storm     2,000 new keys enrolling at once on 200 connections
 
 Meanwhile a well-behaved client repeats its round (connect, log in, submit, fetch the
 receipt) and records latencies. Per phase it prints the node's RSS (``/proc/<pid>/status``),
-the sockets the node holds, the round's p50/p99 (target: p99 < 1 s) and what the abuse saw;
-the node's limits first. ``--quick``: 500 desks, 4 s phases (under a minute). Loopback only;
-every loop is bounded; it stops by itself. Not part of the test suite.
+the sockets the node holds, the round's p50/p99 (target: p99 < 1 s), what the abuse saw, and
+the CPU seconds the node, the attacker and the desks' processes used in the phase (all share
+this machine's cores: an attacker's own CPU is not the node's slowness); the node's limits first.
+
+Addresses: all of 127.0.0.0/8 is loopback, so every client binds its own source address, as
+on a network: desks come 4 to an address (small offices behind NAT, 127.1.x.y), the
+well-behaved desk from 127.3.0.1, each attacker from addresses of its own (127.2.x.y). The node
+runs with its default limits, per-address ones included; no limit is lifted, and an attacker
+sends no more than one remote attacker could get through them. The CPU columns are per
+phase, over its measured seconds (2 cores: 2 s of CPU a second at most, in all).
+
+``--quick``: 500 desks, 4 s phases (under a minute). Loopback only; every loop is bounded; it
+stops by itself. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -187,15 +198,44 @@ def pct(values: list[float], q: float) -> float:
 # -- worker: desks ---------------------------------------------------------------------------
 
 
+DESKS_PER_ADDRESS = 4  # a small office behind one NAT address
+GOOD_ADDRESS = "127.3.0.1"  # the well-behaved desk
+
+
 def desk_address(n: int) -> str:
-    return f"127.0.{1 + n // 250 % 250}.{1 + n % 250}"
+    n //= DESKS_PER_ADDRESS
+    return f"127.1.{n // 250 % 250}.{1 + n % 250}"
+
+
+def attacker_address(phase: str, n: int = 0) -> str:
+    """Each abuse from its own addresses (127.2.<phase>.<n>)."""
+    return f"127.2.{1 + PHASES.index(phase)}.{1 + n}"
+
+
+class Pace:
+    """At most ``rate`` a second with ``burst`` at once: what a per-address limit lets
+    through, so the attacker spends no CPU on attempts the node would refuse anyway."""
+
+    def __init__(self, rate: float, burst: int) -> None:
+        self.rate, self.burst = rate, burst
+        self.tokens, self.at = float(burst), time.monotonic()
+
+    async def wait(self) -> None:
+        while True:
+            now = time.monotonic()
+            self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
+            self.at = now
+            if self.tokens >= 1:
+                self.tokens -= 1
+                return
+            await asyncio.sleep((1 - self.tokens) / self.rate)
 
 
 async def desks_worker(a: argparse.Namespace) -> None:
     """``count`` desks: enrol, log in, (a tenth) subscribe; then rounds at ``rate`` a second."""
     keys = [SigningKey.generate() for _ in range(a.count)]
     conns: list[Rpc | None] = [None] * a.count
-    gate = asyncio.Semaphore(50)  # anonymous at once, 4 workers: under 256 per address
+    gate = asyncio.Semaphore(50)  # logins at once per worker process
 
     async def bring_up(i: int) -> None:
         async with gate:
@@ -260,21 +300,21 @@ async def desks_worker(a: argparse.Namespace) -> None:
 # -- workers: abuses -----------------------------------------------------------------------
 
 
-async def enrolled(url: str, origin: str, name: str) -> tuple[SigningKey, Rpc]:
+async def enrolled(url: str, origin: str, name: str, source: str) -> tuple[SigningKey, Rpc]:
     key = SigningKey.generate()
-    rpc = await Rpc.open(url, "127.0.0.20")
+    rpc = await Rpc.open(url, source)
     await enrol(rpc, key, origin, name)
     await login(rpc, key, origin)
     return key, rpc
 
 
-async def stuck_connection(url: str, key: SigningKey, origin: str) -> Rpc:
+async def stuck_connection(url: str, key: SigningKey, origin: str, source: str) -> Rpc:
     """Logged in over a socket with a tiny receive buffer; the caller then stops reading
     (websockets keeps two unread messages, then stops reading the socket)."""
     host, port = url.removeprefix("ws://").rsplit(":", 1)
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    sock.bind(("127.0.0.21", 0))
+    sock.bind((source, 0))
     sock.connect((host, int(port)))
     ws = await connect(url, sock=sock, compression=None, max_size=None, max_queue=2)
     rpc = Rpc(ws)
@@ -283,11 +323,12 @@ async def stuck_connection(url: str, key: SigningKey, origin: str) -> Rpc:
 
 
 async def abuse_non_reader(a: argparse.Namespace) -> None:
-    key, rpc = await enrolled(a.url, a.origin, "Hammer non-reader")
+    source = attacker_address("non-reader")
+    key, rpc = await enrolled(a.url, a.origin, "Hammer non-reader", source)
     await rpc.close()
     sent = 0
     while True:
-        stuck = await stuck_connection(a.url, key, a.origin)
+        stuck = await stuck_connection(a.url, key, a.origin, source)
         stuck.reader.cancel()  # never read again
         req = {"jsonrpc": "2.0", "method": "case.entries", "params": {"case": "", "limit": 1000}}
         n = 0
@@ -303,12 +344,13 @@ async def abuse_non_reader(a: argparse.Namespace) -> None:
 
 
 async def abuse_unread_subs(a: argparse.Namespace) -> None:
-    pairs = [await enrolled(a.url, a.origin, f"Hammer sub {i}") for i in range(20)]
+    source = attacker_address("unread-subs")
+    pairs = [await enrolled(a.url, a.origin, f"Hammer sub {i}", source) for i in range(20)]
     cut_off: list[tuple[float, int | None]] = []  # (seconds subscribed, close code)
 
     async def one(key: SigningKey) -> None:
         while True:
-            stuck = await stuck_connection(a.url, key, a.origin)
+            stuck = await stuck_connection(a.url, key, a.origin, source)
             await stuck.call("case.subscribe", cases=[""], from_index=0)
             stuck.reader.cancel()
             started = time.monotonic()
@@ -326,32 +368,35 @@ async def abuse_unread_subs(a: argparse.Namespace) -> None:
 
 
 async def abuse_anon_flood(a: argparse.Namespace) -> None:
-    target = 3000
+    limits = Limits()
+    attackers = 8
+    per_attacker = limits.max_anonymous_per_address  # more would be refused at once
     open_now = 0
     codes: dict[str, int] = {}
-    gate = asyncio.Semaphore(200)
+    paces = [
+        Pace(limits.connections_per_address_per_second, limits.connections_per_address_burst)
+        for _ in range(attackers)
+    ]
 
     async def hold(i: int) -> None:
         nonlocal open_now
+        source = (attacker_address("anon-flood", i % attackers), 0)
         while True:
-            async with gate:
-                try:  # from 8 loopback addresses: 8 "machines", 375 connections each
-                    source = (f"127.0.0.{2 + i % 8}", 0)
-                    ws = await connect(a.url, compression=None, open_timeout=30, local_addr=source)
-                except Exception as exc:  # refused, reset, closed at once: count and retry
-                    key = type(exc).__name__
-                    codes[key] = codes.get(key, 0) + 1
-                    await asyncio.sleep(1)
-                    continue
+            await paces[i % attackers].wait()
+            try:
+                ws = await connect(a.url, compression=None, open_timeout=30, local_addr=source)
+            except Exception as exc:  # refused (503), reset, closed at once: count and retry
+                key = type(exc).__name__
+                codes[key] = codes.get(key, 0) + 1
+                continue
             open_now += 1
             with contextlib.suppress(ConnectionClosed):
                 await ws.wait_closed()
             open_now -= 1
             code = str(ws.close_code)
             codes[code] = codes.get(code, 0) + 1
-            await asyncio.sleep(0.5)  # idle connections, reopened: not a handshake storm
 
-    tasks = [asyncio.create_task(hold(i)) for i in range(target)]
+    tasks = [asyncio.create_task(hold(i)) for i in range(attackers * per_attacker)]
     while True:
         await asyncio.sleep(2)
         emit("ABUSE", {"anonymous_open": open_now, "closed_by_code": dict(codes)})
@@ -359,7 +404,7 @@ async def abuse_anon_flood(a: argparse.Namespace) -> None:
 
 
 async def abuse_proof_burst(a: argparse.Namespace) -> None:
-    _key, rpc = await enrolled(a.url, a.origin, "Hammer prover")
+    _key, rpc = await enrolled(a.url, a.origin, "Hammer prover", attacker_address("proof-burst"))
     done = 0
     started = time.monotonic()
 
@@ -392,7 +437,7 @@ async def abuse_proof_burst(a: argparse.Namespace) -> None:
 
 
 async def abuse_huge_integer(a: argparse.Namespace) -> None:
-    key, rpc = await enrolled(a.url, a.origin, "Hammer integers")
+    key, rpc = await enrolled(a.url, a.origin, "Hammer integers", attacker_address("huge-integer"))
     codes: dict[str, int] = {}
     digits = "9" * 5000
     n = 0
@@ -434,7 +479,7 @@ async def abuse_enrol_storm(a: argparse.Namespace) -> None:
     async def one(w: int, c: int) -> None:
         nonlocal ok
         try:
-            rpc = await Rpc.open(a.url, f"127.0.0.{30 + c % 50}")  # 50 "machines"
+            rpc = await Rpc.open(a.url, attacker_address("enrol-storm", c % 50))  # 50 machines
         except Exception as exc:
             errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
             return
@@ -483,6 +528,23 @@ def node_figures(pid: int) -> dict[str, Any]:
         "hwm_mib": int(fields["VmHWM"].split()[0]) // 1024,
         "sockets": sockets,
     }
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its live children (the node's signature
+    verifying processes) so far (``/proc/<pid>/stat``)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        children = [
+            int(c)
+            for tid in os.listdir(f"/proc/{pid}/task")
+            for c in Path(f"/proc/{pid}/task/{tid}/children").read_text().split()
+        ]
+    except OSError:  # gone
+        return 0.0
+    fields = stat.rsplit(")", 1)[1].split()
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(map(cpu_seconds, children))
 
 
 class Lines:
@@ -536,7 +598,7 @@ async def good_client(
         t = time.monotonic()
         steps: dict[str, float] = {}
         try:
-            rpc = await Rpc.open(url)
+            rpc = await Rpc.open(url, GOOD_ADDRESS)
             steps["connect"] = time.monotonic() - t
             try:
                 await login(rpc, key, origin)
@@ -646,7 +708,8 @@ async def conduct(a: argparse.Namespace) -> None:
             await rpc.close()
             header = (
                 f"{'phase':<13} {'load':>5} {'RSS MiB':>8} {'peak':>6} {'sockets':>8} "
-                f"{'rounds':>7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7}  "
+                f"{'rounds':>7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} "
+                f"{'node s':>6} {'atk s':>6} {'desk s':>6}  "
                 "desks p99 / errors   abuse"
             )
             print(header, flush=True)
@@ -661,6 +724,12 @@ async def conduct(a: argparse.Namespace) -> None:
                     await asyncio.sleep(min(2.0, a.phase_seconds / 2))  # let it bite
                 sink: list[float] = []
                 worst: dict[str, Any] = {}
+                pids = {
+                    "node": [node.pid],
+                    "atk": [abuse.proc.pid] if abuse is not None else [],
+                    "desk": [w.proc.pid for w in workers],
+                }
+                cpu0 = {k: sum(map(cpu_seconds, v)) for k, v in pids.items()}
                 good = asyncio.create_task(good_client(url, origin, good_key, sink, worst))
                 rss = []
                 socks = []
@@ -674,6 +743,7 @@ async def conduct(a: argparse.Namespace) -> None:
                 good.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await good
+                cpu = {k: sum(map(cpu_seconds, v)) - cpu0[k] for k, v in pids.items()}
                 fig = node_figures(node.pid)
                 desk_stats = [w.last.get("STATS", {}) for w in workers]
                 desk_p99 = max((s.get("p99", 0) or 0) for s in desk_stats) if desk_stats else 0
@@ -684,7 +754,8 @@ async def conduct(a: argparse.Namespace) -> None:
                 print(
                     f"{phase:<13} {load:>5.1f} {max(rss):>8} {fig['hwm_mib']:>6} {max(socks):>8} "
                     f"{len(ms):>7} {pct(ms, 0.5):>7.0f} {pct(ms, 0.99):>7.0f} "
-                    f"{max(ms) if ms else float('nan'):>7.0f}  "
+                    f"{max(ms) if ms else float('nan'):>7.0f} "
+                    f"{cpu['node']:>6.1f} {cpu['atk']:>6.1f} {cpu['desk']:>6.1f}  "
                     f"{desk_p99 * 1000:>6.0f} ms / {desk_err:<6} {json.dumps(seen)}",
                     flush=True,
                 )

@@ -187,6 +187,31 @@ def test_a_reading_subscriber_gets_a_long_backfill_within_its_budget(start_node)
     assert indexes == sorted(indexes) and len(set(indexes)) == len(indexes)
 
 
+def test_a_backfill_runs_only_a_window_ahead_of_a_subscriber_that_does_not_read(start_node):
+    """A subscriber from index 0 that never reads costs the node a window of history (256 KiB
+    and the socket's buffers), not half its byte budget read and encoded for nothing."""
+    node = start_node(limits=limits(connection_buffer_bytes=32 * 1024 * 1024))
+    key = enrolled(node)
+    for _ in range(3):
+        big_entries(node, key, 500, size=2000)  # 3 MB of history (frames of 1 MB)
+    stuck = stuck_client(node)
+    stuck.login(key, node.origin)
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        stuck.call("case.subscribe", cases=[""], from_index=0)
+        time.sleep(2)
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+    print(f"held for a subscriber that does not read: {peak / 1024:.0f} KiB")
+    # ~0.9 MiB with the window; ~1.35 MiB without it (the kernel's loopback buffers take
+    # the first ~2 MB either way, so the difference shows only above them)
+    assert peak < 1.1 * 1024 * 1024, f"{peak / 1024:.0f} KiB"
+    writer = logged_in(node, key)
+    assert round_trip(writer) < 1.0
+
+
 def test_big_pages_stop_at_max_page_bytes(start_node):
     node = start_node(limits=limits(max_page_bytes=200_000))
     key = enrolled(node)
