@@ -167,6 +167,8 @@ def check_receipt(
     try:
         parsed = receipt if isinstance(receipt, Receipt) else parse_receipt(receipt)
         parse_checkpoint_body(parse_note(parsed.checkpoint).text)
+    except ReceiptError as exc:  # its own words, not "does not verify" twice
+        raise _refuse(Step.PARSE, str(exc.args_for_message.get("detail", exc))) from exc
     except LedgerError as exc:
         raise _refuse(Step.PARSE, str(exc)) from exc
     try:  # the log's own signature first, so a bad one is never blamed on the witnesses

@@ -190,6 +190,7 @@ def test_receipt_verify_truncated_or_wrong_key_is_refused(tmp_path: Path) -> Non
     code, out, err = receipt_verify(receipt, entry, log_vkey, witness_vkey)
     assert code == 1 and out == "" and err.startswith("error: The receipt does not verify")
     assert "refused at step 1 of 6: the receipt and its checkpoint parse" in err
+    assert err.count("does not verify") == 1, err
     receipt.write_text(text)
     other = SigningKey.generate("witness.court.example").verifier(0x04).vkey
     code, _, err = receipt_verify(receipt, entry, log_vkey, other)
