@@ -499,11 +499,17 @@ async def abuse_enrol_storm(a: argparse.Namespace) -> None:
         finally:
             await rpc.close()
 
+    async def report() -> None:
+        while True:
+            await asyncio.sleep(2)
+            emit("ABUSE", {"enrolled": ok, "errors_by_code": dict(errors),
+                           "per_second": round(ok / (time.monotonic() - started))})  # fmt: skip
+
+    reporter = asyncio.create_task(report())
     while True:
         w = next(wave)
         await asyncio.gather(*(one(w, c) for c in range(200)))
-        emit("ABUSE", {"enrolled": ok, "errors_by_code": dict(errors),
-                       "per_second": round(ok / (time.monotonic() - started))})  # fmt: skip
+    del reporter
 
 
 ABUSES = {
@@ -762,7 +768,7 @@ async def conduct(a: argparse.Namespace) -> None:
                 print(f"{'':<13} slowest round, ms since its start: {worst}", flush=True)
                 if abuse is not None:
                     await stop(abuse)
-                    await asyncio.sleep(1)  # the node lets go of the abuser's connections
+                    await asyncio.sleep(0.5)  # the node lets go of the abuser's connections
             held = sum(w.last.get("STATS", {}).get("held", 0) for w in workers)
             print(f"desks still connected at the end: {held}; node {node_figures(node.pid)}")
         finally:
