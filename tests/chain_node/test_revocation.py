@@ -61,9 +61,12 @@ def test_self_revocation_stops_the_key_at_once(start_node, tmp_path, db_url):
     index, body = revoked_body(node, key)
     assert index == answer["index"] + 1  # the node's entry right after the key's own
     assert body == {"key": key.vkey, "reason": "phone stolen", "revoke_index": answer["index"]}
-    for conn in (c, second):
+    for conn in (c, second):  # still logged in as the key: nothing it signs is taken
         err = conn.error("tlog.submit", entry=make_entry(key, node.origin, case="c1"))
         assert err.code == -32001 and f"revoked at index {index}" in err.data
+    # relayed by a member still logged in: refused as the signer's
+    err = oc.error("tlog.submit", entry=make_entry(key, node.origin, case="c1"))
+    assert err.code == -32001 and f"revoked at index {index}" in err.data
     with pytest.raises(RpcFail) as refused:
         node.client().login(key, node.origin)
     assert refused.value.code == -32001 and f"revoked at index {index}" in refused.value.data
@@ -145,7 +148,7 @@ def test_a_successor_is_named_once(node):
     err = bc.error("tlog.submit", entry=revoke_entry(b, node.origin, "me too", heir.vkey))
     assert err.code == -32003 and "already another key's successor" in err.data
     # the revoked key cannot name a second successor
-    err = ac.error(
+    err = bc.error(
         "tlog.submit", entry=revoke_entry(a, node.origin, "again", SigningKey.generate().vkey)
     )
     assert err.code == -32001
@@ -168,7 +171,7 @@ def test_a_successor_is_named_once(node):
 def test_operator_revocation(start_node, tmp_path, db_url, capsys):
     data = tmp_path / "node"
     node = start_node(data, database_url=db_url, trigger_poll_seconds=0.1)
-    key, c = node.person()
+    key, _ = node.person()
     args = ["revoke", key_id_of(key.public_key), "--reason", "reported stolen", "--data", str(data)]
     if db_url:
         args += ["--database-url", db_url]
@@ -181,7 +184,7 @@ def test_operator_revocation(start_node, tmp_path, db_url, capsys):
         time.sleep(0.05)
     index, body = revoked_body(node, key)
     assert body == {"key": key.vkey, "reason": "reported stolen"}  # no revoke_index
-    err = c.error("tlog.submit", entry=make_entry(key, node.origin))
+    err = reader.error("tlog.submit", entry=make_entry(key, node.origin))
     assert err.code == -32001 and f"index {index}" in err.data
     # asking again is refused (and logs nothing twice)
     assert cli.main(args) == 1
