@@ -91,6 +91,8 @@ def approve(data: Path, key: str, role: str, database_url: str | None = None) ->
             vkey, status, name = rows[0]
             if status == "approved":
                 return f"{name} ({vkey}) is already approved"
+            if status == "revoked":  # a revoked key is never approved again (Art. 15)
+                raise ValueError(f"{name} ({vkey}) was revoked; it cannot be approved again")
             conn.execute(
                 update(Enrolment)
                 .where(Enrolment.vkey == vkey)
@@ -171,7 +173,7 @@ def pending(data: Path, database_url: str | None = None) -> list[dict[str, str]]
                         Enrolment.role,
                         Enrolment.status,
                         Enrolment.requested_at,
-                    ).where(Enrolment.status != "approved")
+                    ).where(Enrolment.status.notin_(("approved", "revoked")))
                 )
             ]
     finally:

@@ -191,6 +191,14 @@ def test_operator_revocation(start_node, tmp_path, db_url, capsys):
     assert "already revoked" in capsys.readouterr().err
     time.sleep(0.3)
     assert revoked_body(node, key)[0] == index
+    # the operator cannot approve a revoked key again, and it is not listed as pending
+    approve = ["approve", key_id_of(key.public_key), "--role", "creditor", "--data", str(data)]
+    if db_url:
+        approve += ["--database-url", db_url]
+    assert cli.main(approve) == 1
+    assert "was revoked" in capsys.readouterr().err
+    assert key.vkey not in [row["vkey"] for row in cli.pending(data, db_url or None)]
+    assert reader.call("identity.get", vkey=key.vkey)["status"] == "revoked"
 
 
 def test_schema_1_database_is_upgraded(tmp_path, db_url):
