@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from chain_node import NODE_VERSION
 from chain_node.access import RESERVED_NAMES, authorize, name_key
 from chain_node.config import NodeConfig
+from chain_node.derived import document_hashes
 from chain_node.errors import (
     ENTRY_REJECTED,
     INTERNAL_ERROR,
@@ -504,7 +505,7 @@ class NodeCore:
                     }
                 )
                 frontier.append(leaf, nodes)
-                for sha in _document_hashes(statement.body):
+                for sha in document_hashes(statement.body):
                     doc_rows.append({"sha256": sha, "idx": index})
                 seen[leaf] = index
                 return index
@@ -762,11 +763,16 @@ class NodeCore:
         requested_at: str,
     ) -> None:
         statement = parse_entry(entry_text).statement
+        # the row says what the log says: the logged enrolment may be another request of the
+        # same key than the one that made the pending row (derived.py checks exactly this)
         values = {
             "status": "approved",
             "role": role,
             "enrol_index": enrol_index,
             "approval_index": approval_index,
+            "key_id": statement.actor_verifier.key_id,
+            "name": statement.body["name"],
+            "entry": entry_text,
         }
         changed = conn.execute(
             update(Enrolment).where(Enrolment.vkey == statement.actor).values(**values)
@@ -774,14 +780,7 @@ class NodeCore:
         if not changed:
             conn.execute(
                 Enrolment.__table__.insert(),
-                {
-                    "vkey": statement.actor,
-                    "key_id": statement.actor_verifier.key_id,
-                    "name": statement.body["name"],
-                    "entry": entry_text,
-                    "requested_at": requested_at,
-                    **values,
-                },
+                {"vkey": statement.actor, "requested_at": requested_at, **values},
             )
 
     def _existing(self, conn: Connection, leaves: list[bytes]) -> dict[bytes, int]:
@@ -1079,22 +1078,6 @@ class _MembersView:
     def get(self, case: str, default: Any = None) -> Any:
         value = self._get(case)
         return default if value is None else value
-
-
-def _document_hashes(body: Any) -> list[bytes]:
-    """SHA-256 values of ``body.documents`` (PROTOCOL.md section 1), for ``verify.hash``."""
-    if not isinstance(body, dict) or not isinstance(body.get("documents"), list):
-        return []
-    out = []
-    for doc in body["documents"]:
-        if isinstance(doc, dict) and isinstance(doc.get("sha256"), str):
-            value = doc["sha256"]
-            if len(value) == 64:
-                try:
-                    out.append(bytes.fromhex(value))
-                except ValueError:
-                    continue
-    return out
 
 
 def _applies(rules: Sequence[Any], statement_type: str) -> bool:
