@@ -51,7 +51,12 @@ def _serve_parser() -> argparse.ArgumentParser:
     p.add_argument("--origin", default=None, help="the log's origin (first start only)")
     p.add_argument("--auto-approve", action="store_true", help="approve every enrolment")
     p.add_argument("--fsck", choices=("full", "quick"), default="full")
-    p.add_argument("--rate", type=float, default=None, help="requests per second per connection")
+    p.add_argument(
+        "--rate",
+        type=float,
+        default=None,
+        help="requests per second per logged-in key (all its connections)",
+    )
     p.add_argument("--burst", type=int, default=None, help="rate-limit bucket depth")
     p.add_argument("--max-frame-bytes", type=int, default=None)
     p.add_argument("--batch-window-ms", type=float, default=None)
@@ -61,6 +66,13 @@ def _serve_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         help="worker processes verifying signatures (0: threads; default 2)",
+    )
+    p.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDR",
+        help="a reverse proxy whose X-Forwarded-For is believed for per-address limits",
     )
     p.add_argument("-v", "--verbose", action="store_true")
     return p
@@ -211,6 +223,7 @@ def _serve(args: argparse.Namespace) -> int:
         limits.verify_processes = min(2, cores) if cores > 1 else 0
     if args.batch_max is not None:
         limits.batch_max_entries = args.batch_max
+    limits.trusted_proxies = tuple(args.trusted_proxy)
 
     async def run() -> int:
         try:

@@ -34,9 +34,12 @@ class Limits:
     # start by the open-file limit (RLIMIT_NOFILE).
     max_connections: int = 12_000
     max_anonymous_connections: int = 1_000  # beyond: the oldest anonymous one is evicted
-    # from one address (as the node sees it: behind a proxy, the proxy's); beyond, a new
-    # connection from there is refused (HTTP 503) before the WebSocket handshake
+    # from one address (the peer's, or, from a trusted proxy, the last X-Forwarded-For hop);
+    # beyond, a new connection from there is refused (HTTP 503) before the WebSocket handshake
     max_anonymous_per_address: int = 256
+    # reverse proxies (a court's TLS terminator) whose X-Forwarded-For is believed: without
+    # this every client behind the proxy would share the proxy's per-address limits
+    trusted_proxies: tuple[str, ...] = ()
     # new connections from one address: a bucket of 200, refilled at 50 a second (a flood
     # from a few addresses cannot churn the node's handshakes; beyond: HTTP 503)
     connections_per_address_per_second: float = 50.0

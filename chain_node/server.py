@@ -498,7 +498,7 @@ class Node:
         """Before the handshake, HTTP 503 for an address that opens connections too fast or
         holds too many not logged in: cheaper than a handshake, and a flood from a few
         addresses can neither churn the node nor evict everyone else's new connections."""
-        address = _address(ws)
+        address = _address(ws, self.limits.trusted_proxies)
         bucket = self.arrivals.get(address)
         if bucket is None:
             lim = self.limits
@@ -522,7 +522,7 @@ class Node:
         return None
 
     def _set_anonymous(self, conn: Conn, anonymous: bool) -> None:
-        address = _address(conn.ws)
+        address = _address(conn.ws, self.limits.trusted_proxies)
         if anonymous:
             self.anonymous[conn] = None
             self.anonymous_at[address] += 1
@@ -545,7 +545,12 @@ class Node:
             return True
         most = max(self.anonymous_at.values(), default=0)
         victim = next(
-            (c for c in self.anonymous if self.anonymous_at[_address(c.ws)] == most), None
+            (
+                c
+                for c in self.anonymous
+                if self.anonymous_at[_address(c.ws, self.limits.trusted_proxies)] == most
+            ),
+            None,
         )
         if victim is None:
             return False
@@ -1059,9 +1064,19 @@ class Node:
         return matches
 
 
-def _address(ws: ServerConnection) -> str:
+def _address(ws: ServerConnection, trusted_proxies: tuple[str, ...] = ()) -> str:
+    """The client's address for per-address limits: the peer's, or, when the peer is a
+    trusted reverse proxy, the hop it appended last to X-Forwarded-For (earlier hops are the
+    client's own words and may be forged)."""
     peer = ws.remote_address
-    return str(peer[0]) if peer else "?"
+    host = str(peer[0]) if peer else "?"
+    request = ws.request
+    if host in trusted_proxies and request is not None:
+        forwarded = request.headers.get("X-Forwarded-For", "")
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last[:64]
+    return host
 
 
 # A backfill runs at most this far ahead of what the client has read: plenty for a reader

@@ -408,6 +408,40 @@ def test_per_address_limits_refuse_before_the_handshake(start_node):
     assert first[1].call("node.info")["origin"] == node.origin
 
 
+def test_behind_a_trusted_proxy_limits_apply_to_the_forwarded_address(start_node):
+    """A court's reverse proxy (127.0.0.9) relays everyone: its X-Forwarded-For hop is the
+    address the limits count; from a client that is not a trusted proxy the header is ignored."""
+    node = start_node(
+        limits=limits(
+            max_anonymous_per_address=1,
+            connections_per_address_burst=100,
+            trusted_proxies=("127.0.0.9",),
+        )
+    )
+
+    def via(source: str, forwarded: str) -> Client:
+        host, port = node.url.removeprefix("ws://").rsplit(":", 1)
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind((source, 0))
+        sock.connect((host, int(port)))
+        # the first hop is the client's own claim; the proxy appends the address it saw
+        return node.client(sock=sock, additional_headers={"X-Forwarded-For": forwarded})
+
+    a = via("127.0.0.9", "6.6.6.6, 10.0.0.1")
+    b = via("127.0.0.9", "10.0.0.2")  # another client behind the same proxy: its own limit
+    for c in (a, b):
+        assert c.call("node.info")["origin"] == node.origin
+    with pytest.raises(InvalidStatus) as info:  # 10.0.0.1's second anonymous connection
+        via("127.0.0.9", "10.0.0.1")
+    assert info.value.response.status_code == 503
+    # a client that is not a trusted proxy cannot pick its address by header
+    direct = via("127.0.0.8", "10.0.0.3")
+    assert direct.call("node.info")["origin"] == node.origin
+    with pytest.raises(InvalidStatus) as info:
+        via("127.0.0.8", "10.0.0.4")
+    assert info.value.response.status_code == 503
+
+
 def test_a_flood_from_one_address_evicts_its_own_and_is_refused_when_full(start_node):
     """Full of anonymous connections from one address, the node refuses that address's next
     one before the handshake (503) instead of churning; a newcomer from elsewhere evicts the
