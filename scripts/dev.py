@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
         return lint.returncode
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     pytest = [str(PYTHON), "-m", "pytest"]
-    if any(not arg.startswith("-") for arg in rest):  # paths given: run just those
+    if any((ROOT / arg.split("::")[0]).exists() for arg in rest):  # paths: run just those
         return subprocess.run([*pytest, *rest], cwd=ROOT, env=env).returncode
     # The Qt tests run in a process of their own: a Qt fault there (PySide6 object lifetimes)
     # then cannot take the other tests' results with it, and they start from a clean heap.
