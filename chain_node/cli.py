@@ -22,6 +22,7 @@ import signal
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select, update
 
@@ -82,6 +83,21 @@ def _db_url(data: Path, url: str | None) -> str:
     return url or f"sqlite:///{(Path(data) / 'node.db').resolve()}"
 
 
+def _one_enrolment(conn: Any, key: str, missing: str) -> tuple[str, str, str]:
+    """(vkey, status, name) of the one enrolment a 16-hex key id or a vkey names."""
+    rows = conn.execute(
+        select(Enrolment.vkey, Enrolment.status, Enrolment.name).where(
+            (Enrolment.key_id == key) | (Enrolment.vkey == key)
+        )
+    ).all()
+    if not rows:
+        raise ValueError(f"{missing} {key}")
+    if len(rows) > 1:
+        raise ValueError(f"key id {key} is ambiguous; give the whole vkey")
+    vkey, status, name = rows[0]
+    return vkey, status, name
+
+
 def approve(data: Path, key: str, role: str, database_url: str | None = None) -> str:
     """Mark a pending enrolment approved with ``role``; the running node logs it (or the next
     start does). ``key`` is the 16-hex key id or the vkey. Returns a message for the operator."""
@@ -91,16 +107,7 @@ def approve(data: Path, key: str, role: str, database_url: str | None = None) ->
     try:
         init_schema(engine)
         with engine.begin() as conn:
-            rows = conn.execute(
-                select(Enrolment.vkey, Enrolment.status, Enrolment.name).where(
-                    (Enrolment.key_id == key) | (Enrolment.vkey == key)
-                )
-            ).all()
-            if not rows:
-                raise ValueError(f"no enrolment request from key {key}")
-            if len(rows) > 1:
-                raise ValueError(f"key id {key} is ambiguous; give the whole vkey")
-            vkey, status, name = rows[0]
+            vkey, status, name = _one_enrolment(conn, key, "no enrolment request from key")
             if status == "approved":
                 return f"{name} ({vkey}) is already approved"
             if status == "revoked":  # a revoked key is never approved again (Art. 15)
@@ -127,16 +134,7 @@ def revoke(data: Path, key: str, reason: str, database_url: str | None = None) -
     try:
         init_schema(engine)
         with engine.begin() as conn:
-            rows = conn.execute(
-                select(Enrolment.vkey, Enrolment.status, Enrolment.name).where(
-                    (Enrolment.key_id == key) | (Enrolment.vkey == key)
-                )
-            ).all()
-            if not rows:
-                raise ValueError(f"no enrolment of key {key}")
-            if len(rows) > 1:
-                raise ValueError(f"key id {key} is ambiguous; give the whole vkey")
-            vkey, status, name = rows[0]
+            vkey, status, name = _one_enrolment(conn, key, "no enrolment of key")
             asked = conn.execute(
                 select(Revocation.status).where(Revocation.vkey == vkey)
             ).scalar_one_or_none()
