@@ -652,12 +652,14 @@ class ChainClient:
             ).all()
         enrolled = set()
         for text, kind, index in rows:
-            if kind == "identity.approved" and (key := _approved_key(text, node)):
+            if kind == "identity.approved" and (
+                key := node_statement_key(text, node, "identity.approved")
+            ):
                 enrolled.add(key)
             elif (
                 index is not None
                 and kind == "identity.revoked"
-                and (key := revoked_key(text, node))
+                and (key := node_statement_key(text, node, "identity.revoked"))
             ):
                 self._revoked[key] = index
         self._enrolled = enrolled
@@ -679,7 +681,7 @@ class ChainClient:
                 return
             entries.append((item["index"], item["entry"]))
         node = self.pin.node_vkey
-        if _approved_key(entries[1][1], node) != actor:
+        if node_statement_key(entries[1][1], node, "identity.approved") != actor:
             return
         try:
             enrol = open_entry(entries[0][1])
@@ -687,7 +689,10 @@ class ChainClient:
             return
         if enrol.statement.actor != actor or enrol.statement.type != "identity.enrol":
             return
-        if len(entries) == 3 and revoked_key(entries[2][1], node) != actor:
+        if (
+            len(entries) == 3
+            and node_statement_key(entries[2][1], node, "identity.revoked") != actor
+        ):
             return  # not the node's revocation of this key: nothing revoked by it
         if actor in self._enrolled:
             entries = entries[2:]  # the enrolment is held already
@@ -805,14 +810,16 @@ class ChainClient:
         return appended.new
 
 
-def _approved_key(text: str, node_vkey: str) -> str | None:
-    """The key a node-signed ``identity.approved`` entry approves, if ``text`` is one."""
+def node_statement_key(text: str, node_vkey: str, kind: str) -> str | None:
+    """``body.key`` of ``text`` if it is a ``kind`` entry (``identity.approved``,
+    ``identity.revoked``) signed by the node key; None otherwise (one signed by anyone else
+    approves or revokes nothing)."""
     try:
         entry = open_entry(text)
     except LedgerError:
         return None
     statement = entry.statement
-    if statement.type != "identity.approved" or statement.actor != node_vkey:
+    if statement.type != kind or statement.actor != node_vkey:
         return None
     key = statement.body.get("key")
     return key if isinstance(key, str) else None
@@ -822,20 +829,6 @@ def _revoked_answer(answer: RemoteError) -> bool:
     """-32001 for a revoked signer (docs/protocol.md: "this key was revoked at index N"): unlike
     a pending enrolment, it never changes, so the entry is rejected rather than sent again."""
     return answer.code == UNKNOWN_KEY and "revoked at index" in (answer.reason or "")
-
-
-def revoked_key(text: str, node_vkey: str) -> str | None:
-    """The key a node-signed ``identity.revoked`` entry revokes, if ``text`` is one (an
-    ``identity.revoked`` signed by anyone else revokes nothing)."""
-    try:
-        entry = open_entry(text)
-    except LedgerError:
-        return None
-    statement = entry.statement
-    if statement.type != "identity.revoked" or statement.actor != node_vkey:
-        return None
-    key = statement.body.get("key")
-    return key if isinstance(key, str) else None
 
 
 def _b64(value: Any) -> bytes | None:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from chain_client.sync import ChainClient, ClientConfig, revoked_key
+from chain_client.sync import ChainClient, ClientConfig, node_statement_key
 from desk.domains import domain_projections
 from ledger.clock import Clock
 from ledger.errors import QT_TRANSLATE_NOOP, TRANSLATION_CONTEXT, LedgerError
@@ -190,4 +190,8 @@ def revoked_keys(store: Store, node_vkey: str) -> dict[str, int]:
             .join(ReceiptRow, ReceiptRow.leaf_hash == LogEntry.leaf_hash)
             .where(LogEntry.type == "identity.revoked")
         ).all()
-    return {key: index for text, index in rows if (key := revoked_key(text, node_vkey))}
+    return {
+        key: index
+        for text, index in rows
+        if (key := node_statement_key(text, node_vkey, "identity.revoked"))
+    }

@@ -189,6 +189,14 @@ def db_url(request: Any) -> Iterator[str | None]:
     if request.param == "sqlite":
         yield None
         return
+    with own_pg_database() as url:
+        yield url
+
+
+@contextlib.contextmanager
+def own_pg_database() -> Iterator[str]:
+    """A PostgreSQL database created for one test and dropped after it (others may use the
+    server's default database at the same time)."""
     import secrets
 
     from sqlalchemy import create_engine, text

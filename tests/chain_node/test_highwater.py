@@ -4,7 +4,6 @@ already signed, even when started on an older copy of its database."""
 from __future__ import annotations
 
 import logging
-import secrets
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -12,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 from chain_node.errors import FsckError
 from chain_node.highwater import (
@@ -28,7 +26,7 @@ from chain_node.storage import make_engine
 from ledger import merkle
 from ledger.checkpoint import Checkpoint, sign_checkpoint
 from ledger.keys import SIG_COSIGNATURE_V1, SigningKey
-from tests.chain_node.conftest import make_entry, pg_url
+from tests.chain_node.conftest import make_entry, own_pg_database
 
 ORIGIN = "court.example/log"
 NOW = int(datetime(2026, 12, 1, tzinfo=UTC).timestamp())
@@ -189,17 +187,8 @@ def test_database_put_back_is_refused_sqlite(start_node, tmp_path):
 @pytest.fixture
 def pg_database() -> Iterator[str]:
     """A PostgreSQL database of this test's own (others may use the server's at the same time)."""
-    base = make_url(pg_url())
-    name = f"jcd_test_{secrets.token_hex(6)}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with own_pg_database() as url:
+        yield url
 
 
 def test_database_rolled_back_is_refused_postgresql(start_node, tmp_path, pg_database):
