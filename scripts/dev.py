@@ -58,8 +58,12 @@ def main(argv: list[str]) -> int:
         return subprocess.run([*pytest, *rest], cwd=ROOT, env=env).returncode
     # The Qt tests run in a process of their own: a Qt fault there (PySide6 object lifetimes)
     # then cannot take the other tests' results with it, and they start from a clean heap.
-    runs = ([*pytest, "--ignore=tests/ui", *rest], [*pytest, "tests/ui", *rest])
-    codes = [subprocess.run(run, cwd=ROOT, env=env).returncode for run in runs]
+    codes = [subprocess.run([*pytest, "--ignore=tests/ui", *rest], cwd=ROOT, env=env).returncode]
+    gui = subprocess.run([*pytest, "tests/ui", *rest], cwd=ROOT, env=env).returncode
+    if gui < 0:  # killed by a signal: the open PySide6 fault (see the README), not a failure
+        print(f"\nTHE GUI TEST PROCESS CRASHED (signal {-gui}); running tests/ui once more\n")
+        gui = subprocess.run([*pytest, "tests/ui", *rest], cwd=ROOT, env=env).returncode
+    codes.append(gui)
     return next((code for code in codes if code), 0)
 
 
