@@ -12,20 +12,28 @@ An index is only a claim until a receipt for exactly that leaf verifies. Whateve
 checkpoint ``unconfirmed_after_s`` after it was sent, is looked up by its leaf hash
 (``verify.hash``): a match whose receipt verifies confirms it at its true index, otherwise it goes
 back to ``pending`` and is sent again.
+
+Writes never commit on the event loop: each is a function of a session handed to the profile's
+writer (``desk.writer.Writer``, passed as ``writer``), which runs it on its own thread, and the
+coroutine awaits it, so a slow fsync never stalls the websocket. Each write names what it
+changed (cases, types, receipts, outbox) for the desk's change events. A client used on its own
+(tests, key rotation) gets a writer thread of its own (``OwnWriter``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import concurrent.futures
 import contextlib
 import logging
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from chain_client.checkpoints import CheckpointTracker, decode_proof
 from chain_client.errors import ChainAlarm, ChainError, NodeUnreachable, PinMismatch, RemoteError
@@ -42,6 +50,7 @@ from ledger.store.models import Receipt as ReceiptRow
 from ledger.store.store import Store
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # JSON-RPC codes of PROTOCOL.md section 4 that say "this entry will never be accepted". On a
 # logged-in connection -32004 means the signer may not write in that case (membership).
@@ -52,6 +61,37 @@ TOO_MANY_REQUESTS = -32005
 # Any other error answer to tlog.submit (-32603 "could not be stored; resend", -32005 too many
 # requests, anything unforeseen) leaves that entry pending, resent after a backoff.
 RECOVER_CHUNK = 100  # verify.hash look-ups in flight at once
+
+
+class StoreWriter(Protocol):
+    """What the client needs of the profile's writer (``desk.writer.Writer`` is one)."""
+
+    def submit(
+        self,
+        fn: Callable[[Session], T],
+        *,
+        cases: Iterable[str] = (),
+        types: Iterable[str] = (),
+        receipts: bool = False,
+        outbox: bool = False,
+    ) -> concurrent.futures.Future[T]: ...
+
+
+class OwnWriter:
+    """A client used without a desk (tests, key rotation): its writes run in order on one
+    thread of its own, never on the event loop. A desk passes its profile's writer instead,
+    so that the GUI's writes and the client's share one queue."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="jcd-client-write")
+
+    def submit(self, fn: Callable[[Session], T], **_changes: Any) -> concurrent.futures.Future[T]:
+        return self._pool.submit(self._run, fn)
+
+    def _run(self, fn: Callable[[Session], T]) -> T:
+        with self.store.transaction() as session:
+            return fn(session)
 
 
 @dataclass(frozen=True)
@@ -105,8 +145,10 @@ class ChainClient:
         on_status: Callable[[SyncStatus], None] | None = None,
         on_entry: Callable[[int, str], None] | None = None,
         clock: Clock | None = None,
+        writer: StoreWriter | None = None,
     ) -> None:
         self.store = store
+        self.writer: StoreWriter = writer if writer is not None else OwnWriter(store)
         self.key = key
         self.config = config
         self.on_status = on_status
@@ -151,6 +193,19 @@ class ChainClient:
     def kick(self) -> None:
         """Something was appended: send it now rather than at the next poll."""
         self._kick.set()
+
+    async def _write(
+        self,
+        fn: Callable[[Session], T],
+        *,
+        cases: Iterable[str] = (),
+        types: Iterable[str] = (),
+        receipts: bool = False,
+        outbox: bool = False,
+    ) -> T:
+        """Run ``fn`` in one transaction on the writer thread; the loop runs on meanwhile."""
+        future = self.writer.submit(fn, cases=cases, types=types, receipts=receipts, outbox=outbox)
+        return await asyncio.wrap_future(future)
 
     # -- the loop -------------------------------------------------------------------------
 
@@ -198,7 +253,7 @@ class ChainClient:
         self._incoming = asyncio.Queue()
         self.rpc = await RpcClient.connect(self.config.url, self._on_notification)
         info = await self.rpc.call("node.info")
-        self._pin(info)
+        await self._pin(info)
         assert self.tracker is not None
         note = (await self.rpc.call("tlog.checkpoint"))["checkpoint"]
         checkpoint = await self.tracker.observe(note, self._consistency, as_latest=True)
@@ -270,7 +325,7 @@ class ChainClient:
 
     # -- pinning --------------------------------------------------------------------------
 
-    def _pin(self, info: dict[str, Any]) -> None:
+    async def _pin(self, info: dict[str, Any]) -> None:
         origin = info.get("origin")
         log_vkey, witnesses = info.get("log_vkey"), info.get("witness_vkeys")
         if (
@@ -285,7 +340,8 @@ class ChainClient:
             configured.witness_vkeys,
         ):
             raise PinMismatch(url=self.config.url, origin=origin)
-        with self.store.transaction() as session:
+
+        def pin_log(session: Session) -> ChainPin:
             # One log per profile: a node presenting another origin is another log, however
             # well its own signatures verify.
             if session.scalar(select(ChainPin.origin).where(ChainPin.origin != origin).limit(1)):
@@ -309,6 +365,9 @@ class ChainClient:
                 or pin.node_vkey != str(info.get("node_vkey", ""))
             ):
                 raise PinMismatch(url=self.config.url, origin=origin)
+            return pin
+
+        pin = await self._write(pin_log)
         self.pin = pin
         log_key = parse_vkey(log_vkey)
         witness_keys = [parse_vkey(w) for w in witnesses]
@@ -395,39 +454,49 @@ class ChainClient:
             ).all()
         return [(leaf, text, index, at) for leaf, text, index, at in rows]
 
-    def _mark(self, leaf: bytes, **values: Any) -> None:
-        with self.store.transaction() as session:
+    async def _mark(self, leaf: bytes, text: str, **values: Any) -> None:
+        """Set the outbox row of ``leaf`` (the entry ``text``) to ``values``."""
+        now = format_time(self.clock.now())
+
+        def mark(session: Session) -> None:
             session.execute(
                 update(OutboxItem)
                 .where(OutboxItem.leaf_hash == leaf)
-                .values(updated_at=format_time(self.clock.now()), **values)
+                .values(updated_at=now, **values)
             )
+
+        await self._write(mark, **_names(text), outbox=True)
 
     async def _submit(self, batch: Sequence[tuple[bytes, str]]) -> bool:
         """Send one batch; each answer decides its own entry. True if any should be retried."""
         assert self.rpc is not None
         answers = await self.rpc.batch([("tlog.submit", {"entry": text}) for _, text in batch])
         retry = False
-        for (leaf, _text), answer in zip(batch, answers, strict=True):
+        for (leaf, text), answer in zip(batch, answers, strict=True):
             attempts = OutboxItem.attempts + 1
             if isinstance(answer, RemoteError):
                 if answer.code in REJECTING or _revoked_answer(answer):
-                    self._mark(leaf, state="rejected", reason=answer.reason, attempts=attempts)
+                    await self._mark(
+                        leaf, text, state="rejected", reason=answer.reason, attempts=attempts
+                    )
                     continue
                 # -32001: sent again at the next flush, e.g. once the court approved the key;
                 # -32603 ("could not be stored; resend"), -32005 and the rest: after a backoff
-                self._mark(leaf, reason=answer.reason, attempts=attempts)
+                await self._mark(leaf, text, reason=answer.reason, attempts=attempts)
                 retry = retry or answer.code != UNKNOWN_KEY
                 continue
             index = answer.get("index") if isinstance(answer, dict) else None
             if not isinstance(index, int) or _b64(answer.get("leaf_hash")) != leaf:
                 log.warning("the node's answer to tlog.submit does not match the entry: %r", answer)
-                self._mark(
-                    leaf, reason="the node's answer did not match the entry", attempts=attempts
+                await self._mark(
+                    leaf,
+                    text,
+                    reason="the node's answer did not match the entry",
+                    attempts=attempts,
                 )
                 retry = True
                 continue
-            self._mark(leaf, state="submitted", chain_index=index, attempts=attempts)
+            await self._mark(leaf, text, state="submitted", chain_index=index, attempts=attempts)
         return retry
 
     async def _confirm_submitted(self) -> None:
@@ -460,25 +529,24 @@ class ChainClient:
     async def _confirm(self, leaf: bytes, text: str, index: int | None) -> None:
         if index is None:
             raise ChainError(detail="submitted without an index")
-        self._confirmed(leaf, await self._fetch_receipt(index, text.encode("utf-8")))
+        await self._confirmed(leaf, text, await self._fetch_receipt(index, text.encode("utf-8")))
 
-    def _confirmed(self, leaf: bytes, fetched: tuple[Receipt, Any]) -> None:
+    async def _confirmed(self, leaf: bytes, text: str, fetched: tuple[Receipt, Any]) -> None:
         """The one way to ``confirmed``: a receipt that verified for exactly this leaf."""
         verified = fetched[1]
         if verified.leaf_hash != leaf:
             raise ChainError(detail="the receipt is for another entry")
-        with self.store.transaction() as session:
+        now = format_time(self.clock.now())
+
+        def confirm(session: Session) -> None:
             self._store_receipt(session, leaf, fetched)
             session.execute(
                 update(OutboxItem)
                 .where(OutboxItem.leaf_hash == leaf)
-                .values(
-                    state="confirmed",
-                    chain_index=verified.index,
-                    reason=None,
-                    updated_at=format_time(self.clock.now()),
-                )
+                .values(state="confirmed", chain_index=verified.index, reason=None, updated_at=now)
             )
+
+        await self._write(confirm, **_names(text), receipts=True, outbox=True)
 
     async def _recover(self, entries: Sequence[tuple[bytes, str]]) -> None:
         """Ask the node for each entry by leaf hash: a verified match confirms it at its true
@@ -518,9 +586,11 @@ class ChainClient:
             except LedgerError:
                 continue  # a document hash equal to our leaf hash, or a bad receipt
             if fetched[1].leaf_hash == leaf:
-                self._confirmed(leaf, fetched)
+                await self._confirmed(leaf, text, fetched)
                 return
-        with self.store.transaction() as session:
+        now = format_time(self.clock.now())
+
+        def send_again(session: Session) -> None:
             session.execute(
                 update(OutboxItem)
                 .where(OutboxItem.leaf_hash == leaf, OutboxItem.state == "submitted")
@@ -528,9 +598,11 @@ class ChainClient:
                     state="pending",
                     chain_index=None,
                     reason="the node did not confirm it; sent again",
-                    updated_at=format_time(self.clock.now()),
+                    updated_at=now,
                 )
             )
+
+        await self._write(send_again, **_names(text), outbox=True)
         self.kick()
 
     async def _fetch_receipt(self, index: int, entry: bytes) -> tuple[Receipt, Any]:
@@ -699,16 +771,21 @@ class ChainClient:
         fetched = [
             (i, await self._fetch_receipt(i, t.encode("utf-8")), t) for i, t in entries
         ]  # each receipt verifies at its own index, or ChainError: nothing is kept
-        with self.store.transaction() as session:
-            for _, receipt, text_ in fetched:
+        opened = [(receipt, open_entry(text_)) for _, receipt, text_ in fetched]
+
+        def hold(session: Session) -> None:
+            for receipt, entry in opened:
                 (appended,) = append(
-                    session,
-                    self.store.projections,
-                    [open_entry(text_)],
-                    source="chain",
-                    clock=self.clock,
+                    session, self.store.projections, [entry], source="chain", clock=self.clock
                 )
                 self._store_receipt(session, appended.leaf_hash, receipt)
+
+        await self._write(
+            hold,
+            cases=[entry.statement.case for _, entry in opened],
+            types=[entry.statement.type for _, entry in opened],
+            receipts=bool(opened),
+        )
         self._enrolled.add(actor)
         if answer["status"] == "revoked" and fetched:
             self._revoked[actor] = fetched[-1][0]
@@ -788,7 +865,9 @@ class ChainClient:
         if checked is None:
             return False
         entry, receipt = checked
-        with self.store.transaction() as session:
+        origin = self.pin.origin
+
+        def apply(session: Session) -> Any:
             for _, old_entry, old_receipt in earlier:
                 (old,) = append(
                     session, self.store.projections, [old_entry], source="chain", clock=self.clock
@@ -798,9 +877,18 @@ class ChainClient:
                 session, self.store.projections, [entry], source="chain", clock=self.clock
             )
             self._store_receipt(session, appended.leaf_hash, receipt)
-            pin = session.get(ChainPin, self.pin.origin)
+            pin = session.get(ChainPin, origin)
             if pin is not None and pin.next_index <= index:
                 pin.next_index = index + 1
+            return appended
+
+        statements = [old.statement for _, old, _ in earlier] + [entry.statement]
+        appended = await self._write(
+            apply,
+            cases=[s.case for s in statements],
+            types=[s.type for s in statements],
+            receipts=True,
+        )
         self.pin.next_index = max(self.pin.next_index, index + 1)
         if self.on_entry is not None:
             for old_index, old_entry, _ in earlier:
@@ -836,6 +924,15 @@ def _b64(value: Any) -> bytes | None:
         return base64.b64decode(value, validate=True) if isinstance(value, str) else None
     except ValueError:
         return None
+
+
+def _names(text: str) -> dict[str, tuple[str, ...]]:
+    """The case and type of an entry text, for the change event of a write about it."""
+    try:
+        statement = parse_entry(text).statement
+    except LedgerError:
+        return {}
+    return {"cases": (statement.case,), "types": (statement.type,)}
 
 
 def _claimed_case(text: str) -> str:

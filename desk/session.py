@@ -21,6 +21,7 @@ from chain_client.sync import ChainClient, ClientConfig, Pins, SyncStatus
 from desk.domains import domain_projections
 from desk.network import NetworkThread
 from desk.rotation import revoked_keys
+from desk.writer import Writer
 from ledger.clock import Clock
 from ledger.errors import LedgerError
 from ledger.keys import SigningKey
@@ -77,6 +78,7 @@ class DeskSession:
     network: NetworkThread
     client: ChainClient
     clock: Clock
+    writer: Writer  # the profile's one writer: every write transaction runs on it
 
     @classmethod
     def open(
@@ -106,6 +108,7 @@ class DeskSession:
         if settings.pinned_log_vkey:
             pins = Pins(settings.pinned_log_vkey, tuple(settings.pinned_witness_vkeys))
         clock = clock or Clock()
+        writer = Writer(store)
         client = ChainClient(
             store,
             key,
@@ -113,8 +116,9 @@ class DeskSession:
             on_status=on_status,
             on_entry=on_entry,
             clock=clock,
+            writer=writer,
         )
-        return cls(profile, settings, key, store, network, client, clock)
+        return cls(profile, settings, key, store, network, client, clock, writer)
 
     @property
     def vault(self) -> PrivateVault:
@@ -182,17 +186,25 @@ class DeskSession:
         """Sign with the actor's own key, append as pending, and wake the sync.
 
         ``also`` writes local-only rows (e.g. a party's private details) in the same
-        transaction, so either both are stored or neither is.
+        transaction, so either both are stored or neither is. The transaction runs on the
+        profile's writer (waited for here), which then sends the change event.
         """
-        with self.store.transaction() as session:
+
+        def write(session: Session) -> Entry:
             entry, _ = sign_and_append(
                 session, self.store.projections, key or self.key, statement, clock=self.clock
             )
             if also is not None:
                 also(session)
+            return entry
+
+        entry = self.writer.run(
+            write, cases=(statement.case,), types=(statement.type,), outbox=True
+        )
         if self.network.running:
             self.network.call_soon(self.client.kick)
         return entry
 
     def close(self) -> None:
+        self.writer.close()  # queued writes finish first
         self.store.close()

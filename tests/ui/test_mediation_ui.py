@@ -571,7 +571,7 @@ def effective_case(desk: LocalDesk, **overrides) -> None:
 def as_party(desk: LocalDesk, key: SigningKey) -> DeskSession:
     """The same store seen by a party's key (as if the party's own desk held these entries)."""
     s = desk.session
-    return DeskSession(s.profile, s.settings, key, s.store, s.network, s.client, s.clock)
+    return DeskSession(s.profile, s.settings, key, s.store, s.network, s.client, s.clock, s.writer)
 
 
 def test_obligee_confirms_a_payment_and_applies_for_enforcement(qtbot, desk: LocalDesk) -> None:
