@@ -27,12 +27,13 @@ from sqlalchemy import (
     String,
     Text,
     create_engine,
-    event,
     inspect,
     select,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from ledger.sqlite import configure_sqlite
 
 SCHEMA_VERSION = 2  # 2: the revocations table (key revocation and rotation)
 
@@ -134,20 +135,9 @@ def make_engine(url: str, busy_timeout_ms: int = 10_000) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, pool_size=8, max_overflow=8, pool_timeout=30)
-
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-            dbapi_conn.isolation_level = None
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=FULL")
-            cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-            cur.close()
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN")
-
+        # The one writer is the sequencer's thread, so a plain BEGIN is enough (no writer ever
+        # upgrades a read lock against another); no foreign keys in this schema.
+        configure_sqlite(engine, busy_timeout_ms=busy_timeout_ms)
         return engine
     return create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True)
 

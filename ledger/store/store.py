@@ -17,12 +17,13 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ledger.errors import StoreError
+from ledger.sqlite import configure_sqlite
 from ledger.store import migrate
 from ledger.store.generic import generic_projections
 from ledger.store.projection import Projection, Projections
@@ -33,25 +34,9 @@ def sqlite_url(path: Path) -> str:
 
 
 def _configure_sqlite(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin, so that
-        # BEGIN/SAVEPOINT behave as documented (SQLAlchemy "pysqlite serializable" recipe).
-        dbapi_conn.isolation_level = None
-        cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA busy_timeout=10000")
-        cursor.execute("PRAGMA secure_delete=ON")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        # Writers take the write lock up front (no deadlock on a lock upgrade); readers take
-        # none, so WAL lets them read while the sync writes.
-        write = conn.get_execution_options().get("jcdesk_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    # the profile's settings of the one SQLite setup: foreign keys, and secure_delete so that a
+    # value sealed in place leaves no clear copy in the file
+    configure_sqlite(engine, foreign_keys=True, secure_delete=True)
 
 
 def owner_only(database: Path) -> None:
