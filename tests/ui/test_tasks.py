@@ -1,4 +1,4 @@
-"""BackgroundTask: progress on the GUI thread, failures as objects, prompt cancel, one outcome."""
+"""Op on a worker: progress on the GUI thread, failures as objects, prompt cancel, one outcome."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Slot
 from PySide6.QtWidgets import QPushButton
 
 from desk.verify import hash_file
-from ui.tasks import STEPS, BackgroundTask, Cancelled, ProgressDialog, TaskProgress
+from ui.ops import Cancelled, Op
+from ui.tasks import STEPS, ProgressDialog, TaskProgress
 
 
 class Recorder(QObject):
@@ -28,7 +29,7 @@ class Recorder(QObject):
         self.finished: list[object] = []
         self.failed: list[object] = []
 
-    def follow(self, task: BackgroundTask) -> BackgroundTask:
+    def follow(self, task: Op) -> Op:
         task.progress.connect(self.on_progress)
         task.finished.connect(self.on_finished)
         task.failed.connect(self.on_failed)
@@ -69,7 +70,7 @@ def test_progress_and_result_arrive_on_the_gui_thread(qtbot) -> None:
     gui = threading.get_ident()
     rec = Recorder()
     seen_by_lambda: list[int] = []
-    task = rec.follow(BackgroundTask(counting, 50, 0.002, progress_interval=0))
+    task = rec.follow(Op(counting, 50, 0.002, progress_interval=0))
     # public signals are emitted on the GUI thread, so even a lambda runs there
     task.progress.connect(lambda *_: seen_by_lambda.append(threading.get_ident()))
     with qtbot.waitSignal(task.finished, timeout=10_000):
@@ -83,7 +84,7 @@ def test_progress_and_result_arrive_on_the_gui_thread(qtbot) -> None:
 
 def test_plain_callable_and_last_item_results(qtbot) -> None:
     rec = Recorder()
-    task = rec.follow(BackgroundTask(pow, 2, 10))
+    task = rec.follow(Op(pow, 2, 10))
     with qtbot.waitSignal(task.finished, timeout=5_000):
         task.start()
     assert rec.finished[0][0] == 1024 and rec.progress == []
@@ -93,7 +94,7 @@ def test_plain_callable_and_last_item_results(qtbot) -> None:
         yield (2, 2, "digest")
 
     rec2 = Recorder()
-    task2 = rec2.follow(BackgroundTask(items))
+    task2 = rec2.follow(Op(items))
     with qtbot.waitSignal(task2.finished, timeout=5_000):
         task2.start()
     assert rec2.finished[0][0] == (2, 2, "digest")
@@ -107,7 +108,7 @@ def test_sizes_beyond_two_gib_survive_the_signal(qtbot) -> None:
         yield (big, big)
 
     rec = Recorder()
-    task = rec.follow(BackgroundTask(huge, progress_interval=0))
+    task = rec.follow(Op(huge, progress_interval=0))
     with qtbot.waitSignal(task.finished, timeout=5_000):
         task.start()
     assert [p[:2] for p in rec.progress] == [(big - 1, big), (big, big)]
@@ -125,7 +126,7 @@ def test_exceptions_become_failed_with_the_exception_object(qtbot) -> None:
 
     for fn in (raises_midway, raises_at_once):
         rec = Recorder()
-        task = rec.follow(BackgroundTask(fn))
+        task = rec.follow(Op(fn))
         with qtbot.waitSignal(task.failed, timeout=5_000):
             task.start()
         assert rec.failed[0][0] is boom and rec.finished == []
@@ -149,7 +150,7 @@ def test_cancel_stops_a_long_generator_promptly(qtbot) -> None:
             closed.set()
 
     rec = Recorder()
-    task = rec.follow(BackgroundTask(endless, progress_interval=0))
+    task = rec.follow(Op(endless, progress_interval=0))
     task.start()
     qtbot.waitUntil(lambda: len(rec.progress) >= 3, timeout=5_000)
     started = time.monotonic()
@@ -165,14 +166,14 @@ def test_cancel_stops_a_long_generator_promptly(qtbot) -> None:
 
 def test_cancel_before_start_and_after_finish(qtbot) -> None:
     rec = Recorder()
-    task = rec.follow(BackgroundTask(counting, 3))
+    task = rec.follow(Op(counting, 3))
     task.cancel()
     with qtbot.waitSignal(task.failed, timeout=5_000):
         task.start()
     assert isinstance(rec.failed[0][0], Cancelled)
 
     rec2 = Recorder()
-    task2 = rec2.follow(BackgroundTask(counting, 3))
+    task2 = rec2.follow(Op(counting, 3))
     with qtbot.waitSignal(task2.finished, timeout=5_000):
         task2.start()
     task2.cancel()
@@ -193,7 +194,7 @@ def test_finished_or_failed_fire_exactly_once(qtbot) -> None:
     recorders = []
     for n in range(30):
         rec = Recorder()
-        task = rec.follow(BackgroundTask(maybe, n))
+        task = rec.follow(Op(maybe, n))
         recorders.append((rec, task))
         task.start()
         if n % 5 == 0:
@@ -211,7 +212,7 @@ def test_finished_or_failed_fire_exactly_once(qtbot) -> None:
 
 def test_a_dropped_task_still_delivers(qtbot) -> None:
     rec = Recorder()
-    rec.follow(BackgroundTask(counting, 5)).start()  # no reference kept by the caller
+    rec.follow(Op(counting, 5)).start()  # no reference kept by the caller
     qtbot.waitUntil(lambda: rec.outcomes == 1, timeout=5_000)
     assert rec.finished[0][0] == "counted"
 
@@ -223,7 +224,7 @@ def test_inline_progress_moves_hides_and_cancels(qtbot, tmp_path: Path) -> None:
     qtbot.addWidget(progress)
     values: list[int] = []
 
-    task = BackgroundTask(hash_file, path, 256 * 1024, progress_interval=0)
+    task = Op(hash_file, path, 256 * 1024, progress_interval=0)
     task.progress.connect(progress.on_progress)  # attach() connects the same; check movement
     progress.attach(task)
     assert progress.isVisibleTo(progress.parentWidget() or progress)
@@ -240,7 +241,7 @@ def test_inline_progress_moves_hides_and_cancels(qtbot, tmp_path: Path) -> None:
             time.sleep(0.002)
             yield (i, 10_000)
 
-    slow_task = BackgroundTask(slow, progress_interval=0)
+    slow_task = Op(slow, progress_interval=0)
     progress.attach(slow_task)
     slow_task.start()
     try:
@@ -264,7 +265,7 @@ def test_progress_dialog_cancels_its_task(qtbot) -> None:
             time.sleep(0.002)
             yield (i, 10_000)
 
-    task = BackgroundTask(slow, progress_interval=0)
+    task = Op(slow, progress_interval=0)
     dialog.attach(task)
     task.start()
     try:
@@ -285,7 +286,7 @@ def test_emit_keeps_the_bool_reference_count_balanced(qtbot) -> None:
     and aborts after a few thousand ("bool_dealloc"); pyproject.toml keeps it out. This guards
     against a PySide6 with that bug being installed again."""
     rec = Recorder()
-    task = BackgroundTask(counting, 1)
+    task = Op(counting, 1)
     task.progress.connect(rec.on_progress)
     gc.collect()  # garbage freed during the loop would drop references to True too
     gc.disable()
