@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from chain_client.checkpoints import CheckpointTracker, decode_proof
 from chain_client.errors import ChainAlarm, ChainError, NodeUnreachable, PinMismatch, RemoteError
+from chain_client.lookup import hash_matches
 from chain_client.rpc import RpcClient
 from ledger.auth import login_message
 from ledger.clock import Clock, format_time, parse_time
@@ -567,20 +568,20 @@ class ChainClient:
     async def _look_up(self, leaf: bytes, text: str) -> None:
         assert self.rpc is not None
         try:
-            answer = await self.rpc.call("verify.hash", {"sha256": base64.b64encode(leaf).decode()})
-        except RemoteError as exc:
-            if exc.code == TOO_MANY_REQUESTS:
+            matches = await hash_matches(self.rpc, leaf, timeout=60.0)
+        except NodeUnreachable:
+            raise
+        except ChainError as exc:  # an error answer, or an answer with no list of matches
+            if isinstance(exc, RemoteError) and exc.code == TOO_MANY_REQUESTS:
                 raise  # stays submitted; asked again at the next flush
             # resending is safe: the node answers a leaf it holds with its index
             log.warning("verify.hash failed (%s); entry %s is sent again", exc, leaf.hex())
-            answer = None
-        matches = answer.get("matches") if isinstance(answer, dict) else None
-        for match in matches if isinstance(matches, list) else []:
-            receipt = match.get("receipt") if isinstance(match, dict) else None
-            if not isinstance(receipt, str):
+            matches = []
+        for match in matches:
+            if match.receipt is None:
                 continue
             try:
-                fetched = await self._verified(receipt, text.encode("utf-8"))
+                fetched = await self._verified(match.receipt, text.encode("utf-8"))
             except ChainAlarm:
                 raise
             except LedgerError:

@@ -2,7 +2,8 @@
 
 A user brings a file: a PDF or any other evidence, a ``.tlog-proof`` receipt, or a signed entry.
 The desk hashes it (a generator that yields progress, so a 2 GB video can be hashed off the
-GUI thread and cancelled), asks the node's ``verify.hash`` which log entries name that hash, and
+GUI thread and cancelled), asks the node's ``verify.hash`` (``chain_client.lookup``, the one
+client of that call) which log entries name that hash, and
 verifies every receipt the node returns against the log and witness keys this desktop pinned,
 through the one receipt verifier, ``ledger.receipt``.
 Nothing here takes the node's word for a fact it can check itself; what rests on the node's word
@@ -28,7 +29,6 @@ One module per idea:
 
 - ``subject``: hashing a file (progress, cancel) and telling a receipt, an entry, a document apart;
 - ``records``: what this desktop's store holds (the only module here that reads the database);
-- ``node``: the ``verify.hash`` call (to move into ``chain_client/``);
 - ``matching``: tying each receipt to the file through ``ledger.receipt``;
 - ``findings``: the model the Verify page shows (``Finding``, ``Report``, ``Verdict``);
 - ``check``: the whole check; ``deposit``: the evidence statement.

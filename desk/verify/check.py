@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from chain_client.errors import ChainAlarm, ChainError, NodeUnreachable
+from chain_client.lookup import node_rpc
 from desk.verify.findings import Match, NodeState, Report, describe
 from desk.verify.matching import ask_node, local_matches, match_receipt_file
-from desk.verify.node import node_rpc
 from desk.verify.records import NotPinned, Verifiers, enrolled_names, pinned_keys
 from desk.verify.subject import Kind, Subject
 from ledger.errors import LedgerError

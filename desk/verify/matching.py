@@ -11,14 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from chain_client.errors import ChainError
+from chain_client.lookup import HashMatch, hash_matches
 from chain_client.rpc import RpcClient
 from desk.verify.findings import Level, Match, document_of
-from desk.verify.node import hash_matches
 from desk.verify.records import NotPinned, Verifiers, entries_at, records_naming
-from ledger.clock import parse_time
 from ledger.errors import LedgerError, ReceiptError
 from ledger.receipt import Receipt, VerifiedReceipt, check_receipt, parse_receipt
 from ledger.statement import Entry, open_entry
@@ -189,38 +187,32 @@ async def ask_node(
     ``NodeUnreachable`` or ``RemoteError`` when the node cannot answer.
     """
     query = bytes.fromhex(sha256_hex)
-    items = await hash_matches(rpc, sha256_hex, timeout=timeout)
+    items = await hash_matches(rpc, query, timeout=timeout)
     return [_node_match(item, query, verifiers, store, entry) for item in items]
 
 
 def _node_match(
-    item: Any, query: bytes, verifiers: Verifiers, store: Store | None, entry: Entry | None
+    item: HashMatch, query: bytes, verifiers: Verifiers, store: Store | None, entry: Entry | None
 ) -> Match:
-    if not isinstance(item, dict) or not isinstance(item.get("receipt"), str):
+    if item.receipt is None:
         return Match(None, Level.FAILED, "node", problem=ChainError(detail="a malformed match"))
-    index = item.get("index")
-    node_type = item.get("type") if isinstance(item.get("type"), str) else None
-    try:
-        node_time = parse_time(item.get("time"))  # type: ignore[arg-type]
-    except ValueError:
-        node_time = None
     candidates: list[Candidate] = []
     if entry is not None:
         candidates.append(Candidate(entry.text, True))
-    if store is not None and isinstance(index, int) and not isinstance(index, bool):
-        candidates += candidates_at(store, index, query.hex())
+    if store is not None and item.index is not None:
+        candidates += candidates_at(store, item.index, query.hex())
     match = match_receipt(
-        item["receipt"],
+        item.receipt,
         query,
         verifiers,
         candidates,
         source="node",
-        node_type=node_type,
-        node_time=node_time,
+        node_type=item.type,
+        node_time=item.time,
     )
-    if match.index is not None and match.index != index and match.level is not Level.FAILED:
+    if match.index is not None and match.index != item.index and match.level is not Level.FAILED:
         problem = ReceiptError(
-            detail=f"the node said index {index}, its receipt says {match.index}"
+            detail=f"the node said index {item.index}, its receipt says {match.index}"
         )
         return replace(match, level=Level.FAILED, problem=problem)
     return match
