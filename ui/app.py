@@ -7,11 +7,12 @@ side (``--profile mediator`` and ``--profile party``); the embedded node is shar
 the embedded node this process runs is stopped (while our loop can still answer its goodbye),
 the network loop cancels and awaits every task, then the store closes.
 
-Start-up: for a profile that is set up with the embedded chain, the node starts on a thread
-first thing, while Qt, the fonts and the windows load and the person types the passphrase (the
-node spends most of its start unlocking its own keys with scrypt, which runs without the GIL).
-That is why this module imports Qt and the rest of the app inside ``main`` and ``Desk.open``,
-after that thread is on its way.
+Start-up: for a profile that is set up with the embedded chain, the node starts in an op
+(``ui.ops.Op``, on a worker) first thing, while the widgets, the fonts and the windows load and
+the person types the passphrase (the node spends most of its start unlocking its own keys with
+scrypt, which runs without the GIL). That is why this module imports only QtCore (through
+``ui.ops``) before that op is on its way, and the rest of Qt and the app inside ``main`` and
+``Desk.open``.
 
 ``--measure-startup`` (with the passphrase in ``JCDESK_PASSPHRASE``, for that measurement only)
 prints how long the app took from process start to the first paint of the main window, and
@@ -21,14 +22,12 @@ the part of it spent unlocking the key, then quits: ``bench/startup_bench.py`` r
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
 import functools
 import importlib
 import logging
 import logging.handlers
 import os
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +51,7 @@ if TYPE_CHECKING:
     from ui.bridge import SyncBridge
     from ui.i18n import Translations
     from ui.main_window import MainWindow
+    from ui.ops import Op
 
 log = logging.getLogger("jcdesk.app")
 
@@ -83,7 +83,7 @@ class Desk:
     session: DeskSession
     bridge: SyncBridge
     window: MainWindow
-    sync: concurrent.futures.Future[None] | None = None
+    sync: Op | None = None  # ChainClient.run on the network loop
     closed: bool = False
 
     @classmethod
@@ -107,6 +107,7 @@ class Desk:
         from desk.session import DeskSession
         from ui.bridge import SyncBridge
         from ui.main_window import MainWindow
+        from ui.ops import Op
 
         settings = profile.load_settings()
         embedded = settings.chain == EMBEDDED
@@ -117,14 +118,16 @@ class Desk:
         session = DeskSession.open(
             profile, key, network, url, on_status=bridge.on_status, on_entry=bridge.on_entry
         )
+        session.writer.add_listener(bridge.on_changes)  # change events, re-emitted queued
         try:
             window = MainWindow(session, bridge, embedded=embedded, translations=translations)
         except BaseException:
             session.close()
             raise
         desk = cls(network, local_node, session, bridge, window)
-        desk.sync = session.start_sync()
-        desk.sync.add_done_callback(bridge.on_sync_done)
+        desk.sync = Op.on_loop(
+            network, session.client.run(), parent=bridge, failure=bridge.on_sync_ended
+        ).start()
         return desk
 
     def close(self) -> None:
@@ -132,6 +135,7 @@ class Desk:
         if self.closed:
             return
         self.closed = True
+        self.session.writer.remove_listener(self.bridge.on_changes)
         self.window.close()
         if self.sync is not None:
             self.sync.cancel()
@@ -197,32 +201,28 @@ def remove_logging(handlers: list[logging.Handler]) -> None:
         handler.close()
 
 
-def start_node_early(profile: Profile, home: Path) -> concurrent.futures.Future[LocalNode] | None:
-    """Start (or attach to) the embedded node on a thread, if this profile will need it."""
+def _start_embedded(home: Path) -> LocalNode:
+    from desk.embedded import start_or_attach
+
+    return start_or_attach(embedded_node_folder(home))
+
+
+def start_node_early(profile: Profile, home: Path) -> Op | None:
+    """Start (or attach to) the embedded node in an op, if this profile will need it. Start-up
+    waits for it with ``op.future`` where it needs the node (no callback: nothing is shown)."""
     if not profile.is_set_up or profile.load_settings().chain != EMBEDDED:
         return None
-    future: concurrent.futures.Future[LocalNode] = concurrent.futures.Future()
+    from ui.ops import Op  # QtCore only: the widgets load while the node starts
 
-    def run() -> None:
-        if not future.set_running_or_notify_cancel():
-            return
-        try:
-            from desk.embedded import start_or_attach
-
-            future.set_result(start_or_attach(embedded_node_folder(home)))
-        except BaseException as exc:
-            future.set_exception(exc)
-
-    threading.Thread(target=run, name="jcd-node-start", daemon=True).start()
-    return future
+    return Op(_start_embedded, home).start()
 
 
-def _stop_early_node(future: concurrent.futures.Future[LocalNode] | None) -> None:
+def _stop_early_node(op: Op | None) -> None:
     """The desk never took the early node (cancelled unlock, failed start): stop it."""
-    if future is None:
+    if op is None:
         return
     try:
-        node = future.result(timeout=120)
+        node = op.future.result(timeout=120)
     except Exception:
         return  # it did not start; nothing to stop
     node.stop()
@@ -324,7 +324,7 @@ def main(argv: list[str]) -> int:
             return 0
         if early_node is not None:
             _load_desk_modules()  # while the node thread finishes
-            local_node, early_node = early_node.result(), None
+            local_node, early_node = early_node.future.result(), None
         desk = Desk.open(
             profile,
             key,

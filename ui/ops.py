@@ -32,6 +32,7 @@ Imports only QtCore, so that start-up can start its first op before the widgets 
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import contextlib
 import logging
@@ -179,6 +180,7 @@ class Op(QObject):
         self._success, self._failure = success, failure
         self._cancel = threading.Event()
         self._future: concurrent.futures.Future[Any] = concurrent.futures.Future()
+        self._submitted: concurrent.futures.Future[Any] | None = None  # on the loop
         self._started = False
         self._ended = False
         self._dropped = False
@@ -251,32 +253,33 @@ class Op(QObject):
             self._relay.error.emit(Cancelled())
             return
         try:
-            self._future = self._network.submit(coro)  # closes coro if it cannot run
+            self._submitted = self._network.submit(coro)  # closes coro if it cannot run
         except RuntimeError as exc:  # the network thread is not running
             self._future.set_exception(exc)
             self._relay.error.emit(exc)
             return
-        self._future.add_done_callback(self._loop_done)
+        self._submitted.add_done_callback(self._loop_done)
 
-    def _loop_done(self, future: concurrent.futures.Future[Any]) -> None:
-        """On the network thread: only emits on the relay (queued to the GUI thread)."""
-        if future.cancelled():
-            self._relay.error.emit(Cancelled())
-            return
-        error = future.exception()
+    def _loop_done(self, submitted: concurrent.futures.Future[Any]) -> None:
+        """On the network thread (or the cancelling one): the outcome goes into ``future``,
+        then only an emit on the relay (queued to the GUI thread)."""
+        error = Cancelled() if submitted.cancelled() else submitted.exception()
+        if isinstance(error, concurrent.futures.CancelledError | asyncio.CancelledError):
+            error = Cancelled()
         if error is None:
-            self._relay.result.emit(future.result())
-        elif isinstance(error, concurrent.futures.CancelledError):
-            self._relay.error.emit(Cancelled())
+            result = submitted.result()
+            self._future.set_result(result)
+            self._relay.result.emit(result)
         else:
+            self._future.set_exception(error)
             self._relay.error.emit(error)
 
     def cancel(self) -> None:
         """Ask the work to stop: a worker before the generator's next item, a coroutine at
         once. ``failure(Cancelled)`` follows (or ``success`` if it had already finished)."""
         self._cancel.set()
-        if self._started and self._network is not None:
-            self._future.cancel()
+        if self._submitted is not None:
+            self._submitted.cancel()
 
     def report(self, done: int, total: int) -> None:
         """Progress from any thread (a coroutine on the loop reports with this)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import functools
 import logging
 import os
 import re
@@ -21,13 +22,12 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlparse
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -58,9 +58,9 @@ from ledger.profile import EMBEDDED, Profile, Settings, embedded_node_folder
 from ledger.statement import ROLES
 from ui import passphrase as pp
 from ui.i18n import LANGUAGE_NAMES, Translations, error_text, role_name
+from ui.ops import Op
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 STAGING_PREFIX = "~wizard-"  # "~" is not allowed in profile names, so listings skip these
 STALE_STAGING_SECONDS = 24 * 3600
@@ -791,37 +791,6 @@ def _prepare(plan: _Plan, attempt: _Attempt, url: str) -> DeskSession:
     return attempt.session
 
 
-def in_thread(name: str, fn: Callable[..., T], *args: Any) -> concurrent.futures.Future[T]:
-    """Run ``fn`` on a thread of its own. Unlike work on the network loop, nothing can cancel
-    it half-way, so its outcome (a started node, an open store) always reaches its future's
-    callbacks, which release it if the wizard no longer wants it."""
-    future: concurrent.futures.Future[T] = concurrent.futures.Future()
-
-    def run() -> None:
-        if not future.set_running_or_notify_cancel():
-            return
-        try:
-            future.set_result(fn(*args))
-        except BaseException as exc:  # handed to the future's owner
-            future.set_exception(exc)
-
-    threading.Thread(target=run, name=name, daemon=True).start()
-    return future
-
-
-class _Relay(QObject):
-    """Hands a future's outcome to the GUI thread: the done-callback only emits a signal."""
-
-    finished = Signal(int, str, object)  # attempt number, step, future
-
-    def watch(self, number: int, step: str, future: concurrent.futures.Future[Any]) -> None:
-        def done(f: concurrent.futures.Future[Any]) -> None:  # network or worker thread
-            with contextlib.suppress(RuntimeError):  # the wizard is gone: nothing to tell
-                self.finished.emit(number, step, f)
-
-        future.add_done_callback(done)
-
-
 def remove_stale_staging(home: Path, older_than: float = STALE_STAGING_SECONDS) -> None:
     """Staging folders left by a wizard that was killed (a power cut, a crash)."""
     root = profiles_root(home)
@@ -842,15 +811,13 @@ class EnrolPage(QWizardPage):
         self.local_node: LocalNode | None = None
         self.enrolment: dict[str, Any] | None = None
         self.auto_approve = False
-        self._node_future: concurrent.futures.Future[LocalNode] | None = None
+        self._node_op: Op | None = None  # the embedded node starting, shared by retries
         self._attempt: _Attempt | None = None
         self._numbers = 0
         self._state = "idle"  # idle, node, prepare, enrol, approved, pending, failed
         self._failure: tuple[str, BaseException] | None = None
         self._plan: _Plan | None = None
         self._closed = False
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -914,14 +881,19 @@ class EnrolPage(QWizardPage):
         self._failure = None
         if self._plan.settings.chain == EMBEDDED and self.local_node is None:
             self._set_state("node")
-            if self._node_future is None:
-                folder = embedded_node_folder(self.home)
-                self._node_future = in_thread("jcd-wizard-node", start_or_attach, folder)
-                self._relay.watch(self._attempt.number, "node", self._node_future)
-            else:  # still starting from an earlier try: its outcome moves this one on
-                self._relay.watch(self._attempt.number, "node", self._node_future)
+            if self._node_op is None:  # else still starting from an earlier try: its outcome
+                # moves this one on
+                op = Op(start_or_attach, embedded_node_folder(self.home), parent=self)
+                op.on_success(functools.partial(self._node_started, op))
+                op.on_failure(functools.partial(self._node_failed, op))
+                self._node_op = op.start()
             return
         self._prepare()
+
+    @property
+    def _node_future(self) -> concurrent.futures.Future[LocalNode] | None:
+        """The embedded node's start while it runs (its outcome, on the worker)."""
+        return self._node_op.future if self._node_op is not None else None
 
     def _prepare(self) -> None:
         assert self._attempt is not None and self._plan is not None
@@ -932,57 +904,70 @@ class EnrolPage(QWizardPage):
         self._set_state("prepare")
         attempt = self._attempt
         attempt.staging.parent.mkdir(parents=True, exist_ok=True)
-        future = in_thread("jcd-wizard-prepare", _prepare, self._plan, attempt, url)
-        attempt.track(future)
-        self._relay.watch(attempt.number, "prepare", future)
+        op = Op(_prepare, self._plan, attempt, url, parent=self)
+        # Whatever becomes of the wizard, the attempt releases what the worker made: its
+        # future's callback runs on the worker, even when the page is gone.
+        attempt.track(op.future)
+        op.on_success(functools.partial(self._step_done, attempt.number, "prepare"))
+        op.on_failure(functools.partial(self._step_failed, attempt.number, "prepare"))
+        op.start()
 
     def _enrol(self) -> None:
         attempt = self._attempt
         assert attempt is not None and attempt.session is not None
         self._set_state("enrol")
-        try:
-            future = attempt.session.enrol()
-        except RuntimeError as exc:  # the network thread is not running
-            self._fail("enrol", exc)
-            return
-        attempt.track(future)
-        self._relay.watch(attempt.number, "enrol", future)
+        settings = attempt.session.settings
+        op = Op.on_loop(
+            self.network,
+            attempt.session.client.enrol(settings.display_name, settings.role),
+            parent=self,
+            success=functools.partial(self._step_done, attempt.number, "enrol"),
+            failure=functools.partial(self._step_failed, attempt.number, "enrol"),
+        )
+        attempt.track(op.future)
+        op.start()
 
-    @Slot(int, str, object)
-    def _on_finished(self, number: int, step: str, future: concurrent.futures.Future[Any]) -> None:
-        if step == "node":
-            self._node_started(future)
-        current = self._attempt is not None and number == self._attempt.number
-        if not current or self._state != step:
-            return  # an abandoned try; _Attempt releases what it made
-        if future.cancelled():
-            self._fail(step, RuntimeError("cancelled"))
+    def _current(self, number: int, step: str) -> bool:
+        """Is ``step`` of try ``number`` what the page waits for? (Else an abandoned try,
+        whose ``_Attempt`` releases what it made.)"""
+        return (
+            self._attempt is not None and number == self._attempt.number and (self._state == step)
+        )
+
+    def _step_done(self, number: int, step: str, result: Any) -> None:
+        if not self._current(number, step):
             return
-        error = future.exception()
-        if error is not None:
-            self._fail(step, error)
-        elif step == "node":
-            self._prepare()
-        elif step == "prepare":
+        if step == "prepare":
             self._enrol()
         elif step == "enrol":
             assert self._attempt is not None and self._attempt.session is not None
             self.auto_approve = self._attempt.session.client.status.auto_approve
-            result = dict(future.result())
-            result.setdefault("auto_approve", self.auto_approve)
-            self.enrolment = result
-            self._set_state("approved" if result.get("status") == "approved" else "pending")
+            answer = dict(result)
+            answer.setdefault("auto_approve", self.auto_approve)
+            self.enrolment = answer
+            self._set_state("approved" if answer.get("status") == "approved" else "pending")
 
-    def _node_started(self, future: concurrent.futures.Future[LocalNode]) -> None:
-        if future is not self._node_future:
+    def _step_failed(self, number: int, step: str, error: BaseException) -> None:
+        if self._current(number, step):
+            self._fail(step, error)
+
+    def _node_started(self, op: Op, node: LocalNode) -> None:
+        if op is not self._node_op:
+            return  # given up by close(): _stop_started_node stops it
+        self._node_op = None
+        if self.local_node is None and not self._closed:
+            self.local_node = node
+        else:
+            node.stop()
+        if self._attempt is not None and self._state == "node":
+            self._prepare()
+
+    def _node_failed(self, op: Op, error: BaseException) -> None:
+        if op is not self._node_op:
             return
-        self._node_future = None
-        if not future.cancelled() and future.exception() is None:
-            node = future.result()
-            if self.local_node is None and not self._closed:
-                self.local_node = node
-            else:
-                node.stop()
+        self._node_op = None
+        if self._attempt is not None and self._state == "node":
+            self._fail("node", error)
 
     def _fail(self, step: str, error: BaseException) -> None:
         if not isinstance(error, LedgerError):
@@ -1017,9 +1002,9 @@ class EnrolPage(QWizardPage):
         """The wizard is done: stop a node that no caller will take over."""
         self._closed = True
         self.discard()
-        future, self._node_future = self._node_future, None
-        if future is not None:
-            future.add_done_callback(_stop_started_node)
+        op, self._node_op = self._node_op, None
+        if op is not None:  # still starting: stopped when it has started, on the worker
+            op.future.add_done_callback(_stop_started_node)
 
     # -- texts ----------------------------------------------------------------------------
 
