@@ -137,11 +137,11 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
         bridge.status_changed.connect(self.status.show_status)
-        bridge.status_changed.connect(self.chain_page.on_status)
-        bridge.status_changed.connect(self.verify_page.refresh_deposit)
-        bridge.status_changed.connect(self.mediation_page.on_status)
-        bridge.entry_received.connect(self.chain_page.on_entry)
-        bridge.entry_received.connect(self.mediation_page.on_entry)
+        bridge.status_changed.connect(self.chain_page.on_status)  # checkpoints, alarms
+        # change events after every committed write; each page refreshes only when concerned
+        bridge.changed.connect(self.chain_page.on_changes)
+        bridge.changed.connect(self.verify_page.on_changes)
+        bridge.changed.connect(self.mediation_page.on_changes)
         bridge.entry_received.connect(self.bankruptcy_page.on_entry)
         bridge.sync_failed.connect(self.on_sync_failed)
 

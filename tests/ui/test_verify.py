@@ -36,6 +36,7 @@ from ledger.profile import Profile, Settings
 from ledger.receipt import parse_receipt
 from ledger.store.models import LogEntry
 from ledger.store.models import Receipt as ReceiptRow
+from ui.bridge import SyncBridge
 from ui.pages.verify_page import VerifyPage, local_text
 
 
@@ -87,9 +88,17 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
 @pytest.fixture
 def make_page(qtbot, world: World):
     pages: list[VerifyPage] = []
+    feeds: list[tuple[DeskSession, SyncBridge]] = []
 
     def make(session: DeskSession | None = None) -> VerifyPage:
-        page = VerifyPage(session or world.alice)
+        session = session or world.alice
+        page = VerifyPage(session)
+        # the page learns of deposits confirmed through the writer's change events, as the
+        # main window wires them
+        bridge = SyncBridge()
+        session.writer.add_listener(bridge.on_changes)
+        bridge.changed.connect(page.on_changes)
+        feeds.append((session, bridge))
         qtbot.addWidget(page)
         page.resize(900, 760)
         page.show()
@@ -97,6 +106,8 @@ def make_page(qtbot, world: World):
         return page
 
     yield make
+    for session, bridge in feeds:
+        session.writer.remove_listener(bridge.on_changes)
     for page in pages:
         page.shutdown()
     assert QThreadPool.globalInstance().waitForDone(10_000)

@@ -10,12 +10,9 @@ written to the local log here: it is a look-up for choosing a key.
 
 from __future__ import annotations
 
-import concurrent.futures
-import contextlib
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 from sqlalchemy import select
 
 from chain_client.errors import NodeUnreachable
@@ -27,6 +24,7 @@ from ledger.statement import open_entry
 from ledger.store.generic import Identity
 from ledger.store.store import Store
 from mediation.projections import MediationParty
+from ui.ops import Cancelled, Op
 
 PAGE = 500
 
@@ -88,21 +86,6 @@ async def enrolled_people(client: ChainClient) -> list[Person]:
     return sorted(people.values(), key=lambda p: (p.name, p.vkey))
 
 
-class _Relay(QObject):
-    done = Signal(object)  # concurrent.futures.Future
-
-
-class _Delivery:
-    """The done-callback of the look-up's future: emits only (runs on the network thread)."""
-
-    def __init__(self, relay: _Relay) -> None:
-        self.relay = relay
-
-    def __call__(self, future: concurrent.futures.Future[Any]) -> None:
-        with contextlib.suppress(RuntimeError):  # the directory is gone
-            self.relay.done.emit(future)
-
-
 class Directory(QObject):
     """The people to choose from; ``changed`` after every (re)load, ``failed`` with an error."""
 
@@ -114,8 +97,6 @@ class Directory(QObject):
         self.session = session
         self.people: list[Person] = []
         self.looking_up = False
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._on_done)
         self.reload_local()
 
     def reload_local(self) -> None:
@@ -132,24 +113,28 @@ class Directory(QObject):
         """Ask the node for every approved enrolment; the answer arrives as a signal."""
         if self.looking_up:
             return
-        try:
-            future = self.session.network.submit(enrolled_people(self.session.client))
-        except RuntimeError as exc:  # the network thread is not running
-            self.failed.emit(NodeUnreachable(url=self.session.client.config.url, detail=str(exc)))
+        if not self.session.network.running:
+            self.failed.emit(
+                NodeUnreachable(url=self.session.client.config.url, detail="network not running")
+            )
             return
         self.looking_up = True
-        future.add_done_callback(_Delivery(self._relay))
+        Op.on_loop(
+            self.session.network,
+            enrolled_people(self.session.client),
+            parent=self,
+            success=self._found,
+            failure=self._not_found,
+        ).start()
 
-    @Slot(object)
-    def _on_done(self, future: concurrent.futures.Future[list[Person]]) -> None:
+    def _found(self, people: list[Person]) -> None:
         self.looking_up = False
-        if future.cancelled():
-            return
-        error = future.exception()
-        if error is not None:
+        self._merge(people)
+
+    def _not_found(self, error: BaseException) -> None:
+        self.looking_up = False
+        if not isinstance(error, Cancelled):
             self.failed.emit(error)
-            return
-        self._merge(future.result())
 
     def find(self, vkey: str) -> Person | None:
         return next((p for p in self.people if p.vkey == vkey), None)

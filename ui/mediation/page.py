@@ -1,31 +1,27 @@
 """The Mediation page of the main window: the case list, and one case at a time.
 
 ``MediationPage(session)`` is what the main window shows. ``refresh()`` (a slot) re-reads the
-local store; the main window calls it when entries arrive (``on_entry`` takes the bridge's
-``entry_received`` directly). Chain status changes of entries signed here (a receipt arrived)
-do not come as entries, so while the page is visible it also compares a cheap change stamp of
-the store once a second and refreshes when it moved; a hidden page only notes that it is
-stale and refreshes when shown (STYLE.md pattern 6).
+local store. The page never polls: ``on_changes`` takes the bridge's ``changed`` (a change
+event after every committed write: an entry recorded here or ingested from the chain, a
+receipt, an outbox state) and refreshes only when it names a mediation type or
+``document.issued``; a hidden page only notes that it is stale and refreshes when shown
+(STYLE.md pattern 6).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
-from sqlalchemy import func, select
 
+from desk.changes import Changes
 from desk.session import DeskSession
-from ledger.store.models import LogEntry, OutboxItem, Receipt
 from ui.mediation.case_list import CaseList
 from ui.mediation.case_page import CasePage
 from ui.mediation.directory import Directory
 from ui.mediation.new_case_dialog import NewCaseDialog
 
-POLL_MS = 1000
+SHOWN_TYPES = ("mediation.", "document.issued")  # what the case list and the case page show
 
 
 class MediationPage(QWidget):
@@ -46,59 +42,36 @@ class MediationPage(QWidget):
         self.case_list.open_requested.connect(self.open_case)
         self.case_list.new_requested.connect(self.new_case)
         self.case_page.back_requested.connect(self.show_list)
-        self._stamp: tuple[Any, ...] | None = None
         self._stale = True
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._poll)
-        self._timer.start()
+        self.refreshes = 0  # how often the page read the store again (tests count them)
         self.refresh()
 
     # -- refreshing --------------------------------------------------------------------------
 
-    def change_stamp(self) -> tuple[Any, ...]:
-        """What moves when anything the page shows may have changed (three aggregates)."""
-        with self.session.store.session() as session:
-            last = session.scalar(select(func.max(LogEntry.seq)))
-            receipts = session.scalar(select(func.count()).select_from(Receipt))
-            outbox = session.scalar(select(func.max(OutboxItem.updated_at)))
-        now: datetime = self.session.clock.now()
-        return (last, receipts, outbox, now.replace(second=0, microsecond=0))
-
     @Slot()
     def refresh(self) -> None:
         """Re-read the store: the case list, and the open case."""
-        self._stamp = self.change_stamp()
         self._stale = False
+        self.refreshes += 1
         self.case_list.refresh()
         if self.stack.currentWidget() is self.case_page:
             self.case_page.refresh()
 
-    @Slot(int, str)
-    def on_entry(self, _index: int, statement_type: str) -> None:
-        """An entry arrived from the chain (the bridge's ``entry_received``)."""
-        if not (statement_type.startswith("mediation.") or statement_type == "document.issued"):
+    @Slot(object)
+    def on_changes(self, changes: Changes) -> None:
+        """A committed write (the bridge's ``changed``): refresh if it touches what the page
+        shows: a mediation entry or an issued document, recorded, ingested, or confirmed."""
+        if not changes.concerns(type_prefixes=SHOWN_TYPES):
             return
         if self.isVisible():
             self.refresh()
         else:
             self._stale = True
 
-    @Slot(object)
-    def on_status(self, _status: object) -> None:
-        """The sync reported (a receipt may have arrived): refresh if anything moved."""
-        self._poll()
-
-    @Slot()
-    def _poll(self) -> None:
-        if not self.isVisible():
-            return
-        if self._stale or self.change_stamp() != self._stamp:
-            self.refresh()
-
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self._poll()
+        if self._stale:
+            self.refresh()
 
     # -- navigation --------------------------------------------------------------------------
 
@@ -136,8 +109,7 @@ class MediationPage(QWidget):
             dialog.deleteLater()
 
     def shutdown(self) -> None:
-        """Stop polling and any background work (the window is closing)."""
-        self._timer.stop()
+        """Stop any background work (the window is closing)."""
         tab = self.case_page.documents_tab
         if tab.task is not None:
             tab.task.cancel()

@@ -9,8 +9,10 @@
 - "Check local log" re-verifies every entry and compares every view with a replay of the log
   (``ledger.store.audit``), off the GUI thread, with progress and cancel.
 
-The page refreshes when the sync reports a change; while hidden it only notes that it is stale
-and refreshes when shown (STYLE.md pattern 6).
+The page refreshes on the profile's change events (``SyncBridge.changed``) that concern the
+outbox or receipts, and on a sync status that shows a new checkpoint or an alarm; it never
+polls. A burst of changes is folded into one refresh (queued behind the burst). While hidden it
+only notes that it is stale and refreshes when shown (STYLE.md pattern 6).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QAbstractItemModel, QEvent, QMetaObject, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,6 +44,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chain_client.sync import SyncStatus
+from desk.changes import Changes
 from desk.session import DeskSession
 from ledger.store.audit import Problem, consistency, verify_chain, verify_log
 from ledger.store.models import CheckpointAlarm, LogEntry, OutboxItem, Receipt, VerifiedCheckpoint
@@ -409,6 +412,9 @@ class ChainPage(QWidget):
         self.session = session
         store = session.store
         self.stale = True
+        self.refreshes = 0  # how often the page read the store again (tests count them)
+        self._refresh_queued = False
+        self._seen_status: tuple[int | None, str] | None = None
         self._fingerprint: tuple[Any, ...] | None = None
         self.check_task: BackgroundTask | None = None
         self.check_result: LogCheck | None = None
@@ -479,10 +485,6 @@ class ChainPage(QWidget):
         layout.addLayout(check_row)
         layout.addWidget(self.check_problems)
 
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(50)  # coalesce a burst of status changes
-        self._refresh_timer.timeout.connect(self.refresh_if_changed)
         self.retranslate_ui()
 
     def _table(self, model: QAbstractItemModel, name: str) -> QTableView:
@@ -518,6 +520,7 @@ class ChainPage(QWidget):
     def refresh(self) -> None:
         """Read the store again (GUI thread only)."""
         self.stale = False
+        self.refreshes += 1
         self._fingerprint = self.fingerprint()
         self.outbox_model.refresh()
         self.checkpoint_model.refresh()
@@ -539,19 +542,35 @@ class ChainPage(QWidget):
 
     @Slot()
     def schedule_refresh(self) -> None:
-        """The store may have changed: refresh soon if shown, else when next shown."""
-        if self.isVisible():
-            self._refresh_timer.start()
-        else:
+        """The store changed: refresh once the events already queued are handled (a burst of
+        changes makes one refresh), or when next shown."""
+        if not self.isVisible():
             self.stale = True
+            return
+        if not self._refresh_queued:
+            self._refresh_queued = True
+            QMetaObject.invokeMethod(self, "_queued_refresh", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _queued_refresh(self) -> None:
+        self._refresh_queued = False
+        self.refresh_if_changed()
 
     @Slot(object)
-    def on_status(self, _status: SyncStatus) -> None:
-        self.schedule_refresh()
+    def on_changes(self, changes: Changes) -> None:
+        """A committed write (the bridge's ``changed``): the page shows the outbox and the
+        receipts, not other members' entries."""
+        if changes.concerns(outbox=True, receipts=True):
+            self.schedule_refresh()
 
-    @Slot(int, str)
-    def on_entry(self, _index: int, _statement_type: str) -> None:
-        self.schedule_refresh()
+    @Slot(object)
+    def on_status(self, status: SyncStatus) -> None:
+        """Checkpoints and alarms are kept by the checkpoint tracker, not by the writer: a
+        status with a new checkpoint size or a new state is their change event."""
+        seen = (status.checkpoint_size, status.state)
+        if seen != self._seen_status:
+            self._seen_status = seen
+            self.schedule_refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

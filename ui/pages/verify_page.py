@@ -1,23 +1,24 @@
 """The Verify page: check any file against the chain, or deposit it as evidence (存证).
 
 A person drops or chooses a file: a PDF, any evidence (a 2 GB video too), a ``.tlog-proof``
-receipt or a signed entry. Its SHA-256 is computed on this computer in a ``BackgroundTask``
+receipt or a signed entry. Its SHA-256 is computed on this computer in an ``Op``
 (progress bar, Cancel); the file itself never leaves the computer. Then ``desk.verify.check``
-runs on the network thread: this desktop's own records and receipts first, then the node's
-``verify.hash``, every receipt verified offline against the pinned log and witness keys. The
-outcome comes back as a queued signal; the GUI thread never waits on a future.
+runs on the network thread (an ``Op`` on the loop): this desktop's own records and receipts
+first, then the node's ``verify.hash``, every receipt verified offline against the pinned log
+and witness keys. The outcome comes back to the GUI thread; the GUI thread never waits on a
+future.
 
 The page tells the truth in plain words (DOMAIN.md section 5): what is proven on this computer
 and what rests on the node's word; a file that is not on the chain is said to be so, with the
 two reasons that can be; a node out of reach is named, and stored receipts are still checked.
 A deposit shows "signed — pending" until the chain's receipt is stored, and only then
-"confirmed", with the on-chain time in local time.
+"confirmed", with the on-chain time in local time: the page re-reads the deposit's state when a
+change event (``on_changes``, the bridge's ``changed``) says the outbox or receipts moved.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import contextlib
+import functools
 import html
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.changes import Changes
 from desk.session import DeskSession
 from desk.verify import (
     DepositState,
@@ -65,9 +67,8 @@ from desk.verify import (
 from ledger.errors import LedgerError
 from ui.errors import show_error
 from ui.i18n import error_text, role_name
-from ui.tasks import BackgroundTask, Cancelled, TaskProgress
-
-POLL_MS = 500  # how often a pending deposit's state is re-read from the store
+from ui.ops import Cancelled, Op
+from ui.tasks import TaskProgress
 
 VERDICT_STYLE = {
     "good": "background:#e6f4ea; color:#0d652d; border:1px solid #a8dab5;",
@@ -108,24 +109,6 @@ class _Hashed:
     size: int
 
 
-class _CheckRelay(QObject):
-    """Lives on the GUI thread; ``deliver`` runs on the network thread and only emits."""
-
-    done = Signal(object)  # (generation, concurrent.futures.Future)
-
-
-class _Delivery:
-    """The done-callback of one check's future (a plain object, not a lambda)."""
-
-    def __init__(self, relay: _CheckRelay, generation: int) -> None:
-        self.relay = relay
-        self.generation = generation
-
-    def __call__(self, future: concurrent.futures.Future[Report]) -> None:
-        with contextlib.suppress(RuntimeError):  # the page is gone
-            self.relay.done.emit((self.generation, future))
-
-
 class DropZone(QFrame):
     """The dashed box that invites a drop; the page handles the drop itself."""
 
@@ -145,7 +128,7 @@ class VerifyPage(QWidget):
         self.setObjectName("verifyPage")
         self.setAcceptDrops(True)
         self._generation = 0
-        self._task: BackgroundTask | None = None
+        self._task: Op | None = None
         self._hashed: _Hashed | None = None
         self._pending_path: Path | None = None
         self._subject: Subject | None = None
@@ -158,11 +141,6 @@ class VerifyPage(QWidget):
         self._deposit_sha: str | None = None
         self._deposit: DepositState | None = None
         self.hasher: Callable[..., Iterator[tuple[int, int, str | None]]] = hash_file
-        self._relay = _CheckRelay(self)
-        self._relay.done.connect(self.on_checked)
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self.refresh_deposit)
 
         self.title = QLabel(self)
         self.title.setObjectName("pageTitle")
@@ -390,7 +368,7 @@ class VerifyPage(QWidget):
         self._hash_error = None
         self._checking = False
         self._pending_path = Path(path)
-        task = BackgroundTask(self.hasher, self._pending_path, parent=self)
+        task = Op(self.hasher, self._pending_path, parent=self)
         task.finished.connect(self.on_hashed)
         task.failed.connect(self.on_hash_failed)
         self._task = task
@@ -415,10 +393,9 @@ class VerifyPage(QWidget):
             self._show_cancelled()
 
     def shutdown(self, timeout_ms: int = 5_000) -> None:
-        """Cancel the background work and stop polling (when the window closes)."""
+        """Cancel the background work (when the window closes)."""
         task = self._task
         self.cancel()
-        self._poll.stop()
         if task is not None:
             task.wait(timeout_ms)
 
@@ -488,10 +465,13 @@ class VerifyPage(QWidget):
         if self.session.network.running:
             self._checking = True
             self._show_busy()
-            future = self.session.network.submit(
-                check(self.session.client, subject, entry_text=self._entry_text, me=me)
-            )
-            future.add_done_callback(_Delivery(self._relay, self._generation))
+            Op.on_loop(
+                self.session.network,
+                check(self.session.client, subject, entry_text=self._entry_text, me=me),
+                parent=self,
+                success=functools.partial(self.on_checked, self._generation),
+                failure=functools.partial(self.on_check_failed, self._generation),
+            ).start()
             return
         try:
             verifiers = pinned_verifiers(self.session.store)
@@ -506,23 +486,24 @@ class VerifyPage(QWidget):
     def _show_busy(self) -> None:
         self._set_verdict(self.tr("Checking with the chain node…"), "info")
 
-    @Slot(object)
-    def on_checked(self, payload: object) -> None:
-        generation, future = payload  # type: ignore[misc]
+    def on_checked(self, generation: int, report: Report) -> None:
+        """Success of a check op (GUI thread)."""
         if generation != self._generation:
             return  # a newer file or check replaced this one
         self._checking = False
-        try:
-            report = future.result()
-        except (concurrent.futures.CancelledError, RuntimeError):
-            return  # the network thread stopped: the window is closing
-        except Exception as exc:
-            self._set_verdict(
-                self.tr("The check could not be completed: {error}").format(error=error_text(exc)),
-                "bad",
-            )
-            return
         self.show_report(report)
+
+    def on_check_failed(self, generation: int, error: BaseException) -> None:
+        """Failure of a check op (GUI thread)."""
+        if generation != self._generation:
+            return
+        self._checking = False
+        if isinstance(error, Cancelled | RuntimeError):
+            return  # the network thread stopped: the window is closing
+        self._set_verdict(
+            self.tr("The check could not be completed: {error}").format(error=error_text(error)),
+            "bad",
+        )
 
     # -- showing a report ---------------------------------------------------------------------
 
@@ -867,7 +848,6 @@ class VerifyPage(QWidget):
             if self._hashed is None or self._hashed.sha256 != self._deposit_sha:
                 self._deposit_leaf = None
                 self._deposit = None
-                self._poll.stop()
                 self._show_deposit()
             return
         self._deposit_leaf = leaf
@@ -875,22 +855,24 @@ class VerifyPage(QWidget):
         self._deposit = None
         self.refresh_deposit()
 
+    @Slot(object)
+    def on_changes(self, changes: Changes) -> None:
+        """A committed write (the bridge's ``changed``): a deposit's state lives in the outbox
+        and its receipt, so only such a change makes the page read it again."""
+        if self._deposit_leaf is not None and changes.concerns(outbox=True, receipts=True):
+            self.refresh_deposit()
+
     @Slot()
     def refresh_deposit(self) -> None:
         """Re-read the deposit's state from the store; never claims more than it holds."""
         leaf = self._deposit_leaf
         if leaf is None:
-            self._poll.stop()
             return
         state = deposit_state(self.session.store, leaf)
         changed = self._deposit is None or state.state != self._deposit.state
         self._deposit = state
         self._show_deposit()
         self._update_buttons()
-        if state.state in ("confirmed", "rejected", "unknown"):
-            self._poll.stop()
-        elif not self._poll.isActive():
-            self._poll.start()
         if changed:
             self.deposit_changed.emit(state.state)
             if state.state == "confirmed" and self._is_current_deposit():
