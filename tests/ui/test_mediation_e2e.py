@@ -112,6 +112,7 @@ def world(qapp, tmp_path: Path) -> Iterator[World]:
                 on_entry=bridge.on_entry,
                 clock=clock,
             )
+            session.writer.add_listener(bridge.on_changes)  # change events, as Desk.open
             desks[name] = Desk(name, profile, key, session, bridge)
             assert session.enrol().result(30)["status"] == "approved"
             session.start_sync()
@@ -131,8 +132,7 @@ def world(qapp, tmp_path: Path) -> Iterator[World]:
 def open_page(qtbot, desk: Desk) -> MediationPage:
     page = MediationPage(desk.session)
     qtbot.addWidget(page)
-    desk.bridge.entry_received.connect(page.on_entry)
-    desk.bridge.status_changed.connect(page.on_status)
+    desk.bridge.changed.connect(page.on_changes)  # no poller: the page follows change events
     page.setWindowTitle(desk.name)
     page.resize(1280, 860)
     page.show()
