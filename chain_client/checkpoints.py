@@ -14,8 +14,10 @@ import asyncio
 import base64
 import itertools
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from chain_client.errors import ChainAlarm, ChainError
 from ledger.checkpoint import VerifiedCheckpoint, verify_checkpoint
@@ -28,6 +30,9 @@ from ledger.store.models import VerifiedCheckpoint as CheckpointRow
 from ledger.store.store import Store
 
 ConsistencyFetcher = Callable[[int, int], Awaitable[list[bytes]]]
+# Runs a function of a session in one write transaction and awaits it: the sync client passes
+# its writer's, so that no commit blocks the event loop (chain_client/sync.py).
+Write = Callable[[Callable[[Session], Any]], Awaitable[Any]]
 
 
 class CheckpointTracker:
@@ -37,8 +42,10 @@ class CheckpointTracker:
         log_key: Verifier,
         witness_keys: Sequence[Verifier],
         clock: Clock | None = None,
+        write: Write | None = None,
     ) -> None:
         self.store = store
+        self._write: Write = write or self._write_here
         self.origin = log_key.name
         self.log_key = log_key
         self.witness_keys = list(witness_keys)
@@ -46,6 +53,11 @@ class CheckpointTracker:
         # observe() awaits proofs: without a lock, two receipts citing one new checkpoint
         # would both find it unseen and keep it twice.
         self._lock = asyncio.Lock()
+
+    async def _write_here(self, fn: Callable[[Session], Any]) -> Any:
+        """Without a writer (a tracker used on its own): commit in place."""
+        with self.store.transaction() as session:
+            return fn(session)
 
     def latest(self) -> CheckpointRow | None:
         with self.store.session() as session:
@@ -105,13 +117,16 @@ class CheckpointTracker:
                         for old, new in part
                     )
                 )
-                with self.store.transaction() as session:
+
+                def keep_proofs(session: Session, part: Any = part, proofs: Any = proofs) -> None:
                     for (old, new), proof in zip(part, proofs, strict=True):
                         session.execute(
                             update(CheckpointRow)
                             .where(CheckpointRow.id == new.id)
                             .values(prior_size=old.size, consistency_proof=b"".join(proof))
                         )
+
+                await self._write(keep_proofs)
             return len(missing)
 
     async def observe(
@@ -134,11 +149,11 @@ class CheckpointTracker:
         kept = self.latest()
         same_size = self._seen(size)
         if same_size is not None and same_size.root_hash != root:
-            self._alarm(
+            await self._alarm(
                 "split-view", f"Two different roots for tree size {size}.", same_size.note, note
             )
         if kept is not None and size < kept.size and as_latest:
-            self._alarm(
+            await self._alarm(
                 "rollback",
                 f"The node offered size {size} as its latest after size {kept.size}.",
                 kept.note,
@@ -147,7 +162,7 @@ class CheckpointTracker:
         if same_size is not None:
             return offered
         if kept is None:
-            self._keep(offered, None, [])
+            await self._keep(offered, None, [])
             return offered
         if size < kept.size:
             await self._prove(
@@ -157,7 +172,7 @@ class CheckpointTracker:
         proof = await self._prove(
             kept.size, kept.root_hash, size, root, fetch_consistency, kept.note, note
         )
-        self._keep(offered, kept.size, proof)
+        await self._keep(offered, kept.size, proof)
         return offered
 
     async def _prove(
@@ -177,7 +192,7 @@ class CheckpointTracker:
         try:
             verify_consistency(old, new, old_root, new_root, proof)
         except ProofError as exc:
-            self._alarm(
+            await self._alarm(
                 "inconsistent",
                 f"No valid consistency proof from size {old} to size {new} ({exc}).",
                 kept_note,
@@ -185,37 +200,33 @@ class CheckpointTracker:
             )
         return proof
 
-    def _keep(
+    async def _keep(
         self, checkpoint: VerifiedCheckpoint, prior_size: int | None, proof: list[bytes]
     ) -> None:
         """Keep a verified checkpoint with the proof it was accepted with (``log verify``
         checks it again)."""
-        with self.store.transaction() as session:
-            session.add(
-                CheckpointRow(
-                    origin=self.origin,
-                    size=checkpoint.checkpoint.size,
-                    root_hash=checkpoint.checkpoint.root_hash,
-                    note=checkpoint.note_text,
-                    verified_at=format_time(self.clock.now()),
-                    status="verified",
-                    prior_size=prior_size,
-                    consistency_proof=b"".join(proof) if prior_size is not None else None,
-                )
-            )
+        row = CheckpointRow(
+            origin=self.origin,
+            size=checkpoint.checkpoint.size,
+            root_hash=checkpoint.checkpoint.root_hash,
+            note=checkpoint.note_text,
+            verified_at=format_time(self.clock.now()),
+            status="verified",
+            prior_size=prior_size,
+            consistency_proof=b"".join(proof) if prior_size is not None else None,
+        )
+        await self._write(lambda session: session.add(row))
 
-    def _alarm(self, kind: str, detail: str, kept_note: str, offered_note: str) -> None:
-        with self.store.transaction() as session:
-            session.add(
-                CheckpointAlarm(
-                    origin=self.origin,
-                    kind=kind,
-                    detail=detail,
-                    kept_note=kept_note,
-                    offered_note=offered_note,
-                    detected_at=format_time(self.clock.now()),
-                )
-            )
+    async def _alarm(self, kind: str, detail: str, kept_note: str, offered_note: str) -> None:
+        row = CheckpointAlarm(
+            origin=self.origin,
+            kind=kind,
+            detail=detail,
+            kept_note=kept_note,
+            offered_note=offered_note,
+            detected_at=format_time(self.clock.now()),
+        )
+        await self._write(lambda session: session.add(row))
         raise ChainAlarm(kind, detail)
 
 

@@ -374,7 +374,9 @@ class ChainClient:
         witness_keys = [parse_vkey(w) for w in witnesses]
         if log_key.name != origin or any(w.sig_type != SIG_COSIGNATURE_V1 for w in witness_keys):
             raise ChainError(detail="node.info keys do not match its origin and key types")
-        self.tracker = CheckpointTracker(self.store, log_key, witness_keys, self.clock)
+        self.tracker = CheckpointTracker(
+            self.store, log_key, witness_keys, self.clock, write=self._write
+        )
         self._set(origin=origin, pinned_how=pin.pinned_how)
 
     @property
@@ -403,7 +405,9 @@ class ChainClient:
         if pin is None:
             raise ChainError(detail="this desktop has not pinned a log yet")
         witnesses = [parse_vkey(w) for w in pin.witness_vkeys.split("\n")]
-        return CheckpointTracker(self.store, parse_vkey(pin.log_vkey), witnesses, self.clock)
+        return CheckpointTracker(
+            self.store, parse_vkey(pin.log_vkey), witnesses, self.clock, write=self._write
+        )
 
     async def _consistency(self, old: int, new: int) -> list[bytes]:
         assert self.rpc is not None
