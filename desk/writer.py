@@ -56,6 +56,7 @@ class Writer:
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._busy = False
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
@@ -106,6 +107,11 @@ class Writer:
         return await asyncio.wrap_future(self.submit(fn, **changes))
 
     @property
+    def busy(self) -> bool:
+        """A write is running now (it may be waiting for the database's lock)."""
+        return self._busy
+
+    @property
     def on_writer_thread(self) -> bool:
         return threading.current_thread() is self._thread
 
@@ -130,12 +136,15 @@ class Writer:
                 return
             if not job.future.set_running_or_notify_cancel():
                 continue  # cancelled while queued: never ran, nothing written
+            self._busy = True
             try:
                 with self.store.transaction() as session:
                     result = job.fn(session)
             except BaseException as exc:  # rolled back; the caller gets the exception
                 job.future.set_exception(exc)
                 continue
+            finally:
+                self._busy = False
             job.future.set_result(result)
             if job.changes:
                 self._tell(job.changes)
