@@ -59,18 +59,21 @@ class Changes:
     ) -> bool:
         """Does this change touch what a view shows?
 
-        A view names what it shows: one ``case`` (None: any case), statement types by prefix
-        (``"mediation."``) or exactly, and whether it shows receipts or outbox states. With no
-        type named, any type of that case counts.
+        A view names what it shows: the outbox states or the receipts (any change to them
+        counts), and entries of one ``case`` (None: any case) and of statement types by prefix
+        (``"mediation."``) or exactly (none named: any type). A view that names nothing is
+        concerned by every change.
         """
         if (receipts and self.receipts) or (outbox and self.outbox):
             return True
-        if case is not None and case not in self.cases:
-            return False
         prefixes = tuple(type_prefixes)
         exact = frozenset(types)
+        if case is None and not prefixes and not exact:
+            return not (receipts or outbox) and bool(self)
+        if case is not None and case not in self.cases:
+            return False
         if not prefixes and not exact:
-            return bool(self.cases) if case is None else True
+            return True
         return any(t in exact or t.startswith(prefixes) for t in self.types)
 
 
