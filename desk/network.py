@@ -1,7 +1,9 @@
 """One asyncio loop on its own thread for everything that talks to the node.
 
-The GUI submits coroutines with ``submit`` (``asyncio.run_coroutine_threadsafe``) and learns the
-outcome through callbacks that the UI re-emits as Qt signals. ``stop`` cancels every task,
+Coroutines are submitted with ``submit`` (``asyncio.run_coroutine_threadsafe``); the GUI does it
+through ``ui.ops.Op.on_loop``, whose success and failure callbacks run on the GUI thread. Nothing
+here commits to the database: the chain client awaits the profile's writer (``desk.writer``), so
+a slow commit never stalls the loop. ``stop`` cancels every task,
 waits for them, shuts down async generators and closes the loop, so that nothing is left
 pending ("Task was destroyed but it is pending!" never appears).
 """
