@@ -41,10 +41,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return desk_main(argv)
     if command in LEDGER_COMMANDS or "-h" in argv or "--help" in argv:
-        from desk.domains import domain_projections
+        from chain_node.domains import installed_domains
         from ledger.cli import main as ledger_main
 
-        return ledger_main(argv, projections=domain_projections())
+        return ledger_main(argv, registry=installed_domains())
     from ui.app import main as gui_main
 
     return gui_main(argv)

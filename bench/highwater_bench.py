@@ -24,6 +24,7 @@ from chain_node.config import NodeConfig
 from chain_node.core import Item, NodeCore
 from ledger.keys import SigningKey
 from ledger.statement import build_statement, sign_statement
+from tests.notes import with_notes
 
 
 def item(key: SigningKey, origin: str, kind: str, type_: str, case: str, body: dict) -> Item:
@@ -41,7 +42,7 @@ def main() -> None:
     args = p.parse_args()
     times: dict[bool, list[float]] = {True: [], False: []}
     with tempfile.TemporaryDirectory(prefix="jcd-hw-") as tmp:
-        core = NodeCore(NodeConfig(data_dir=Path(tmp), passphrase="bench"))
+        core = NodeCore(NodeConfig(domains=with_notes(), data_dir=Path(tmp), passphrase="bench"))
         core.open()
         key = SigningKey.generate()
         enrol = {"name": "bench", "role": "creditor"}
@@ -58,7 +59,7 @@ def main() -> None:
                 batch = []
                 for _ in range(args.batch):
                     n += 1
-                    batch.append(item(key, core.origin, "submit", "case.note", "c", {"n": n}))
+                    batch.append(item(key, core.origin, "submit", "test.note", "c", {"n": n}))
                 started = time.perf_counter()
                 core.commit_batch(batch)
                 times[on].append(time.perf_counter() - started)

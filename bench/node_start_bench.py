@@ -26,6 +26,7 @@ from chain_node.config import NodeConfig  # noqa: E402
 from chain_node.core import Item, NodeCore  # noqa: E402
 from ledger.keys import SigningKey  # noqa: E402
 from ledger.statement import build_statement, sign_statement  # noqa: E402
+from tests.notes import with_notes  # noqa: E402
 
 PASSPHRASE = "bench"
 KEYS = 1000
@@ -41,7 +42,7 @@ def _item(key: SigningKey, origin: str, type_: str, case: str, body: dict, kind:
 
 
 def build(data: Path, entries: int) -> None:
-    core = NodeCore(NodeConfig(data_dir=data, passphrase=PASSPHRASE))
+    core = NodeCore(NodeConfig(domains=with_notes(), data_dir=data, passphrase=PASSPHRASE))
     core.open()
     try:
         if core.latest is not None and core.latest.size >= entries:
@@ -58,7 +59,7 @@ def build(data: Path, entries: int) -> None:
                 _item(
                     opener,
                     origin,
-                    "case.opened",
+                    "test.case.opened",
                     f"case-{c}",
                     {"members": [a.vkey, b.vkey]},
                     "submit",
@@ -70,7 +71,7 @@ def build(data: Path, entries: int) -> None:
             body: dict = {"n": n}
             if n % 10 == 0:
                 body["documents"] = [{"name": "d.pdf", "sha256": f"{n:064x}", "size": n}]
-            items.append(_item(keys[c % KEYS], origin, "case.note", f"case-{c}", body, "submit"))
+            items.append(_item(keys[c % KEYS], origin, "test.note", f"case-{c}", body, "submit"))
             n += 1
         for start in range(0, len(items), 1024):
             part = items[start : start + 1024]
@@ -87,7 +88,9 @@ def time_open(data: Path, fsck: str, runs: int) -> tuple[float, float]:
     walls, cpus = [], []
     for _ in range(runs):
         started, cpu = time.perf_counter(), time.process_time()
-        core = NodeCore(NodeConfig(data_dir=data, passphrase=PASSPHRASE, fsck=fsck))
+        core = NodeCore(
+            NodeConfig(domains=with_notes(), data_dir=data, passphrase=PASSPHRASE, fsck=fsck)
+        )
         core.open()
         walls.append(time.perf_counter() - started)
         cpus.append(time.process_time() - cpu)

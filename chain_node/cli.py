@@ -191,12 +191,10 @@ def pending(data: Path, database_url: str | None = None) -> list[dict[str, str]]
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from chain_node.contracts import domain_contract_rules
     from chain_node.server import serve
 
     host, port = parse_listen(args.listen)
     config = NodeConfig(
-        contract_rules=domain_contract_rules(),
         data_dir=args.data,
         host=host,
         port=port,

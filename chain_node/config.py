@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chain_node.domains import installed_domains
 from ledger.clock import Clock
-from ledger.contract import ContractRules
+from ledger.domain import Registry
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Limits:
     db_busy_timeout_ms: int = 10_000  # SQLite: how long a write waits for another's lock
     verify_workers: int = 2  # threads verifying Ed25519 signatures (cryptography drops the GIL)
     verify_processes: int = 0  # >0: verify in that many worker processes instead of threads
+    case_states: int = 4096  # cases whose rule state is kept in memory (the rest: read again)
 
 
 @dataclass
@@ -74,7 +76,7 @@ class NodeConfig:
     database_url: str | None = None  # None: SQLite file <data_dir>/node.db
     auto_approve: bool = False
     limits: Limits = field(default_factory=Limits)
-    contract_rules: ContractRules = field(default_factory=ContractRules)
+    domains: Registry = field(default_factory=installed_domains)  # types it accepts, rules
     clock: Clock = field(default_factory=Clock)
     passphrase: str | None = None  # key-file passphrase; None: <data_dir>/keys/passphrase
     fsck: str = "full"  # "full": rehash every entry at start; "quick": the tree's frontier only

@@ -55,6 +55,7 @@ from ledger import merkle
 from ledger.checkpoint import Checkpoint, sign_checkpoint, verify_checkpoint
 from ledger.clock import format_time
 from ledger.contract import ContractViolation
+from ledger.domain import CaseSlot, CaseStates
 from ledger.errors import LedgerError
 from ledger.keys import SIG_COSIGNATURE_V1, SIG_ED25519
 from ledger.statement import (
@@ -119,7 +120,10 @@ class NodeCore:
         self.latest: LatestCheckpoint | None = None
         self.enrolled: dict[str, tuple[str, int, int]] = {}  # vkey -> (role, enrol_ix, appr_ix)
         self.members: dict[str, set[str]] = {}
-        self.histories: dict[str, list[Statement]] = {}  # contract-rule histories, by case
+        # each case's rule state, advanced one entry at a time; the writer's, shared with the
+        # trigger loop under ``_states_lock``; rebuilt from the log on a miss
+        self.states = CaseStates(config.domains, config.limits.case_states)
+        self._states_lock = threading.RLock()
         self._names: dict[str, str] | None = None  # normal name -> vkey (the writer's, lazily)
         # revoked vkey -> (index of its identity.revoked, successor): read once, then kept
         # up to date by the commits (``revocations``)
@@ -412,17 +416,22 @@ class NodeCore:
         Sets ``item.result`` or ``item.error`` on every item, and only once the transaction
         has committed: an index is an answer only after the commit that holds it. A failed
         commit fails every entry of the batch with a retryable -32603 ("resend"); the in-memory
-        state (frontier, latest, members, enrolled, names, histories) was not advanced, so the
+        state (frontier, latest, members, enrolled, names) was not advanced, and the case
+        states the batch advanced are dropped (rebuilt from the log when next used), so the
         next batch numbers from the same size and no answered index is ever given twice.
         """
         live = [it for it in items if it.error is None]
+        touched: dict[str, CaseSlot] = {}
         try:
-            return self._commit(live)
+            with self._states_lock:
+                return self._commit(live, touched)
         except Exception:
             log.exception("batch commit failed; its entries are told to resend")
             for it in live:
                 it.result = None
                 it.error = RpcError(INTERNAL_ERROR, RESEND)
+            with self._states_lock:
+                self.states.forget(touched)  # advanced by entries that were not stored
             self._after_failed_commit()
             return Committed([], None)
 
@@ -453,12 +462,13 @@ class NodeCore:
             for case_id, vkey in conn.execute(select(CaseMember.case_id, CaseMember.vkey)):
                 members.setdefault(case_id, set()).add(vkey)
         self.enrolled, self.members = enrolled, members
-        self.histories = {}
+        with self._states_lock:
+            self.states.forget()
         self._names = None
         with self._revoked_lock:
             self._revoked = None
 
-    def _commit(self, items: Sequence[Item]) -> Committed:
+    def _commit(self, items: Sequence[Item], touched: dict[str, CaseSlot]) -> Committed:
         if not items:
             return Committed([], None)
         # one clock reading per batch: the checkpoint's cosignature time is the on-chain time
@@ -466,7 +476,6 @@ class NodeCore:
         now = int(self.config.clock.now().timestamp())
         sequenced_at = datetime.fromtimestamp(now, UTC)
         sequenced_text = format_time(sequenced_at)
-        rules = self.config.contract_rules.rules
         outcomes: list[tuple[Item, Any]] = []  # (item, index or RpcError), set after COMMIT
         with self.engine.begin() as conn:
             existing = self._existing(conn, [it.leaf for it in items])
@@ -477,7 +486,6 @@ class NodeCore:
             member_rows: list[dict[str, Any]] = []
             doc_rows: list[dict[str, Any]] = []
             overlay: dict[str, set[str]] = {}
-            histories: dict[str, list[Statement]] = {}
             enrol_updates: list[tuple[str, int, int]] = []
             enrolled_now: dict[str, tuple[str, int, int]] = {}
             names_now: dict[str, str] = {}
@@ -583,11 +591,9 @@ class NodeCore:
                     # A contract trigger is signed by the node, which is no case member; the
                     # contract rule itself decides whether it may be logged.
                     added = [] if it.kind == "node" else authorize(statement, view)
-                    if rules and (statement.case or _applies(rules, statement.type)):
-                        # the rules see the node's sequencing time, not the claimed one (a
-                        # public-case statement no rule reads is left alone: ingest speed)
-                        statement = replace(statement, time=sequenced_text)
-                        self._check_contract(conn, statement, histories)
+                    # the rules see the node's sequencing time, not the claimed one
+                    statement = replace(statement, time=sequenced_text)
+                    slot = self._check_contract(conn, statement, touched)
                 except RpcError as exc:
                     outcomes.append((it, exc))
                     continue
@@ -601,8 +607,9 @@ class NodeCore:
                     continue
                 index = append(it.text, it.leaf, it.statement)
                 outcomes.append((it, index))
-                if statement.case:
-                    histories.setdefault(statement.case, []).append(statement)
+                if slot is not None:
+                    touched[statement.case] = slot
+                    self.config.domains.apply(slot, statement)
                 if added:
                     current = set(members_of(statement.case) or ())
                     current.update(added)
@@ -646,9 +653,6 @@ class NodeCore:
                 self._publish_revocations(revoked_now)
             if self._names is not None:
                 self._names.update(names_now)
-            for case, statements in histories.items():
-                if case in self.histories:
-                    self.histories[case].extend(statements)
         for it, outcome in outcomes:
             if isinstance(outcome, RpcError):
                 it.error = outcome
@@ -821,12 +825,15 @@ class NodeCore:
         return sign_statement(statement, self.keys.node_key)
 
     def _check_contract(
-        self, conn: Connection, statement: Statement, batch: dict[str, list[Statement]]
-    ) -> None:
-        rules = self.config.contract_rules
-        if not rules.rules or not any(r.applies_to(statement.type) for r in rules.rules):
-            return
-        allowed = rules.roles_for(statement.type)
+        self, conn: Connection, statement: Statement, batch: dict[str, CaseSlot]
+    ) -> CaseSlot | None:
+        """Check ``statement`` against the registry: a type no domain claims is refused, a
+        domain statement against its case's state (the slot returned, which the caller
+        advances once the entry is appended); None for a generic statement of a case whose
+        state is not held (it is read from the log when the case is next needed). ``batch``
+        holds the slots this batch advanced, which the cache may have let go meanwhile."""
+        domains = self.config.domains
+        allowed = domains.roles_for(statement.type)
         if allowed is not None:
             role = self.enrolled.get(statement.actor, ("",))[0]
             if role not in allowed:
@@ -835,10 +842,15 @@ class NodeCore:
                     reason=f"{statement.type} is signed by a key enrolled as "
                     f"{' or '.join(sorted(allowed))}; this key is enrolled as {role or 'nothing'}",
                 )
-        case = statement.case
-        if case not in self.histories:
-            self.histories[case] = self._case_history(conn, case)
-        rules.check([*self.histories[case], *batch.get(case, [])], statement)
+        if not statement.case:  # the public space has no case state to keep or read
+            domains.check(CaseSlot(""), statement)
+            return None
+        slot = batch.get(statement.case) or self.states.get(statement.case)
+        if slot is None and domains.domain_of(statement.type) is not None:
+            slot = domains.fold(statement.case, self._case_history(conn, statement.case))
+            self.states.put(slot)
+        domains.check(slot or CaseSlot(statement.case), statement)
+        return slot
 
     def _case_history(self, conn: Connection, case: str) -> list[Statement]:
         """A case's statements in log order, each carrying its on-chain time (the cosignature
@@ -867,22 +879,28 @@ class NodeCore:
         enforcement filing when an agreement's deadline passed: SPC Opinions item 14),
         signed with the node key. Each rule excludes what it already triggered."""
         revocations = self._revocations_due(conn, now)
-        rules = self.config.contract_rules
-        if not rules.rules:
+        domains = self.config.domains
+        triggering = [d for d in domains.domains if d.due is not None]
+        if not triggering:
             return revocations
+        kinds = [kind for d in triggering for kind in d.rules]
         cases = sorted(
-            {
-                case
-                for case, kind in conn.execute(
-                    select(EntryRow.case_id, EntryRow.type).where(EntryRow.case_id != "").distinct()
-                )
-                if any(rule.applies_to(kind) for rule in rules.rules)
-            }
+            conn.execute(
+                select(EntryRow.case_id)
+                .where(EntryRow.case_id != "", EntryRow.type.in_(kinds))
+                .distinct()
+            ).scalars()
         )
         texts: list[str] = []
         for case in cases:
             try:
-                due = rules.due(self._case_history(conn, case), now)
+                with self._states_lock:  # a slot the writer holds is as committed
+                    slot = self.states.get(case)
+                    if slot is not None:
+                        due = domains.due(slot, now)
+                if slot is None:  # read here, not kept: only the writer fills the cache
+                    slot = domains.fold(case, self._case_history(conn, case))
+                    due = domains.due(slot, now)
             except Exception:  # one unreadable case must not stop the triggers of the others
                 log.exception("contract triggers of case %s failed", case)
                 continue
@@ -1078,10 +1096,6 @@ class _MembersView:
     def get(self, case: str, default: Any = None) -> Any:
         value = self._get(case)
         return default if value is None else value
-
-
-def _applies(rules: Sequence[Any], statement_type: str) -> bool:
-    return any(rule.applies_to(statement_type) for rule in rules)
 
 
 def _revoked_text(index: int) -> str:

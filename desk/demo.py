@@ -113,11 +113,11 @@ def seed(home: Path) -> Demo:
             ],
         )
         mediator.record(prepared.statement, also=lambda s: private.save(s, prepared.private_rows))
-        past = services.history(mediator.store, case_id)
+        past = services.load(mediator.store, case_id)
         mediator.record(
             services.disclose(mediator, past, case_id, False, "与双方当事人均无利害关系。")
         )
-        past = services.history(mediator.store, case_id)
+        past = services.load(mediator.store, case_id)
         mediator.record(
             services.record_session(
                 mediator,
@@ -158,20 +158,18 @@ def seed(home: Path) -> Demo:
             ],
             "enforcement_consent": True,
         }
-        past = services.history(mediator.store, case_id)
+        past = services.load(mediator.store, case_id)
         mediator.record(services.propose_agreement(mediator, past, case_id, content))
         _wait(lambda: _settled(mediator), "the proposal reaching the chain")
         for desk in (zhang, li):
             _wait(
                 lambda d=desk: _has(d, "mediation.agreement.proposed"), "the parties receiving it"
             )
-            desk.record(
-                services.sign_agreement(desk, services.history(desk.store, case_id), case_id)
-            )
+            desk.record(services.sign_agreement(desk, services.load(desk.store, case_id), case_id))
             _wait(lambda d=desk: _settled(d), "a party's signature reaching the chain")
         _wait(lambda: _has(mediator, "mediation.agreement.signed", 2), "the signatures arriving")
         mediator.record(
-            services.sign_agreement(mediator, services.history(mediator.store, case_id), case_id)
+            services.sign_agreement(mediator, services.load(mediator.store, case_id), case_id)
         )
         zhang.record(
             zhang.statement(

@@ -18,7 +18,6 @@ from urllib.parse import urlparse
 from chain_node.config import NodeConfig
 from chain_node.errors import FsckError
 from chain_node.server import EmbeddedNode
-from desk.domains import domain_contract_rules
 from ledger.clock import Clock
 
 
@@ -57,7 +56,6 @@ def start_or_attach(
         host="127.0.0.1",
         port=0,
         auto_approve=auto_approve,
-        contract_rules=domain_contract_rules(),
         clock=clock or Clock(),
     )
     try:

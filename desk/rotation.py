@@ -35,7 +35,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from chain_client.sync import ChainClient, ClientConfig, node_statement_key
-from desk.domains import domain_projections
+from chain_node.domains import installed_domains
 from ledger.clock import Clock
 from ledger.errors import QT_TRANSLATE_NOOP, TRANSLATION_CONTEXT, LedgerError
 from ledger.keys import SigningKey
@@ -91,7 +91,7 @@ async def revoke_key(
     else:
         new = SigningKey.generate()
         new.save(next_path, passphrase)
-    store = Store.open(profile.database_url(), projections=domain_projections())
+    store = Store.open(profile.database_url(), installed_domains())
     try:
         config = ClientConfig(url=node_url)
         client = ChainClient(store, old, config, clock=clock)

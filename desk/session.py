@@ -18,11 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chain_client.sync import ChainClient, ClientConfig, Pins, SyncStatus
-from desk.domains import domain_projections
+from chain_node.domains import installed_domains
 from desk.network import NetworkThread
 from desk.rotation import revoked_keys
 from desk.writer import Writer
 from ledger.clock import Clock
+from ledger.domain import Registry
 from ledger.errors import LedgerError
 from ledger.keys import SigningKey
 from ledger.privacy import check_personal_data
@@ -30,7 +31,6 @@ from ledger.profile import Profile, Settings
 from ledger.statement import Entry, Statement, build_statement
 from ledger.store.append import sign_and_append
 from ledger.store.models import ChainPin
-from ledger.store.projection import Projection
 from ledger.store.store import Store
 from ledger.vault import DataKeyError, PrivateVault
 from mediation import private
@@ -88,16 +88,14 @@ class DeskSession:
         network: NetworkThread,
         node_url: str,
         *,
-        projections: list[Projection] | None = None,
+        registry: Registry | None = None,
         on_status: Callable[[SyncStatus], None] | None = None,
         on_entry: Callable[[int, str], None] | None = None,
         clock: Clock | None = None,
     ) -> DeskSession:
         settings = profile.load_settings()
-        if projections is None:
-            projections = domain_projections()
         profile.secure()  # profiles from before are tightened here
-        store = Store.open(profile.database_url(), projections=projections)
+        store = Store.open(profile.database_url(), registry or installed_domains())
         try:
             store.info["vault"] = open_vault(profile, store, key)
             seal_private_data(profile, store, store.info["vault"])
@@ -183,7 +181,8 @@ class DeskSession:
         key: SigningKey | None = None,
         also: Callable[[Session], None] | None = None,
     ) -> Entry:
-        """Sign with the actor's own key, append as pending, and wake the sync.
+        """Check the statement against its case's rules (``ContractViolation``: nothing is
+        signed or stored), sign with the actor's own key, append as pending, wake the sync.
 
         ``also`` writes local-only rows (e.g. a party's private details) in the same
         transaction, so either both are stored or neither is. The transaction runs on the
@@ -191,6 +190,9 @@ class DeskSession:
         """
 
         def write(session: Session) -> Entry:
+            cases = self.store.projections.cases
+            with cases.lock:  # the rule the node runs, against the state this appends to
+                self.store.registry.check(cases.slot(session, statement.case), statement)
             entry, _ = sign_and_append(
                 session, self.store.projections, key or self.key, statement, clock=self.clock
             )

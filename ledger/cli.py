@@ -10,17 +10,16 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from ledger.domain import Registry
 from ledger.errors import LedgerError, ReceiptError
 from ledger.keys import SigningKey, parse_vkey, read_key_file
 from ledger.profile import DEFAULT_PROFILE, Profile
 from ledger.receipt import STEPS, Step, failed_step, verify_receipt
 from ledger.statement import MAX_ENTRY_BYTES, parse_entry, verify_entry
-from ledger.store.projection import Projection
 
 MIN_PASSPHRASE = 8
 
@@ -83,7 +82,7 @@ def cmd_log_verify(args: argparse.Namespace, out: TextIO) -> int:
     url = getattr(args, "database_url", None) or profile.database_url()
     if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).exists():
         raise LedgerError("no local database at {url}", url=url)
-    store = Store.open(url, projections=args.projections)
+    store = Store.open(url, args.registry)
     try:
         with store.session(write=True) as session:  # the replay writes, then rolls back
             count = session.query(LogEntry).count()
@@ -234,13 +233,13 @@ def main(
     argv: list[str],
     out: TextIO | None = None,
     err: TextIO | None = None,
-    projections: Sequence[Projection] = (),
+    registry: Registry | None = None,
 ) -> int:
-    """Run a command; ``projections`` are the domain packages' (main.py passes them)."""
+    """Run a command; ``registry`` holds the installed domains (main.py passes it)."""
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(argv)
-    args.projections = list(projections)
+    args.registry = registry
     try:
         return args.func(args, out)
     except LedgerError as exc:

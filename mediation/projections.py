@@ -1,25 +1,22 @@
 """The mediation tables the UI reads; each a pure function of the log (see ledger.store.audit).
 
-``mediation_cases`` and ``mediation_parties`` are rebuilt for every case an appended batch
-touches, by folding that case's entries from the local log; ``mediation_timeline`` holds one
-row per signed action, in log order.
+``mediation_cases`` and ``mediation_parties`` are written, for every case an appended batch
+touches, from the case's state as the store keeps it (``ledger.store.cases``: advanced by the
+batch, never folded again); ``mediation_timeline`` holds one row per signed action, in log order.
+Entries the node rejected count nowhere (``Projections.rederive``).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 
-from sqlalchemy import Integer, LargeBinary, String, Table, delete, insert, select
+from sqlalchemy import Integer, LargeBinary, String, Table, delete, insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from ledger.statement import Statement, parse_entry
-from ledger.store.models import Base, LogEntry, Receipt
+from ledger.store.models import Base
 from ledger.store.projection import Applied
 from mediation import types as t
-from mediation.case import CaseState, fold
-
-log = logging.getLogger(__name__)
+from mediation.case import CaseState
 
 
 class MediationCase(Base):
@@ -75,29 +72,14 @@ def status_of(state: CaseState) -> str:
     return "open"
 
 
-def case_history(session: Session, case_id: str) -> list[Statement]:
-    """The case's statements in chain order: by chain index where a receipt gives it, then
-    what is not on the chain yet, in the order this desktop signed it.
-
-    (The local log's own order can differ from the chain's: an entry signed here may be stored
-    before another member's earlier entry reaches this desktop.)
-    """
-    texts = session.scalars(
-        select(LogEntry.entry)
-        .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
-        .where(LogEntry.case_id == case_id)
-        .order_by(Receipt.chain_index.is_(None), Receipt.chain_index, LogEntry.seq)
-    )
-    history = []
-    for text in texts:
-        statement = parse_entry(text).statement
-        if statement.type.startswith("mediation."):
-            history.append(statement)
-    return history
-
-
 class MediationProjection:
+    """Case and party rows written from the case's state after each batch (one statement's
+    work, whatever the case's size), and one timeline row per signed action."""
+
     name = "mediation"
+
+    def __init__(self, cases: object = None) -> None:
+        self.cases = cases  # the store's case states (ledger.store.cases), which advance first
 
     @property
     def tables(self) -> Sequence[Table]:
@@ -121,21 +103,17 @@ class MediationProjection:
                 for a in batch
             ],
         )
-        for case_id in dict.fromkeys(a.entry.statement.case for a in batch):
-            self._rebuild_case(session, case_id)
+        last: dict[str, Applied] = {}
+        for applied in batch:
+            last[applied.entry.statement.case] = applied
+        for case_id, applied in last.items():
+            assert applied.slot is not None, "the store advances case states first"
+            self._write_case(session, case_id, applied.slot.state, applied.entry.statement.time)
 
-    def _rebuild_case(self, session: Session, case_id: str) -> None:
-        history = case_history(session, case_id)
+    def _write_case(self, session: Session, case_id: str, state: object, updated: str) -> None:
         session.execute(delete(MediationParty.__table__).where(MediationParty.case_id == case_id))
         session.execute(delete(MediationCase.__table__).where(MediationCase.case_id == case_id))
-        try:
-            state = fold(case_id, history)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            # A history this desktop holds only in part must never stop the sync: the case
-            # reappears when the missing entries arrive (the rules keep bad bodies off the log).
-            log.warning("case %s cannot be read from this desktop's log yet", case_id)
-            return
-        if not state.opened_by:
+        if not isinstance(state, CaseState) or not state.opened_by:
             return  # statements of a case this desktop has not seen opened (yet)
         effective = [a for a in state.agreements.values() if a.effective_hash]
         latest = max((a.latest.number for a in state.agreements.values() if a.latest), default=0)
@@ -149,7 +127,7 @@ class MediationProjection:
                 mediator=state.mediator,
                 status=status_of(state),
                 opened_at=state.opened_at,
-                updated_at=history[-1].time,
+                updated_at=updated,
                 agreement_version=latest,
                 effective_at=effective[0].effective_at if effective else "",
             )
@@ -173,5 +151,5 @@ class MediationProjection:
             )
 
 
-def mediation_projections() -> list[MediationProjection]:
-    return [MediationProjection()]
+def mediation_projections(cases: object = None) -> list[MediationProjection]:
+    return [MediationProjection(cases)]

@@ -7,6 +7,7 @@ signing-and-appending path (``DeskSession.record`` → ``ledger.store.append.sig
 
 from __future__ import annotations
 
+import copy
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,11 +21,8 @@ from ledger.store.store import Store
 from mediation import private
 from mediation import types as t
 from mediation.agreement import content_hash
-from mediation.case import CaseState, fold
-from mediation.projections import case_history
-from mediation.rules import MediationRule
-
-RULE = MediationRule()
+from mediation.case import CaseState
+from mediation.rules import RULES
 
 
 class Author(Protocol):
@@ -72,18 +70,18 @@ def new_case_id(now: datetime) -> str:
     return f"MED-{now:%Y%m%d}-{secrets.token_hex(3).upper()}"
 
 
-def history(store: Store, case_id: str) -> list[Statement]:
-    with store.session() as session:
-        return case_history(session, case_id)
-
-
 def load(store: Store, case_id: str) -> CaseState:
-    return fold(case_id, history(store, case_id))
+    """The case as this desktop's log holds it now (a copy: the store's own state moves on)."""
+    with store.session() as session, store.projections.cases.lock:
+        slot = store.projections.cases.slot(session, case_id)
+        state = slot.state if isinstance(slot.state, CaseState) else CaseState(case_id)
+        return copy.deepcopy(state)
 
 
-def checked(past: Sequence[Statement], statement: Statement) -> Statement:
-    """Run the rules the node will run; raises ContractViolation with the article."""
-    RULE.check(past, statement)
+def checked(state: CaseState, statement: Statement) -> Statement:
+    """Run the rule the node will run, at once (offline too); raises ContractViolation with
+    the article. ``DeskSession.record`` runs it again against the state it appends to."""
+    RULES[statement.type](state, statement)
     return statement
 
 
@@ -141,26 +139,26 @@ def open_case(
         "parties": bodies,
         "members": [p.key for p in parties if p.key],
     }
-    return Prepared(checked([], author.statement(t.CASE_OPENED, case_id, body)), rows)
+    return Prepared(
+        checked(CaseState(case_id), author.statement(t.CASE_OPENED, case_id, body)), rows
+    )
 
 
-def add_party(
-    author: Author, past: Sequence[Statement], case_id: str, party: PartyInput
-) -> Prepared:
+def add_party(author: Author, state: CaseState, case_id: str, party: PartyInput) -> Prepared:
     public, row = _split(case_id, party)
     body: dict[str, Any] = {"party": public}
     if party.key:
         body["members"] = [party.key]
-    statement = checked(past, author.statement(t.PARTY_ADDED, case_id, body))
+    statement = checked(state, author.statement(t.PARTY_ADDED, case_id, body))
     return Prepared(statement, [row] if row else [])
 
 
 def disclose(
-    author: Author, past: Sequence[Statement], case_id: str, conflict: bool, text: str
+    author: Author, state: CaseState, case_id: str, conflict: bool, text: str
 ) -> Statement:
     """The mediator's conflict-of-interest disclosure (online mediation rules Art. 13)."""
     body = {"conflict": conflict, "text": text.strip()}
-    return checked(past, author.statement(t.DISCLOSURE, case_id, body))
+    return checked(state, author.statement(t.DISCLOSURE, case_id, body))
 
 
 @dataclass
@@ -172,7 +170,7 @@ class SpokenStatement:
 
 def record_session(
     author: Author,
-    past: Sequence[Statement],
+    state: CaseState,
     case_id: str,
     *,
     start: datetime,
@@ -183,7 +181,7 @@ def record_session(
     documents: Sequence[dict[str, Any]] = (),
 ) -> Statement:
     """The session record (调解笔录, PML Art. 27), signed by the mediator."""
-    session_id = f"S{1 + len(fold(case_id, past).sessions)}"
+    session_id = f"S{1 + len(state.sessions)}"
     body: dict[str, Any] = {
         "session_id": session_id,
         "start": format_time(start),
@@ -197,29 +195,28 @@ def record_session(
     }
     if documents:
         body["documents"] = list(documents)
-    return checked(past, author.statement(t.SESSION_RECORDED, case_id, body))
+    return checked(state, author.statement(t.SESSION_RECORDED, case_id, body))
 
 
 def acknowledge_session(
     author: Author,
-    past: Sequence[Statement],
+    state: CaseState,
     case_id: str,
     session_id: str,
     actor: SigningKey | None = None,
 ) -> Statement:
     body = {"session_id": session_id}
-    return checked(past, author.statement(t.SESSION_ACKNOWLEDGED, case_id, body, actor=actor))
+    return checked(state, author.statement(t.SESSION_ACKNOWLEDGED, case_id, body, actor=actor))
 
 
 def propose_agreement(
     author: Author,
-    past: Sequence[Statement],
+    state: CaseState,
     case_id: str,
     content: dict[str, Any],
     agreement_id: str = "A1",
 ) -> Statement:
     """Propose a version; any change to a proposed text makes the next version."""
-    state = fold(case_id, past)
     agreement = state.agreements.get(agreement_id)
     version = 1 if agreement is None or agreement.latest is None else agreement.latest.number + 1
     body = {
@@ -228,30 +225,30 @@ def propose_agreement(
         "content": content,
         "content_hash": content_hash(content),
     }
-    return checked(past, author.statement(t.AGREEMENT_PROPOSED, case_id, body))
+    return checked(state, author.statement(t.AGREEMENT_PROPOSED, case_id, body))
 
 
 def sign_agreement(
     author: Author,
-    past: Sequence[Statement],
+    state: CaseState,
     case_id: str,
     agreement_id: str = "A1",
     actor: SigningKey | None = None,
 ) -> Statement:
     """Sign the exact latest version (its content hash), with the signer's own key."""
-    agreement = fold(case_id, past).agreements.get(agreement_id)
+    agreement = state.agreements.get(agreement_id)
     latest = agreement.latest if agreement is not None else None
     body = {
         "agreement_id": agreement_id,
         "version": latest.number if latest else 0,
         "content_hash": latest.hash if latest else "",
     }
-    return checked(past, author.statement(t.AGREEMENT_SIGNED, case_id, body, actor=actor))
+    return checked(state, author.statement(t.AGREEMENT_SIGNED, case_id, body, actor=actor))
 
 
 def confirm_performance(
     author: Author,
-    past: Sequence[Statement],
+    state: CaseState,
     case_id: str,
     obligation_id: str,
     amount_fen: int,
@@ -265,12 +262,12 @@ def confirm_performance(
     }
     if note:
         body["note"] = note
-    return checked(past, author.statement(t.PERFORMANCE_CONFIRMED, case_id, body))
+    return checked(state, author.statement(t.PERFORMANCE_CONFIRMED, case_id, body))
 
 
 def report_performance(
     author: Author,
-    past: Sequence[Statement],
+    state: CaseState,
     case_id: str,
     obligation_id: str,
     amount_fen: int,
@@ -284,24 +281,24 @@ def report_performance(
     }
     if documents:
         body["documents"] = list(documents)
-    return checked(past, author.statement(t.PERFORMANCE_REPORTED, case_id, body))
+    return checked(state, author.statement(t.PERFORMANCE_REPORTED, case_id, body))
 
 
 def dispute_performance(
     author: Author,
-    past: Sequence[Statement],
+    state: CaseState,
     case_id: str,
     obligation_id: str,
     reason: str,
     agreement_id: str = "A1",
 ) -> Statement:
     body = {"agreement_id": agreement_id, "obligation_id": obligation_id, "reason": reason.strip()}
-    return checked(past, author.statement(t.PERFORMANCE_DISPUTED, case_id, body))
+    return checked(state, author.statement(t.PERFORMANCE_DISPUTED, case_id, body))
 
 
 def apply_for_confirmation(
     author: Author,
-    past: Sequence[Statement],
+    state: CaseState,
     case_id: str,
     court: str,
     agreement_id: str = "A1",
@@ -309,12 +306,12 @@ def apply_for_confirmation(
 ) -> Statement:
     """Each party's half of the joint application (PML Art. 33, CPL Art. 205)."""
     body = {"agreement_id": agreement_id, "court": court.strip()}
-    return checked(past, author.statement(t.CONFIRMATION_APPLIED, case_id, body, actor=actor))
+    return checked(state, author.statement(t.CONFIRMATION_APPLIED, case_id, body, actor=actor))
 
 
 def request_enforcement(
     author: Author,
-    past: Sequence[Statement],
+    state: CaseState,
     case_id: str,
     obligation_id: str,
     instalment: int,
@@ -327,9 +324,9 @@ def request_enforcement(
         "instalment": instalment,
         "rule": "obligee-application",
     }
-    return checked(past, author.statement(t.ENFORCEMENT_REQUESTED, case_id, body))
+    return checked(state, author.statement(t.ENFORCEMENT_REQUESTED, case_id, body))
 
 
-def close_case(author: Author, past: Sequence[Statement], case_id: str, reason: str) -> Statement:
+def close_case(author: Author, state: CaseState, case_id: str, reason: str) -> Statement:
     """Terminate without agreement and tell the parties of other remedies (PML Art. 26)."""
-    return checked(past, author.statement(t.CASE_CLOSED, case_id, {"reason": reason.strip()}))
+    return checked(state, author.statement(t.CASE_CLOSED, case_id, {"reason": reason.strip()}))

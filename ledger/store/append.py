@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ledger.clock import Clock, format_time
@@ -111,3 +112,23 @@ def sign_and_append(
     entry = sign_statement(statement, key)
     (appended,) = append(session, projections, [entry], source="local", clock=clock)
     return entry, appended
+
+
+def reject(
+    session: Session,
+    projections: Projections,
+    leaf_hash: bytes,
+    *,
+    reason: str,
+    when: str,
+    attempts: Any = None,
+) -> None:
+    """The node refused an entry signed here: mark it, and rebuild its case's views without
+    it (a case is a function of the entries that count; ``ledger.store.cases``)."""
+    values: dict[str, Any] = {"state": "rejected", "reason": reason, "updated_at": when}
+    if attempts is not None:
+        values["attempts"] = attempts
+    session.execute(update(OutboxItem).where(OutboxItem.leaf_hash == leaf_hash).values(**values))
+    case = session.scalar(select(LogEntry.case_id).where(LogEntry.leaf_hash == leaf_hash))
+    if case is not None:
+        projections.rederive(session, [case])

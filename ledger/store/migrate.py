@@ -7,9 +7,9 @@ newer version: it is refused, untouched, with ``DatabaseTooNewError``.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sqlite3
+from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
@@ -22,29 +22,16 @@ from sqlalchemy import Engine
 
 from ledger.errors import DatabaseTooNewError, StoreError
 
-# Domain packages keep their projections' migrations in ``<package>/migrations`` (their own
-# Alembic branch). They are found by path, without importing the packages' code.
-DOMAIN_PACKAGES = ("mediation", "bankruptcy")
+# Domain packages keep their projections' migrations in their own Alembic branch; the registry
+# names the folders (``Domain.migrations``), so this module names no domain.
 
 
-def _version_locations() -> list[str]:
-    locations = [str(files("ledger.store") / "migrations" / "versions")]
-    for name in DOMAIN_PACKAGES:
-        spec = importlib.util.find_spec(name)
-        if spec is None or not spec.submodule_search_locations:
-            continue
-        for folder in spec.submodule_search_locations:
-            candidate = Path(folder) / "migrations"
-            if candidate.is_dir():
-                locations.append(str(candidate))
-    return locations
-
-
-def alembic_config() -> Config:
+def alembic_config(locations: Sequence[Path] = ()) -> Config:
     config = Config()
     config.set_main_option("script_location", str(files("ledger.store") / "migrations"))
     config.set_main_option("path_separator", "os")
-    config.set_main_option("version_locations", os.pathsep.join(_version_locations()))
+    folders = [str(files("ledger.store") / "migrations" / "versions"), *map(str, locations)]
+    config.set_main_option("version_locations", os.pathsep.join(folders))
     return config
 
 
@@ -53,9 +40,9 @@ def current_revisions(engine: Engine) -> set[str]:
         return set(MigrationContext.configure(conn).get_current_heads())
 
 
-def check_not_newer(engine: Engine) -> set[str]:
+def check_not_newer(engine: Engine, locations: Sequence[Path] = ()) -> set[str]:
     """Return the database's revisions; refuse one this version of the app does not know."""
-    script = ScriptDirectory.from_config(alembic_config())
+    script = ScriptDirectory.from_config(alembic_config(locations))
     current = current_revisions(engine)
     for revision in current:
         try:
@@ -67,11 +54,12 @@ def check_not_newer(engine: Engine) -> set[str]:
     return current
 
 
-def upgrade(engine: Engine) -> bool:
-    """Bring the schema to the latest revision; return True if anything was applied."""
-    config = alembic_config()
+def upgrade(engine: Engine, locations: Sequence[Path] = ()) -> bool:
+    """Bring the schema to the latest revision of the ledger and of the domains whose branches
+    are in ``locations``; return True if anything was applied."""
+    config = alembic_config(locations)
     heads = set(ScriptDirectory.from_config(config).get_heads())
-    current = check_not_newer(engine)
+    current = check_not_newer(engine, locations)
     if current == heads:
         return False
     if (

@@ -31,6 +31,9 @@ class LogEntry(Base):
     source: Mapped[str] = mapped_column(String(10))  # "local" (signed here) or "chain"
     added_at: Mapped[str] = mapped_column(String(24))
 
+    # a case's last entry, read before every append (ledger.store.cases)
+    __table_args__ = (Index("ix_log_entries_case_seq", "case_id", "seq"),)
+
 
 OUTBOX_STATES = ("pending", "submitted", "confirmed", "rejected")
 

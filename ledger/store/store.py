@@ -22,9 +22,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ledger.domain import Registry
 from ledger.errors import StoreError
 from ledger.sqlite import configure_sqlite
 from ledger.store import migrate
+from ledger.store.cases import StoreCases
 from ledger.store.generic import generic_projections
 from ledger.store.projection import Projection, Projections
 
@@ -73,9 +75,10 @@ def create_store_engine(url: str) -> Engine:
 class Store:
     """A migrated database plus the projections the app registered on it."""
 
-    def __init__(self, engine: Engine, projections: Projections) -> None:
+    def __init__(self, engine: Engine, projections: Projections, registry: Registry) -> None:
         self.engine = engine
         self.projections = projections
+        self.registry = registry
         self.info: dict[str, Any] = {}  # copied into each new session's ``info``
         self._sessions = sessionmaker(engine, expire_on_commit=False, info=self.info)
         self._writers = sessionmaker(
@@ -83,11 +86,16 @@ class Store:
         )
 
     @classmethod
-    def open(cls, url: str, projections: Iterable[Projection] = ()) -> Store:
-        """Open (and migrate) the database at ``url``; generic projections are always on."""
+    def open(
+        cls, url: str, registry: Registry | None = None, projections: Iterable[Projection] = ()
+    ) -> Store:
+        """Open (and migrate) the database at ``url`` for the domains of ``registry`` (none:
+        the generic types only); generic projections are always on, ``projections`` are
+        added after the domains' (a test's own)."""
+        registry = registry or Registry()
         engine = create_store_engine(url)
         try:
-            migrate.upgrade(engine)
+            migrate.upgrade(engine, registry.migrations())
         except OperationalError as exc:
             engine.dispose()
             raise StoreError(detail=f"cannot reach the database ({exc.orig})") from exc
@@ -96,7 +104,9 @@ class Store:
             raise
         if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
             owner_only(Path(engine.url.database))  # the migration may have made a copy
-        return cls(engine, Projections([*generic_projections(), *projections]))
+        cases = StoreCases(registry)
+        views = [*generic_projections(), *registry.projections(cases), *projections]
+        return cls(engine, Projections(views, cases), registry)
 
     def session(self, *, write: bool = False) -> Session:
         """A session for reading (no write lock on SQLite), or with ``write`` one that takes

@@ -23,6 +23,7 @@ from ledger.cli import main as cli_main
 from ledger.store.models import LogEntry, OutboxItem, Receipt, VerifiedCheckpoint
 from ledger.store.store import Store
 from tests.chain.test_sync import Desk, run, until
+from tests.notes import with_notes
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,9 @@ def synced(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("synced")
 
     async def scenario() -> None:
-        node = await serve(NodeConfig(data_dir=folder / "node", auto_approve=True))
+        node = await serve(
+            NodeConfig(domains=with_notes(), data_dir=folder / "node", auto_approve=True)
+        )
         desk = Desk(folder, "mediator", node.url)
         try:
             await desk.enrol("mediator")
@@ -195,7 +198,9 @@ def test_checkpoints_kept_before_proofs_were_stored_get_them_at_the_next_sync(
     next connection fetches and verifies the missing proofs, and log verify says OK."""
 
     async def scenario() -> None:
-        node = await serve(NodeConfig(data_dir=tmp_path / "node", auto_approve=True))
+        node = await serve(
+            NodeConfig(domains=with_notes(), data_dir=tmp_path / "node", auto_approve=True)
+        )
         desk = Desk(tmp_path, "mediator", node.url)
         path = tmp_path / "mediator.sqlite"
         try:

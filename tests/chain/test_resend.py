@@ -32,6 +32,7 @@ from ledger.statement import build_statement, sign_statement
 from ledger.store.append import sign_and_append
 from ledger.store.models import LogEntry, OutboxItem, Receipt
 from tests.chain.test_sync import CASE, Desk, run, until
+from tests.notes import with_notes
 
 # How long the node's database waits for a lock in the fault test (SQLite busy timeout,
 # PostgreSQL lock_timeout): a lock held longer fails the commit.
@@ -70,6 +71,7 @@ def lock_wait_config(data: Path, database_url: str | None) -> NodeConfig:
             conn.exec_driver_sql(f'ALTER DATABASE "{name}" SET lock_timeout = {LOCK_WAIT_MS}')
         admin.dispose()
     return NodeConfig(
+        domains=with_notes(),
         data_dir=data,
         database_url=database_url,
         auto_approve=True,
@@ -160,7 +162,9 @@ def outbox(desk: Desk, leaf: bytes) -> OutboxItem:
 
 def _test_wrong_indexes_are_corrected(tmp_path: Path, online: bool) -> None:
     async def scenario() -> None:
-        node = await serve(NodeConfig(data_dir=tmp_path / "node", auto_approve=True))
+        node = await serve(
+            NodeConfig(domains=with_notes(), data_dir=tmp_path / "node", auto_approve=True)
+        )
         desk = Desk(tmp_path, "mediator", node.url, receipt_wait_ms=200, unconfirmed_after_s=1.0)
         try:
             await desk.enrol("mediator")
@@ -224,7 +228,11 @@ def test_a_refused_part_of_a_batch_stays_pending_and_is_resent(tmp_path: Path) -
 
     async def scenario() -> None:
         limits = Limits(burst=12, requests_per_second=20.0)
-        node = await serve(NodeConfig(data_dir=tmp_path / "node", auto_approve=True, limits=limits))
+        node = await serve(
+            NodeConfig(
+                domains=with_notes(), data_dir=tmp_path / "node", auto_approve=True, limits=limits
+            )
+        )
         desk = Desk(tmp_path, "mediator", node.url, receipt_wait_ms=500)
         try:
             await desk.enrol("mediator")

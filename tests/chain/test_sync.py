@@ -26,6 +26,7 @@ from ledger.statement import Statement, build_statement, parse_entry
 from ledger.store.append import sign_and_append
 from ledger.store.models import CheckpointAlarm, LogEntry, OutboxItem, Receipt
 from ledger.store.store import Store
+from tests.notes import with_notes
 
 CASE = "case-2026-0001"
 
@@ -35,7 +36,9 @@ def run(scenario: Callable[[], Awaitable[Any]], timeout: float = 90) -> Any:
 
 
 async def start_node(data: Path, port: int = 0) -> RunningNode:
-    return await serve(NodeConfig(data_dir=data, port=port, auto_approve=True))
+    return await serve(
+        NodeConfig(domains=with_notes(), data_dir=data, port=port, auto_approve=True)
+    )
 
 
 class Desk:

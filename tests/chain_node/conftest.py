@@ -21,6 +21,7 @@ from chain_node.server import EmbeddedNode
 from ledger.auth import login_message as auth_message
 from ledger.keys import SigningKey, key_id_of
 from ledger.statement import build_statement, sign_statement
+from tests.notes import with_notes
 
 PG_ENV = "JCDESK_TEST_PG_URL"
 _LETTERS = str.maketrans("0123456789", "ghijklmnop")
@@ -167,7 +168,13 @@ def start_node(tmp_path: Path) -> Iterator[Any]:
         kwargs.setdefault("auto_approve", True)
         kwargs.setdefault("passphrase", "test-passphrase")
         limits = kwargs.pop("limits", None) or Limits()
-        config = NodeConfig(data_dir=data or tmp_path / "node", port=0, limits=limits, **kwargs)
+        config = NodeConfig(
+            domains=with_notes(),
+            data_dir=data or tmp_path / "node",
+            port=0,
+            limits=limits,
+            **kwargs,
+        )
         handle = NodeHandle(EmbeddedNode.start(config))
         handles.append(handle)
         return handle

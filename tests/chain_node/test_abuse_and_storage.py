@@ -19,6 +19,7 @@ from chain_node.storage import EntryRow, TreeNode, init_schema, make_engine
 from chain_node.tree import TreeReader, frontier_ranges
 from ledger import merkle
 from tests.chain_node.conftest import make_entry, pg_url, reset_pg
+from tests.notes import with_notes
 
 
 def test_rate_limit_does_not_disturb_others(start_node):
@@ -189,7 +190,12 @@ def test_postgres_node(start_node, tmp_path):
     # a second node on the same database is refused (one sequencer: advisory lock)
     with pytest.raises(FsckError):
         NodeCore(
-            NodeConfig(data_dir=tmp_path / "pg", database_url=url, passphrase="test-passphrase")
+            NodeConfig(
+                domains=with_notes(),
+                data_dir=tmp_path / "pg",
+                database_url=url,
+                passphrase="test-passphrase",
+            )
         ).open()
     node.stop()
     node2 = start_node(tmp_path / "pg", database_url=url)

@@ -16,9 +16,7 @@ def test_case_membership_and_reading(node):
     alice, ca = node.person("mediator")
     bob, cb = node.person("party")
     carol, cc = node.person("party")
-    opening = make_entry(
-        alice, node.origin, "mediation.case.opened", "case-1", {"members": [bob.vkey]}
-    )
+    opening = make_entry(alice, node.origin, "test.case.opened", "case-1", {"members": [bob.vkey]})
     i0 = ca.call("tlog.submit", entry=opening)["index"]
     # bob is a member, carol is not
     i1 = cb.call("tlog.submit", entry=make_entry(bob, node.origin, "test.note", "case-1"))["index"]

@@ -107,7 +107,9 @@ async def submit_until_killed(url, key, origin, acked, checkpoints, proc, kill_a
         async def worker(w):
             n = 0
             while True:
-                text = make_entry(key, origin, body={"w": w, "n": n, "r": random.random() > 2})
+                # a type the served node's registry claims: it runs the installed domains only
+                deposit = {"name": f"{w}-{n}.pdf", "sha256": f"{w:032x}{n:032x}", "size": n}
+                text = make_entry(key, origin, "evidence.deposited", body={"documents": [deposit]})
                 n += 1
                 res = await rpc.call("tlog.submit", entry=text)
                 acked[res["index"]] = (merkle.leaf_hash(text.encode()), text)

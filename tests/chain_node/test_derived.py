@@ -31,10 +31,10 @@ def build(start_node: Any, data: Path, url: str | None) -> dict[str, Any]:
     alice, ca = node.person("creditor", "Alice")
     bob, _ = node.person("creditor", "Bob")
     carol, _ = node.person("creditor", "Carol")
-    opening = make_entry(alice, node.origin, "case.opened", "case-1", {"members": [bob.vkey]})
+    opening = make_entry(alice, node.origin, "test.case.opened", "case-1", {"members": [bob.vkey]})
     opened = ca.call("tlog.submit", entry=opening)["index"]
     private = ca.call(
-        "tlog.submit", entry=make_entry(alice, node.origin, "case.note", "case-1", {"t": "x"})
+        "tlog.submit", entry=make_entry(alice, node.origin, "test.note", "case-1", {"t": "x"})
     )["index"]
     doc = ca.call(
         "tlog.submit",

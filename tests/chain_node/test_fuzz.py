@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.chain_node.conftest import make_entry
+from tests.notes import with_notes
 
 METHODS = [
     "node.info",
@@ -105,6 +106,7 @@ def fuzz_node(tmp_path_factory):
     from tests.chain_node.conftest import NodeHandle
 
     config = NodeConfig(
+        domains=with_notes(),
         data_dir=tmp_path_factory.mktemp("fuzz"),
         auto_approve=True,
         passphrase="fuzz",

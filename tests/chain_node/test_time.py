@@ -8,7 +8,6 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from chain_node.contracts import domain_contract_rules
 from ledger.clock import FixedClock
 from ledger.keys import SigningKey
 from ledger.statement import Statement, sign_statement
@@ -25,7 +24,6 @@ def mediation_node(start_node: Any, clock: FixedClock) -> Any:
     return start_node(
         origin=LOG,
         clock=clock,
-        contract_rules=domain_contract_rules(),
         trigger_poll_seconds=3600,
     )
 

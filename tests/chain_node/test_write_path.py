@@ -34,6 +34,7 @@ from ledger.note import Ed25519NoteSigner, parse_note, sign_note_parts
 from ledger.receipt import verify_receipt
 from ledger.statement import STATEMENT_HEADER
 from tests.chain_node.conftest import RpcFail, enrol_entry, make_entry, pg_url, reset_pg
+from tests.notes import with_notes
 
 RESEND = -32603
 
@@ -359,7 +360,10 @@ def fuzz_target(tmp_path_factory):
     from tests.chain_node.conftest import Client
 
     config = NodeConfig(
-        data_dir=tmp_path_factory.mktemp("write-fuzz"), auto_approve=True, passphrase="t"
+        domains=with_notes(),
+        data_dir=tmp_path_factory.mktemp("write-fuzz"),
+        auto_approve=True,
+        passphrase="t",
     )
     embedded = EmbeddedNode.start(config)
     key = SigningKey.generate()

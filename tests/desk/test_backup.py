@@ -226,7 +226,7 @@ def test_a_restored_old_backup_converges_with_the_chain(tmp_path: Path) -> None:
 
         # signed while offline: pending in the backup, then sent by the original profile
         offline = DeskSession.open(profile, key, NetworkThread(), node.url)
-        past = services.history(offline.store, case)
+        past = services.load(offline.store, case)
         pending = offline.record(services.disclose(offline, past, case, False, "无利害关系。"))
         backed_up = _leaves(offline)
         offline.close()
@@ -240,7 +240,7 @@ def test_a_restored_old_backup_converges_with_the_chain(tmp_path: Path) -> None:
         pending_index = _index_of(later, pending.leaf_hash)
         assert pending_index is not None
         now = later.clock.now()
-        past = services.history(later.store, case)
+        past = services.load(later.store, case)
         later.record(
             services.record_session(
                 later,
@@ -254,7 +254,7 @@ def test_a_restored_old_backup_converges_with_the_chain(tmp_path: Path) -> None:
             )
         )
         added = services.add_party(
-            later, services.history(later.store, case), case, party("p3", "", "13700137000")
+            later, services.load(later.store, case), case, party("p3", "", "13700137000")
         )
         later.record(added.statement, also=lambda s: private.save(s, added.private_rows))
         wait_for(lambda: _settled(later))

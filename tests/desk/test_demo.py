@@ -6,8 +6,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from chain_node.domains import installed_domains
 from desk.demo import DEMO_PASSPHRASE, seed
-from desk.domains import domain_projections
 from ledger.keys import SigningKey
 from ledger.profile import Profile
 from ledger.store.audit import consistency, verify_log
@@ -23,7 +23,7 @@ def test_demo_seeds_an_effective_agreement_on_every_desk(tmp_path: Path) -> None
         profile = Profile.named(name, home=tmp_path)
         assert profile.is_set_up
         SigningKey.load(profile.key_path, DEMO_PASSPHRASE)  # the printed passphrase opens it
-        store = Store.open(profile.database_url(), projections=domain_projections())
+        store = Store.open(profile.database_url(), installed_domains())
         with store.session() as session:
             assert (
                 session.scalar(

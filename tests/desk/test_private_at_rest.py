@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from chain_node.domains import installed_domains
 from desk.embedded import start_or_attach
 from desk.network import NetworkThread
 from desk.session import DeskSession
@@ -26,7 +27,6 @@ from ledger.store.models import LogEntry, OutboxItem
 from ledger.store.store import Store
 from ledger.vault import DataKeyError, SealedValueError
 from mediation import private
-from mediation.projections import mediation_projections
 
 ID_NUMBER = "110101199003071234"
 PHONE = "13812345678"
@@ -186,7 +186,7 @@ def test_another_key_cannot_open_the_data_key(profile: Profile) -> None:
 
 def test_a_profile_from_before_is_sealed_and_tightened_at_first_unlock(profile: Profile) -> None:
     # the store as the previous version left it: clear rows, files readable by all
-    store = Store.open(profile.database_url(), projections=mediation_projections())
+    store = Store.open(profile.database_url(), installed_domains())
     old = [party("MED-1", "p1"), party("MED-1", "p2")]
     with store.engine.begin() as conn:
         for row in old:
@@ -258,7 +258,7 @@ def test_sealing_on_postgresql(
     monkeypatch.setenv("JCDESK_DATABASE_URL", pg_url)
     profile = Profile.named("pg", home=tmp_path)
     profile.save_settings(Settings(display_name="调解员", role="mediator"))
-    store = Store.open(profile.database_url(), projections=mediation_projections())
+    store = Store.open(profile.database_url(), installed_domains())
     table = private._StoredParty.__table__
     with store.engine.begin() as conn:  # a clear row, as the previous version wrote it
         conn.execute(table.insert().values(**vars(party("MED-1", "p1"))))

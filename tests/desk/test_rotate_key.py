@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from chain_node.config import NodeConfig
+from chain_node.domains import installed_domains
 from chain_node.server import EmbeddedNode
 from desk.network import NetworkThread
 from desk.session import DeskSession
@@ -21,6 +22,7 @@ from ledger.store.models import LogEntry, OutboxItem
 from ledger.store.store import Store
 from ledger.vault import PrivateVault
 from tests.chain_node.conftest import Client, RpcFail, enrol_entry, make_entry
+from tests.notes import with_notes
 
 PASS = "correct horse battery"
 
@@ -28,7 +30,13 @@ PASS = "correct horse battery"
 @pytest.fixture
 def node(tmp_path: Path) -> Any:
     running = EmbeddedNode.start(
-        NodeConfig(data_dir=tmp_path / "node", port=0, auto_approve=True, passphrase="p")
+        NodeConfig(
+            domains=with_notes(),
+            data_dir=tmp_path / "node",
+            port=0,
+            auto_approve=True,
+            passphrase="p",
+        )
     )
     yield running
     running.stop()
@@ -99,7 +107,7 @@ def test_rotation_keeps_the_user_in_their_cases(tmp_path, node, monkeypatch, cap
     assert open_entry(got["enrol"]["entry"]).statement.body["name"] == "王调解员"
     assert c.call("identity.get", vkey=old.vkey)["successor"] == new.vkey
     # the local log holds the revocation, confirmed, and the node's identity.revoked
-    store = Store.open(profile.database_url())
+    store = Store.open(profile.database_url(), installed_domains())
     try:
         with store.session() as session:
             kinds = {e.type: e for e in session.query(LogEntry)}

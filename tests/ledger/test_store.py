@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Integer, LargeBinary, String, Table, func, insert, select, text, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from ledger.domain import Registry
 from ledger.errors import DatabaseTooNewError, StoreError
 from ledger.keys import SigningKey
 from ledger.statement import Entry, Statement, build_statement, sign_statement
@@ -336,6 +337,7 @@ def test_an_older_schema_is_upgraded_on_a_backup(tmp_path: Path, key: SigningKey
     old = Store(
         create_engine(f"sqlite:///{path}"),
         Store.open(f"sqlite:///{tmp_path / 'n.sqlite'}").projections,
+        Registry(),
     )
     with old.transaction() as session:
         sign_and_append(session, old.projections, key, deposit(key, 1))

@@ -7,13 +7,12 @@ import asyncio
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from chain_client.sync import ChainClient, ClientConfig
 from chain_node.config import NodeConfig
-from chain_node.contracts import domain_contract_rules
+from chain_node.domains import installed_domains
 from chain_node.server import serve
-from desk.domains import domain_projections
 from ledger.clock import FixedClock
 from ledger.keys import SigningKey
 from ledger.statement import build_statement, parse_entry
@@ -23,6 +22,7 @@ from ledger.store.store import Store
 from mediation import types as t
 from mediation.agreement import due_at
 from mediation.projections import MediationCase
+from tests.notes import with_notes
 
 from .conftest import CASE, T0, Case
 
@@ -41,9 +41,9 @@ def test_missed_deadline_files_enforcement_on_every_desk(tmp_path: Path) -> None
     async def scenario() -> None:
         node = await serve(
             NodeConfig(
+                domains=with_notes(),
                 data_dir=tmp_path / "node",
                 auto_approve=True,
-                contract_rules=domain_contract_rules(),
                 clock=clock,
                 trigger_poll_seconds=3600,
             )
@@ -57,9 +57,7 @@ def test_missed_deadline_files_enforcement_on_every_desk(tmp_path: Path) -> None
                 ("borrower", plan.borrower, "party"),
                 ("judge", judge, "judge"),
             ):
-                store = Store.open(
-                    f"sqlite:///{tmp_path / name}.sqlite", projections=domain_projections()
-                )
+                store = Store.open(f"sqlite:///{tmp_path / name}.sqlite", installed_domains())
                 client = ChainClient(
                     store, key, ClientConfig(url=node.url, poll_seconds=0.2), clock=clock
                 )
@@ -93,11 +91,21 @@ def test_missed_deadline_files_enforcement_on_every_desk(tmp_path: Path) -> None
             ]:
                 sign(who, statement)
                 await until(lambda who=who: confirmed(who))
+
+            def holds(name: str, count: int) -> bool:
+                with desks[name][0].session() as session:
+                    return count <= session.scalar(
+                        select(func.count()).where(LogEntry.case_id == CASE)
+                    )
+
             for who, key in (
                 ("lender", plan.lender),
                 ("borrower", plan.borrower),
                 ("mediator", plan.mediator),
             ):
+                # a desk signs what it holds: its views follow its own log's order
+                held = len(plan.history)
+                await until(lambda who=who, held=held: holds(who, held))
                 sign(who, plan.add(plan.signed(key)))
                 await until(lambda who=who: confirmed(who))
 

@@ -6,26 +6,32 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from ledger.contract import ContractRules, ContractViolation
+from ledger.contract import ContractViolation
+from ledger.domain import Registry
 from mediation import types as t
 from mediation.agreement import completeness, confirmation_risks, content_hash, due_at
 from mediation.case import defaults, fold
-from mediation.rules import DEFAULT_RULE, MediationRule
+from mediation.domain import DOMAIN
+from mediation.rules import DEFAULT_RULE
 
 from .conftest import CASE, Case
 
-RULES = ContractRules([MediationRule()])
+REGISTRY = Registry([DOMAIN])
 
 
 def refused(case: Case, statement, words: str) -> None:
     with pytest.raises(ContractViolation) as caught:
-        RULES.check(case.history, statement)
+        REGISTRY.check(REGISTRY.fold(CASE, case.history), statement)
     assert words in str(caught.value), str(caught.value)
 
 
 def accepted(case: Case, statement) -> None:
-    RULES.check(case.history, statement)
+    REGISTRY.check(REGISTRY.fold(CASE, case.history), statement)
     case.add(statement)
+
+
+def due(history, now):
+    return REGISTRY.due(REGISTRY.fold(CASE, history), now)
 
 
 def test_pml_art_17_a_case_is_opened_first_with_two_parties(case: Case) -> None:
@@ -287,10 +293,9 @@ def test_opinion_item_14_default_detected_after_deadline_and_grace(case: Case) -
 
 
 def test_opinion_item_14_trigger_only_with_consent_and_only_once(case: Case) -> None:
-    rule = MediationRule()
     case.effective()
     after = due_at("2026-12-31", 3) + timedelta(hours=1)
-    [trigger] = rule.due(case.history, after)
+    [trigger] = due(case.history, after)
     assert trigger.type == t.ENFORCEMENT_REQUESTED and trigger.body["rule"] == DEFAULT_RULE
     assert trigger.body["due_fen"] == 6_000_000 and "item 14" in trigger.body["basis"]
     # the node signs it: accepted because the agreement carries every party's consent
@@ -299,7 +304,7 @@ def test_opinion_item_14_trigger_only_with_consent_and_only_once(case: Case) -> 
     node = SigningKey.generate("court.example/log/node")
     filing = case.make(node, t.ENFORCEMENT_REQUESTED, trigger.body, at=after)
     accepted(case, filing)
-    assert rule.due(case.history, after) == []
+    assert due(case.history, after) == []
     refused(
         case, case.make(node, t.ENFORCEMENT_REQUESTED, trigger.body, at=after), "already requested"
     )
@@ -313,7 +318,7 @@ def test_opinion_item_14_without_consent_only_the_obligee_files(case: Case) -> N
     for key in (case.lender, case.borrower, case.mediator):
         case.add(case.signed(key))
     after = due_at("2026-12-31", 3) + timedelta(hours=1)
-    assert MediationRule().due(case.history, after) == []
+    assert due(case.history, after) == []
     body = {"agreement_id": "A1", "obligation_id": "o1", "instalment": 1, "rule": DEFAULT_RULE}
     node = SigningKey.generate("court.example/log/node")
     refused(case, case.make(node, t.ENFORCEMENT_REQUESTED, body, at=after), "contract rule alone")
@@ -366,7 +371,7 @@ def test_signing_before_any_proposal_is_refused_in_words(case: Case) -> None:
 
     case.add(case.opened())
     with pytest.raises(ContractViolation) as caught:
-        services.sign_agreement(Author(), case.history, CASE)
+        services.sign_agreement(Author(), fold(CASE, case.history), CASE)
     assert "no such agreement" in str(caught.value)
 
 
@@ -381,7 +386,7 @@ def test_esl_art_13_each_party_signs_with_a_key_of_their_own(case: Case) -> None
 def test_item_14_nobody_in_the_case_can_spend_the_automatic_filing(case: Case) -> None:
     case.effective()
     after = due_at("2026-12-31", 3) + timedelta(hours=1)
-    [real] = MediationRule().due(case.history, after)
+    [real] = due(case.history, after)
     fake = {**real.body, "due_fen": 1, "paid_fen": 1}
     from ledger.keys import SigningKey
 
@@ -400,7 +405,7 @@ def test_item_14_files_for_trial_unless_a_court_confirmed_the_agreement(case: Ca
     dispute goes to court (PML Art. 32) — the Opinions' "trial or enforcement filing"."""
     case.effective()
     after = due_at("2026-12-31", 3) + timedelta(hours=1)
-    [trigger] = MediationRule().due(case.history, after)
+    [trigger] = due(case.history, after)
     assert trigger.body["filing"] == "trial"
     from ledger.keys import SigningKey
 
@@ -414,7 +419,7 @@ def test_item_14_files_for_trial_unless_a_court_confirmed_the_agreement(case: Ca
     }
     refused(case, case.make(case.lender, t.CONFIRMATION_RULED, ruling), "Only the court")
     accepted(case, case.make(judge, t.CONFIRMATION_RULED, ruling))
-    [trigger] = MediationRule().due(case.history, after)
+    [trigger] = due(case.history, after)
     assert trigger.body["filing"] == "enforcement"
 
 
@@ -428,7 +433,7 @@ def test_an_undisputed_report_of_performance_holds_the_automatic_filing(case: Ca
         )
     )
     after = due_at("2026-12-31", 3) + timedelta(hours=1)
-    assert MediationRule().due(case.history, after) == []
+    assert due(case.history, after) == []
     case.add(
         case.make(
             case.lender,
@@ -436,7 +441,7 @@ def test_an_undisputed_report_of_performance_holds_the_automatic_filing(case: Ca
             {"agreement_id": "A1", "obligation_id": "o1", "reason": "未到账"},
         )
     )
-    assert len(MediationRule().due(case.history, after)) == 1
+    assert len(due(case.history, after)) == 1
 
 
 def test_pml_art_26_an_agreement_in_effect_is_not_closed_as_failed(case: Case) -> None:

@@ -485,7 +485,7 @@ def more_cases(world: World) -> tuple[str, str]:
         ],
         "enforcement_consent": False,
     }
-    past = services.history(session.store, signing)
+    past = services.load(session.store, signing)
     session.record(services.propose_agreement(session, past, signing, content))
     world.clock.advance(timedelta(minutes=3))
     draft = services.new_case_id(session.clock.now())
@@ -538,9 +538,7 @@ def render_screenshots(qtbot, world: World, case_id: str, folder: Path, pdf: Pat
         lender = world.desks["lender"]
         qtbot.waitUntil(lambda: case_status(lender, signing_id) == "signing", timeout=LONG)
         own = lender.session  # the applicant signs the car sale agreement on their own desk
-        own.record(
-            services.sign_agreement(own, services.history(own.store, signing_id), signing_id)
-        )
+        own.record(services.sign_agreement(own, services.load(own.store, signing_id), signing_id))
         # the node refuses a statement more than 24 h behind its clock: the lender's signature
         # reaches it before the shared clock jumps ahead to the deadline
         qtbot.waitUntil(lambda: outbox_confirmed(lender), timeout=LONG)

@@ -201,7 +201,7 @@ class LocalDesk:
         self.clock.advance(timedelta(minutes=1))
 
     def record(self, build) -> None:
-        past = services.history(self.session.store, "MED-1")
+        past = services.load(self.session.store, "MED-1")
         self.session.record(build(past))
         self.clock.advance(timedelta(minutes=1))
 
@@ -408,7 +408,7 @@ def test_case_list_filters_by_text_and_status(qtbot, desk: LocalDesk) -> None:
     desk.open_case("MED-1", ("张三", "李四"), "借款六万元")
     desk.open_case("MED-2", ("赵六", "钱七"), "邻里漏水")
     desk.open_case("MED-3", ("孙八", "李四"), "货款纠纷")
-    past = services.history(desk.session.store, "MED-2")
+    past = services.load(desk.session.store, "MED-2")
     desk.session.record(services.propose_agreement(desk.session, past, "MED-2", content()))
     page = MediationPage(desk.session)
     qtbot.addWidget(page)
@@ -513,7 +513,7 @@ def test_instalment_status_follows_the_clock(desk: LocalDesk) -> None:
     session = desk.session
     desk.record(lambda past: services.propose_agreement(session, past, "MED-1", content()))
     for key in (desk.lender, desk.borrower, session.key):
-        past = services.history(session.store, "MED-1")
+        past = services.load(session.store, "MED-1")
         statement = services.sign_agreement(session, past, "MED-1", actor=key)
         session.record(statement, key=key)
     view = load_case(session.store, "MED-1", session.key.vkey)
@@ -564,7 +564,7 @@ def effective_case(desk: LocalDesk, **overrides) -> None:
         lambda past: services.propose_agreement(session, past, "MED-1", content(**overrides))
     )
     for key in (desk.lender, desk.borrower, session.key):
-        past = services.history(session.store, "MED-1")
+        past = services.load(session.store, "MED-1")
         session.record(services.sign_agreement(session, past, "MED-1", actor=key), key=key)
 
 

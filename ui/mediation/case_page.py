@@ -224,7 +224,7 @@ class CasePage(QWidget):
         reason, case_id = dialog.reason.toPlainText(), self.case_id
 
         def close() -> object:
-            past = services.history(self.session.store, case_id)
+            past = services.load(self.session.store, case_id)
             statement = services.close_case(self.session, past, case_id, reason)
             return self.session.record(statement)
 

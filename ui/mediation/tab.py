@@ -69,7 +69,7 @@ class CaseTab(QWidget):
         return self.view.case_id if self.view is not None else ""
 
     def past(self) -> list[Statement]:
-        return services.history(self.session.store, self.case_id)
+        return services.load(self.session.store, self.case_id)
 
     def sign(
         self,
