@@ -593,7 +593,7 @@ class NodeCore:
                     added = [] if it.kind == "node" else authorize(statement, view)
                     # the rules see the node's sequencing time, not the claimed one
                     statement = replace(statement, time=sequenced_text)
-                    slot = self._check_contract(conn, statement, touched)
+                    slot, parsed = self._check_contract(conn, statement, touched)
                 except RpcError as exc:
                     outcomes.append((it, exc))
                     continue
@@ -609,7 +609,7 @@ class NodeCore:
                 outcomes.append((it, index))
                 if slot is not None:
                     touched[statement.case] = slot
-                    self.config.domains.apply(slot, statement)
+                    self.config.domains.apply(slot, statement, parsed)
                 if added:
                     current = set(members_of(statement.case) or ())
                     current.update(added)
@@ -826,12 +826,13 @@ class NodeCore:
 
     def _check_contract(
         self, conn: Connection, statement: Statement, batch: dict[str, CaseSlot]
-    ) -> CaseSlot | None:
+    ) -> tuple[CaseSlot | None, Any]:
         """Check ``statement`` against the registry: a type no domain claims is refused, a
-        domain statement against its case's state (the slot returned, which the caller
-        advances once the entry is appended); None for a generic statement of a case whose
-        state is not held (it is read from the log when the case is next needed). ``batch``
-        holds the slots this batch advanced, which the cache may have let go meanwhile."""
+        domain statement against its case's state (the slot returned, with the statement's
+        parsed value, which the caller advances once the entry is appended); no slot for a
+        generic statement of a case whose state is not held (it is read from the log when the
+        case is next needed). ``batch`` holds the slots this batch advanced, which the cache
+        may have let go meanwhile."""
         domains = self.config.domains
         allowed = domains.roles_for(statement.type)
         if allowed is not None:
@@ -843,14 +844,12 @@ class NodeCore:
                     f"{' or '.join(sorted(allowed))}; this key is enrolled as {role or 'nothing'}",
                 )
         if not statement.case:  # the public space has no case state to keep or read
-            domains.check(CaseSlot(""), statement)
-            return None
+            return None, domains.check(CaseSlot(""), statement)
         slot = batch.get(statement.case) or self.states.get(statement.case)
         if slot is None and domains.domain_of(statement.type) is not None:
             slot = domains.fold(statement.case, self._case_history(conn, statement.case))
             self.states.put(slot)
-        domains.check(slot or CaseSlot(statement.case), statement)
-        return slot
+        return slot, domains.check(slot or CaseSlot(statement.case), statement)
 
     def _case_history(self, conn: Connection, case: str) -> list[Statement]:
         """A case's statements in log order, each carrying its on-chain time (the cosignature

@@ -73,9 +73,12 @@ class Domain:
 
     name: str  # "mediation"
     prefix: str  # every type it claims starts with this: "mediation."
-    rules: Mapping[str, Check]  # type -> rule: the types it claims, and nothing else
+    rules: Mapping[str, Check]  # type -> rule(state, parsed): the types it claims, no other
     new_state: Callable[[str], Any]  # the empty state of a case (its id)
-    apply: Callable[[Any, Statement], None]  # advance a state by one statement, in log order
+    apply: Callable[[Any, Any], None]  # advance a state by one parsed statement, in log order
+    # a statement's typed value (its body parsed once, frozen), given to the rule and to
+    # ``apply`` in place of the Statement; raises ContractViolation for a malformed body
+    parse: Callable[[Statement], Any] | None = None
     roles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> enrolled roles
     due: Callable[[Any, datetime], list[Trigger]] | None = None  # what the node appends itself
     projections: Callable[[CaseStates], Sequence[Projection]] = lambda cases: ()
@@ -134,9 +137,10 @@ class Registry:
         domain = self._by_type.get(statement_type)
         return None if domain is None else domain.roles.get(statement_type)
 
-    def check(self, slot: CaseSlot, statement: Statement) -> None:
+    def check(self, slot: CaseSlot, statement: Statement) -> Any:
         """Raise ``ContractViolation`` (with the article) unless ``statement`` may follow the
-        case as ``slot`` holds it. No statement of any type carries personal numbers."""
+        case as ``slot`` holds it; return its parsed value (hand it to ``apply``). No
+        statement of any type carries personal numbers."""
         try:
             check_personal_data(statement.body)
         except PersonalDataError as exc:
@@ -144,7 +148,7 @@ class Registry:
         generic = GENERIC_RULES.get(statement.type)
         if generic is not None:
             generic(slot.state, statement)
-            return
+            return statement
         domain = self._by_type.get(statement.type)
         if domain is None:
             raise ContractViolation(
@@ -157,15 +161,23 @@ class Registry:
                 "statement cannot be added to it",
             )
         state = slot.state if slot.domain is domain else domain.new_state(statement.case)
-        domain.rules[statement.type](state, statement)
+        parsed = domain.parse(statement) if domain.parse is not None else statement
+        domain.rules[statement.type](state, parsed)
+        return parsed
 
-    def apply(self, slot: CaseSlot, statement: Statement) -> None:
-        """Advance ``slot`` by one statement the rules accepted (or the log holds)."""
+    def apply(self, slot: CaseSlot, statement: Statement, parsed: Any = None) -> None:
+        """Advance ``slot`` by one statement the rules accepted (or the log holds); ``parsed``
+        is what ``check`` returned for it, if at hand."""
         domain = self._by_type.get(statement.type)
         if slot.domain is None and domain is not None:
             slot.domain, slot.state = domain, domain.new_state(slot.case)
-        if slot.domain is not None:
-            slot.domain.apply(slot.state, statement)
+        owner = slot.domain
+        if owner is not None:
+            if domain is not owner or owner.parse is None:
+                parsed = statement  # a generic statement in the case: as it is
+            elif parsed is None:
+                parsed = owner.parse(statement)
+            owner.apply(slot.state, parsed)
         slot.size += 1
 
     def due(self, slot: CaseSlot, now: datetime) -> list[Trigger]:
