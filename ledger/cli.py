@@ -74,7 +74,7 @@ def cmd_keys_revoke(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_log_verify(args: argparse.Namespace, out: TextIO) -> int:
-    from ledger.store.audit import consistency, verify_chain, verify_log
+    from ledger.store.audit import begin_snapshot, consistency, verify_chain, verify_log
     from ledger.store.models import LogEntry, Receipt, VerifiedCheckpoint
     from ledger.store.store import Store
 
@@ -84,7 +84,10 @@ def cmd_log_verify(args: argparse.Namespace, out: TextIO) -> int:
         raise LedgerError("no local database at {url}", url=url)
     store = Store.open(url, args.registry)
     try:
-        with store.session(write=True) as session:  # the replay writes, then rolls back
+        # one read transaction, one snapshot: the replay runs in a scratch copy, so the desk
+        # may keep writing meanwhile
+        with store.session() as session:
+            begin_snapshot(session)
             count = session.query(LogEntry).count()
             receipts = session.query(Receipt).count()
             checkpoints = session.query(VerifiedCheckpoint).count()
@@ -93,7 +96,6 @@ def cmd_log_verify(args: argparse.Namespace, out: TextIO) -> int:
                 + verify_chain(session)
                 + consistency(session, store.projections)
             )
-            session.rollback()
     finally:
         store.close()
     if problems:

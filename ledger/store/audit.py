@@ -4,19 +4,25 @@
 from it). ``verify_chain`` re-checks what the chain proved: every receipt (with the pinned keys),
 every confirmed entry having one, and the kept checkpoint history (signatures, one root per
 size, the consistency proof between each kept checkpoint and the one before it). ``replay``
-rebuilds every projection from the log. ``consistency`` replays inside a savepoint that is
-always rolled back, and names each row that differs from the stored one: this is the
-on-chain/off-chain consistency check of the SPC Opinions, item (三十一).
+rebuilds every projection from the log. ``consistency`` replays into a scratch database (a copy
+of the log and the outbox, read in the same read transaction as the stored rows: one snapshot)
+and names each row and column that differs from the stored one: this is the on-chain/off-chain
+consistency check of the SPC Opinions, item (三十一). It never writes to the profile's database,
+so on SQLite it holds no write lock while it replays: the desk keeps recording meanwhile.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, delete, select
+from sqlalchemy import Table, create_engine, delete, insert, select
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
 from ledger.checkpoint import verify_checkpoint
 from ledger.clock import format_time
@@ -24,12 +30,23 @@ from ledger.errors import LedgerError
 from ledger.keys import Verifier, parse_vkey
 from ledger.merkle import HASH_SIZE, ProofError, verify_consistency
 from ledger.receipt import parse_receipt, verify_receipt
+from ledger.sqlite import configure_sqlite
 from ledger.statement import Entry, parse_entry, verify_entry
+from ledger.store.cases import counted
 from ledger.store.models import Base, ChainPin, LogEntry, OutboxItem, Receipt, VerifiedCheckpoint
 from ledger.store.projection import Applied, Projections
 
 Progress = Callable[[int, int], None]
 REPLAY_CHUNK = 500
+COPY_CHUNK = 2_000  # rows copied into the scratch database per statement
+# What a replay may read besides the projections' own tables: the log, which entries the node
+# rejected (they do not count) and, until no fold orders by them, the receipts. Never the
+# private, non-derived tables: they are not copied into the scratch database.
+REPLAY_INPUTS: tuple[Table, ...] = (
+    LogEntry.__table__,  # type: ignore[assignment]
+    OutboxItem.__table__,  # type: ignore[assignment]
+    Receipt.__table__,  # type: ignore[assignment]
+)
 
 
 @dataclass(frozen=True)
@@ -259,14 +276,22 @@ def _projection_tables(projections: Projections) -> list[Table]:
 def replay(session: Session, projections: Projections) -> list[Problem]:
     """Clear every projection table and apply the whole log again, in log order.
 
-    Entries that no longer parse are skipped and reported (``verify_log`` says why).
+    Entries that no longer parse are skipped and reported (``verify_log`` says why); entries
+    the node rejected count nowhere, here as in the live views (``ledger.store.cases``).
     """
     for table in reversed(_projection_tables(projections)):
         session.execute(delete(table))
     session.expire_all()
+    if projections.cases is not None:
+        projections.cases.forget()  # every case is folded again from what is replayed
     problems: list[Problem] = []
     log = LogEntry.__table__
-    rows = session.execute(select(log.c.seq, log.c.leaf_hash, log.c.entry).order_by(log.c.seq))
+    rows = session.execute(
+        select(log.c.seq, log.c.leaf_hash, log.c.entry)
+        .outerjoin(OutboxItem, OutboxItem.leaf_hash == log.c.leaf_hash)
+        .where(counted())
+        .order_by(log.c.seq)
+    )
     chunk: list[Applied] = []
     for seq, leaf, text in rows:
         try:
@@ -298,18 +323,54 @@ def _show(key: tuple[Any, ...]) -> str:
     )
 
 
+def begin_snapshot(session: Session) -> None:
+    """Begin ``session``'s transaction as one snapshot of the database, if it has not begun:
+    on PostgreSQL at REPEATABLE READ (each statement would otherwise see the latest commit); on
+    SQLite a read transaction already is one, from its first read on."""
+    if session.in_transaction():
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+
+
+@contextmanager
+def scratch_copy(session: Session, tables: list[Table]) -> Iterator[Session]:
+    """A throw-away SQLite database holding a copy of the replay's inputs as ``session`` sees
+    them, and empty ``tables``: the replay writes there, never in the profile's database.
+
+    The copy is read through ``session`` (its transaction, so the same snapshot as whatever
+    else it reads), whatever the profile's database is (SQLite or PostgreSQL). It lives in a
+    private temporary folder (0700), without journal or fsync, and is deleted afterwards.
+    """
+    with tempfile.TemporaryDirectory(prefix="jcdesk-replay-") as folder:
+        engine = create_engine(f"sqlite:///{Path(folder) / 'replay.sqlite'}", poolclass=NullPool)
+        configure_sqlite(engine, journal_mode="OFF", synchronous="OFF", foreign_keys=True)
+        try:
+            Base.metadata.create_all(engine, tables=[*REPLAY_INPUTS, *tables])
+            with Session(engine, info=dict(session.info)) as scratch:
+                for table in REPLAY_INPUTS:
+                    rows = session.execute(select(table).execution_options(yield_per=COPY_CHUNK))
+                    for part in rows.partitions():
+                        scratch.execute(insert(table), [dict(row._mapping) for row in part])
+                yield scratch
+        finally:
+            engine.dispose()
+
+
 def consistency(session: Session, projections: Projections) -> list[Problem]:
-    """Compare every projection row with what a replay of the log produces. Changes nothing."""
+    """Compare every projection row with what a replay of the log produces. Changes nothing.
+
+    The stored rows and the replay's inputs are read in one transaction of ``session`` (a
+    snapshot, ``begin_snapshot``); the replay runs in a ``scratch_copy``. A reading session
+    is enough: no write lock is taken on the profile's database.
+    """
     session.flush()
+    begin_snapshot(session)
     tables = _projection_tables(projections)
     stored = _snapshot(session, tables)
-    savepoint = session.begin_nested()
-    try:
-        problems = replay(session, projections)
-        replayed = _snapshot(session, tables)
-    finally:
-        savepoint.rollback()
-        session.expire_all()
+    with scratch_copy(session, tables) as scratch:
+        problems = replay(scratch, projections)
+        replayed = _snapshot(scratch, tables)
     for table in tables:
         have, want = stored[table.name], replayed[table.name]
         for key in sorted(set(have) | set(want), key=repr):

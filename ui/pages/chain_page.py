@@ -46,7 +46,13 @@ from sqlalchemy.orm import Session
 from chain_client.sync import SyncStatus
 from desk.changes import Changes
 from desk.session import DeskSession
-from ledger.store.audit import Problem, consistency, verify_chain, verify_log
+from ledger.store.audit import (
+    Problem,
+    begin_snapshot,
+    consistency,
+    verify_chain,
+    verify_log,
+)
 from ledger.store.models import CheckpointAlarm, LogEntry, OutboxItem, Receipt, VerifiedCheckpoint
 from ledger.store.store import Store
 from ui.errors import show_error
@@ -371,8 +377,9 @@ class CheckRelay(QObject):
 def check_local_log(store: Store, relay: CheckRelay, cancel: threading.Event) -> LogCheck:
     """``log verify``: every entry's signature and columns, then every view against a replay.
 
-    Runs on a worker thread; reads only (the replay happens in a savepoint that is rolled
-    back). ``cancel`` is checked after each entry; the replay itself cannot be interrupted.
+    Runs on a worker thread; reads only, in one read transaction (the replay runs in a scratch
+    copy, so the desk keeps writing). ``cancel`` is checked after each entry; the replay itself
+    cannot be interrupted.
     """
     total = 0
     shown = 0.0
@@ -387,15 +394,14 @@ def check_local_log(store: Store, relay: CheckRelay, cancel: threading.Event) ->
             shown = now
             relay.progress.emit(done, count)
 
-    with store.session() as session:
+    with store.session() as session:  # one snapshot; the replay runs in a scratch copy
+        begin_snapshot(session)
         problems = verify_log(session, progress)
         problems += verify_chain(session)
-    if cancel.is_set():
-        raise Cancelled()
-    relay.progress.emit(-1, -1)
-    with store.session(write=True) as session:  # the replay writes, then rolls back
+        if cancel.is_set():
+            raise Cancelled()
+        relay.progress.emit(-1, -1)
         problems += consistency(session, store.projections)
-        session.rollback()
     if cancel.is_set():
         raise Cancelled()
     return LogCheck(total, problems)
