@@ -45,7 +45,7 @@ from ledger.errors import LedgerError
 from ledger.keys import SIG_COSIGNATURE_V1, SigningKey, Verifier, parse_vkey
 from ledger.receipt import Receipt, parse_receipt, verify_receipt
 from ledger.statement import Entry, build_statement, open_entry, parse_entry, sign_statement
-from ledger.store.append import append
+from ledger.store.append import append, reject
 from ledger.store.models import ChainPin, LogEntry, OutboxItem
 from ledger.store.models import Receipt as ReceiptRow
 from ledger.store.store import Store
@@ -472,6 +472,18 @@ class ChainClient:
 
         await self._write(mark, **_names(text), outbox=True)
 
+    async def _reject(self, leaf: bytes, text: str, reason: str, attempts: Any) -> None:
+        """The node refused the entry for good: mark it, and its case's views are derived
+        again without it (``ledger.store.append.reject``), in one write."""
+        now = format_time(self.clock.now())
+
+        def write(session: Session) -> None:
+            reject(
+                session, self.store.projections, leaf, reason=reason, when=now, attempts=attempts
+            )
+
+        await self._write(write, **_names(text), outbox=True)
+
     async def _submit(self, batch: Sequence[tuple[bytes, str]]) -> bool:
         """Send one batch; each answer decides its own entry. True if any should be retried."""
         assert self.rpc is not None
@@ -481,9 +493,7 @@ class ChainClient:
             attempts = OutboxItem.attempts + 1
             if isinstance(answer, RemoteError):
                 if answer.code in REJECTING or _revoked_answer(answer):
-                    await self._mark(
-                        leaf, text, state="rejected", reason=answer.reason, attempts=attempts
-                    )
+                    await self._reject(leaf, text, answer.reason, attempts)
                     continue
                 # -32001: sent again at the next flush, e.g. once the court approved the key;
                 # -32603 ("could not be stored; resend"), -32005 and the rest: after a backoff

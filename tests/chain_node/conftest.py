@@ -167,9 +167,9 @@ def start_node(tmp_path: Path) -> Iterator[Any]:
     def start(data: Path | None = None, **kwargs: Any) -> NodeHandle:
         kwargs.setdefault("auto_approve", True)
         kwargs.setdefault("passphrase", "test-passphrase")
+        kwargs.setdefault("domains", with_notes())
         limits = kwargs.pop("limits", None) or Limits()
         config = NodeConfig(
-            domains=with_notes(),
             data_dir=data or tmp_path / "node",
             port=0,
             limits=limits,
