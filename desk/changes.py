@@ -7,7 +7,7 @@ the chain client's ingest and its receipt and outbox handling say what they wrot
 re-emits them as one Qt signal (``ui.bridge.SyncBridge.changed``) and each page asks
 ``concerns`` before it reads the store again, instead of polling it.
 
-Qt-free: ``desk`` imports without PySide6.
+Qt-free, like all of ``desk``.
 """
 
 from __future__ import annotations
