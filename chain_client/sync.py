@@ -459,8 +459,8 @@ class ChainClient:
             ).all()
         return [(leaf, text, index, at) for leaf, text, index, at in rows]
 
-    async def _mark(self, leaf: bytes, text: str, **values: Any) -> None:
-        """Set the outbox row of ``leaf`` (the entry ``text``) to ``values``."""
+    def _marking(self, leaf: bytes, **values: Any) -> Callable[[Session], None]:
+        """A write that sets the outbox row of ``leaf`` to ``values``."""
         now = format_time(self.clock.now())
 
         def mark(session: Session) -> None:
@@ -470,11 +470,11 @@ class ChainClient:
                 .values(updated_at=now, **values)
             )
 
-        await self._write(mark, **_names(text), outbox=True)
+        return mark
 
-    async def _reject(self, leaf: bytes, text: str, reason: str, attempts: Any) -> None:
-        """The node refused the entry for good: mark it, and its case's views are derived
-        again without it (``ledger.store.append.reject``), in one write."""
+    def _rejecting(self, leaf: bytes, reason: str, attempts: Any) -> Callable[[Session], None]:
+        """A write for an entry the node refused for good: mark it, and derive its case's
+        views again without it (``ledger.store.append.reject``)."""
         now = format_time(self.clock.now())
 
         def write(session: Session) -> None:
@@ -482,36 +482,52 @@ class ChainClient:
                 session, self.store.projections, leaf, reason=reason, when=now, attempts=attempts
             )
 
-        await self._write(write, **_names(text), outbox=True)
+        return write
 
     async def _submit(self, batch: Sequence[tuple[bytes, str]]) -> bool:
-        """Send one batch; each answer decides its own entry. True if any should be retried."""
+        """Send one batch; each answer decides its own entry, and what they decide is stored
+        in one write (one commit for the batch, not one per entry). True if any should be
+        retried."""
         assert self.rpc is not None
         answers = await self.rpc.batch([("tlog.submit", {"entry": text}) for _, text in batch])
         retry = False
-        for (leaf, text), answer in zip(batch, answers, strict=True):
+        writes: list[Callable[[Session], None]] = []
+        for (leaf, _text), answer in zip(batch, answers, strict=True):
             attempts = OutboxItem.attempts + 1
             if isinstance(answer, RemoteError):
                 if answer.code in REJECTING or _revoked_answer(answer):
-                    await self._reject(leaf, text, answer.reason, attempts)
+                    writes.append(self._rejecting(leaf, answer.reason, attempts))
                     continue
                 # -32001: sent again at the next flush, e.g. once the court approved the key;
                 # -32603 ("could not be stored; resend"), -32005 and the rest: after a backoff
-                await self._mark(leaf, text, reason=answer.reason, attempts=attempts)
+                writes.append(self._marking(leaf, reason=answer.reason, attempts=attempts))
                 retry = retry or answer.code != UNKNOWN_KEY
                 continue
             index = answer.get("index") if isinstance(answer, dict) else None
             if not isinstance(index, int) or _b64(answer.get("leaf_hash")) != leaf:
                 log.warning("the node's answer to tlog.submit does not match the entry: %r", answer)
-                await self._mark(
-                    leaf,
-                    text,
-                    reason="the node's answer did not match the entry",
-                    attempts=attempts,
+                writes.append(
+                    self._marking(
+                        leaf, reason="the node's answer did not match the entry", attempts=attempts
+                    )
                 )
                 retry = True
                 continue
-            await self._mark(leaf, text, state="submitted", chain_index=index, attempts=attempts)
+            writes.append(
+                self._marking(leaf, state="submitted", chain_index=index, attempts=attempts)
+            )
+
+        def store_answers(session: Session) -> None:
+            for write in writes:
+                write(session)
+
+        names = [_names(text) for _, text in batch]
+        await self._write(
+            store_answers,
+            cases=[c for n in names for c in n.get("cases", ())],
+            types=[t for n in names for t in n.get("types", ())],
+            outbox=True,
+        )
         return retry
 
     async def _confirm_submitted(self) -> None:
