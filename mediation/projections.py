@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Integer, LargeBinary, String, Table, delete, insert
+from sqlalchemy import Integer, LargeBinary, String, Table, delete, insert, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ledger.store.models import Base
@@ -59,6 +59,10 @@ class TimelineEvent(Base):
     statement_time: Mapped[str] = mapped_column(String(24))
 
 
+# the types that change a case's parties (the only ones that rewrite its party rows)
+PARTY_TYPES = frozenset({t.CASE_OPENED, t.PARTY_ADDED})
+
+
 def status_of(state: CaseState) -> str:
     """The one word a case list shows (no clock: deadlines are judged where time is known)."""
     if state.closed is not None:
@@ -104,37 +108,52 @@ class MediationProjection:
             ],
         )
         last: dict[str, Applied] = {}
+        parties_changed: set[str] = set()
         for applied in batch:
-            last[applied.entry.statement.case] = applied
+            case_id = applied.entry.statement.case
+            last[case_id] = applied
+            if applied.entry.statement.type in PARTY_TYPES:
+                parties_changed.add(case_id)
         for case_id, applied in last.items():
             assert applied.slot is not None, "the store advances case states first"
-            self._write_case(session, case_id, applied.slot.state, applied.entry.statement.time)
+            state = applied.slot.state
+            updated = applied.entry.statement.time
+            self._write_case(session, case_id, state, updated, case_id in parties_changed)
 
-    def _write_case(self, session: Session, case_id: str, state: object, updated: str) -> None:
-        session.execute(delete(MediationParty.__table__).where(MediationParty.case_id == case_id))
-        session.execute(delete(MediationCase.__table__).where(MediationCase.case_id == case_id))
+    def _write_case(
+        self, session: Session, case_id: str, state: object, updated: str, parties: bool
+    ) -> None:
+        cases, rows = MediationCase.__table__, MediationParty.__table__
         if not isinstance(state, CaseState) or not state.opened_by:
-            return  # statements of a case this desktop has not seen opened (yet)
+            # statements of a case this desktop has not seen opened (yet), or cannot read
+            session.execute(delete(rows).where(rows.c.case_id == case_id))
+            session.execute(delete(cases).where(cases.c.case_id == case_id))
+            return
         effective = [a for a in state.agreements.values() if a.effective_hash]
         latest = max((a.latest.number for a in state.agreements.values() if a.latest), default=0)
-        session.execute(
-            insert(MediationCase.__table__).values(
-                case_id=case_id,
-                dispute_type=state.dispute_type,
-                summary=state.summary,
-                organisation=state.organisation,
-                mediator_name=state.mediator_name,
-                mediator=state.mediator,
-                status=status_of(state),
-                opened_at=state.opened_at,
-                updated_at=updated,
-                agreement_version=latest,
-                effective_at=effective[0].effective_at if effective else "",
-            )
-        )
+        values = {
+            "dispute_type": state.dispute_type,
+            "summary": state.summary,
+            "organisation": state.organisation,
+            "mediator_name": state.mediator_name,
+            "mediator": state.mediator,
+            "status": status_of(state),
+            "opened_at": state.opened_at,
+            "updated_at": updated,
+            "agreement_version": latest,
+            "effective_at": effective[0].effective_at if effective else "",
+        }
+        # one statement for the common append: the case row is there, the parties unchanged
+        written = session.execute(update(cases).where(cases.c.case_id == case_id).values(values))
+        if written.rowcount == 0:
+            session.execute(insert(cases).values(case_id=case_id, **values))
+            parties = True
+        if not parties:
+            return
+        session.execute(delete(rows).where(rows.c.case_id == case_id))
         if state.parties:
             session.execute(
-                insert(MediationParty.__table__),
+                insert(rows),
                 [
                     {
                         "case_id": case_id,

@@ -24,6 +24,10 @@ from ledger.store.models import LogEntry, OutboxItem
 
 log = logging.getLogger(__name__)
 
+# session.info key: case -> the (seq, leaf) its slot was found current at in this transaction,
+# so the append that follows a rule check does not read the log for it again
+_CHECKED = "jcdesk.cases.checked"
+
 # A case this desktop holds only in part (a signature whose agreement has not arrived) must
 # never stop the sync: it reads as not opened until the missing entries arrive.
 UNREADABLE = (KeyError, TypeError, ValueError, AttributeError)
@@ -65,11 +69,16 @@ class StoreCases:
         session.connection()  # a writer takes the database's lock before ours: no deadlock
         with self.lock:
             slot = self._slots.get(case)
+            checked = session.info.setdefault(_CHECKED, {})
+            if slot is not None and checked.get(case) == (slot.seq, slot.leaf):
+                return slot  # checked against the log in this transaction already
             if slot is None or not self._current(session, slot, before):
                 slot = self._fold(session, case, before)
                 if slot is None:
                     return CaseSlot(case)  # folded again next time
                 self._slots.put(slot)
+            if before is None:  # current as of the log's end, in this transaction
+                checked[case] = (slot.seq, slot.leaf)
             return slot
 
     def advance(self, session: Session, batch: Sequence[tuple[int, bytes, Statement]]) -> dict:
@@ -94,6 +103,8 @@ class StoreCases:
                     log.warning("case %s cannot be read from this desktop's log yet", case)
                     self._slots.forget([case])
                     slot = CaseSlot(case)
+                else:
+                    session.info.setdefault(_CHECKED, {})[case] = (slot.seq, slot.leaf)
                 slots[case] = slot
         return slots
 
