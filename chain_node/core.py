@@ -124,6 +124,11 @@ class NodeCore:
         # trigger loop under ``_states_lock``; rebuilt from the log on a miss
         self.states = CaseStates(config.domains, config.limits.case_states)
         self._states_lock = threading.RLock()
+        # cases of a domain whose rules make the node append statements (Domain.due): read from
+        # the log once, plus those the commits added since start (kept whether or not the log
+        # was read yet, so a case sequenced meanwhile is never missed); no scan per trigger run
+        self._trigger_cases: set[str] | None = None
+        self._trigger_added: set[str] = set()
         self._names: dict[str, str] | None = None  # normal name -> vkey (the writer's, lazily)
         # revoked vkey -> (index of its identity.revoked, successor): read once, then kept
         # up to date by the commits (``revocations``)
@@ -493,6 +498,7 @@ class NodeCore:
             revoked_now: dict[str, tuple[int, str | None]] = {}
             revocation_rows: list[dict[str, Any]] = []
             revoked = self.revocations()
+            triggering: set[str] = set()
 
             def members_of(case: str) -> set[str] | None:
                 if case in overlay:
@@ -610,6 +616,8 @@ class NodeCore:
                 if slot is not None:
                     touched[statement.case] = slot
                     self.config.domains.apply(slot, statement, parsed)
+                    if slot.domain is not None and slot.domain.due is not None:
+                        triggering.add(statement.case)
                 if added:
                     current = set(members_of(statement.case) or ())
                     current.update(added)
@@ -653,6 +661,7 @@ class NodeCore:
                 self._publish_revocations(revoked_now)
             if self._names is not None:
                 self._names.update(names_now)
+            self._trigger_added |= triggering
         for it, outcome in outcomes:
             if isinstance(outcome, RpcError):
                 it.error = outcome
@@ -882,14 +891,17 @@ class NodeCore:
         triggering = [d for d in domains.domains if d.due is not None]
         if not triggering:
             return revocations
-        kinds = [kind for d in triggering for kind in d.rules]
-        cases = sorted(
-            conn.execute(
-                select(EntryRow.case_id)
-                .where(EntryRow.case_id != "", EntryRow.type.in_(kinds))
-                .distinct()
-            ).scalars()
-        )
+        if self._trigger_cases is None:
+            kinds = [kind for d in triggering for kind in d.rules]
+            self._trigger_cases = set(
+                conn.execute(
+                    select(EntryRow.case_id)
+                    .where(EntryRow.case_id != "", EntryRow.type.in_(kinds))
+                    .distinct()
+                ).scalars()
+            )
+        with self._states_lock:
+            cases = sorted(self._trigger_cases | self._trigger_added)
         texts: list[str] = []
         for case in cases:
             try:
