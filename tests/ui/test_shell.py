@@ -26,8 +26,11 @@ from chain_client.sync import SyncStatus
 from desk.embedded import LocalNode
 from desk.network import NetworkThread
 from ledger.clock import format_time
+from ledger.contract import ContractViolation
+from ledger.keys import SigningKey
 from ledger.profile import embedded_node_folder
-from ledger.statement import Statement
+from ledger.statement import Statement, build_statement, sign_statement
+from ledger.store.append import append
 from ledger.store.generic import DepositedDocument
 from ledger.store.models import CheckpointAlarm, LogEntry
 from tests.ui.conftest import (
@@ -285,9 +288,23 @@ def test_hidden_chain_page_defers_its_refresh(qtbot, open_desk) -> None:
 def test_bankruptcy_page_lists_its_cases_from_the_log(qtbot, open_desk) -> None:
     desk = open_desk("mediator", "王调解员")
     wait_online(qtbot, desk)
-    desk.window.record(
-        desk.session.statement("bankruptcy.note.recorded", "(2026)京01破12号", {"text": "x"})
+    # this desk signs no type its registry does not claim (the node would refuse it too) ...
+    unclaimed = desk.session.statement("bankruptcy.note.recorded", "(2026)京01破12号", {"n": 1})
+    with pytest.raises(ContractViolation, match="No rule of this chain covers"):
+        desk.window.record(unclaimed)
+    # ... and keeps what another member signed, as the sync stores it
+    other = SigningKey.generate()
+    received = build_statement(
+        log=desk.session.origin,
+        type="bankruptcy.note.recorded",
+        case="(2026)京01破12号",
+        actor=other.vkey,
+        time=desk.session.clock.now(),
+        body={"text": "x"},
     )
+    store = desk.session.store
+    with store.transaction() as session:
+        append(session, store.projections, [sign_statement(received, other)], source="chain")
     desk.window.show_page("bankruptcy")
     view = desk.window.bankruptcy_page.cases_view
     assert view.model().rowCount() == 1
