@@ -6,9 +6,10 @@ the app runs before signing. Adding a domain is adding its descriptor here.
 
 from __future__ import annotations
 
+from bankruptcy.domain import DOMAIN as BANKRUPTCY
 from ledger.domain import Registry
 from mediation.domain import DOMAIN as MEDIATION
 
 
 def installed_domains() -> Registry:
-    return Registry([MEDIATION])
+    return Registry([MEDIATION, BANKRUPTCY])
