@@ -302,6 +302,37 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>CaseworkWords</name>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>{state} (on chain {time})</source>
+        <translation>{state} (on chain {time})</translation>
+    </message>
+    <message>
+        <source>{state} (index {index})</source>
+        <translation>{state} (index {index})</translation>
+    </message>
+    <message>
+        <source>{state}: {reason}</source>
+        <translation>{state}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ChainForm</name>
     <message>
         <source>Enter the address of the court&apos;s chain node.</source>
@@ -1076,6 +1107,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>Refused by rule {rule}: {reason}</translation>
     </message>
     <message>
+        <source>No rule of this chain covers statements of type {type}, so none is accepted.</source>
+        <translation>No rule of this chain covers statements of type {type}, so none is accepted.</translation>
+    </message>
+    <message>
         <source>The ledger reported an error: {detail}</source>
         <translation>The ledger reported an error: {detail}</translation>
     </message>
@@ -1406,6 +1441,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>A disclosure states whether there is a conflict of interest and explains it (online mediation rules Art. 13).</translation>
     </message>
     <message>
+        <source>A case needs a case number.</source>
+        <translation>A case needs a case number.</translation>
+    </message>
+    <message>
         <source>A session record needs a new session id.</source>
         <translation>A session record needs a new session id.</translation>
     </message>
@@ -1645,22 +1684,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>Evidence deposited</translation>
     </message>
     <message>
-        <source>pending</source>
-        <translation>pending</translation>
-    </message>
-    <message>
-        <source>submitted</source>
-        <translation>submitted</translation>
-    </message>
-    <message>
-        <source>confirmed</source>
-        <translation>confirmed</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>rejected</translation>
-    </message>
-    <message>
         <source>A personal-status relation (marriage, parent-child, adoption)</source>
         <translation>A personal-status relation (marriage, parent-child, adoption)</translation>
     </message>
@@ -1687,18 +1710,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Contract rule</source>
         <translation>Contract rule</translation>
-    </message>
-    <message>
-        <source>{state} (on chain {time})</source>
-        <translation>{state} (on chain {time})</translation>
-    </message>
-    <message>
-        <source>{state} (index {index})</source>
-        <translation>{state} (index {index})</translation>
-    </message>
-    <message>
-        <source>{state}: {reason}</source>
-        <translation>{state}: {reason}</translation>
     </message>
 </context>
 <context>

@@ -302,6 +302,37 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>CaseworkWords</name>
+    <message>
+        <source>pending</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>{state} (on chain {time})</source>
+        <translation>{state}（上链时间 {time}）</translation>
+    </message>
+    <message>
+        <source>{state} (index {index})</source>
+        <translation>{state}（链上序号 {index}）</translation>
+    </message>
+    <message>
+        <source>{state}: {reason}</source>
+        <translation>{state}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ChainForm</name>
     <message>
         <source>Enter the address of the court&apos;s chain node.</source>
@@ -1076,6 +1107,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>依据规则 {rule} 拒绝：{reason}</translation>
     </message>
     <message>
+        <source>No rule of this chain covers statements of type {type}, so none is accepted.</source>
+        <translation>本链没有任何规则适用于类型为 {type} 的陈述，因此一概不予接受。</translation>
+    </message>
+    <message>
         <source>The ledger reported an error: {detail}</source>
         <translation>账本报告错误：{detail}</translation>
     </message>
@@ -1406,6 +1441,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>披露须说明是否存在利益冲突并作出解释（《人民法院在线调解规则》第13条）。</translation>
     </message>
     <message>
+        <source>A case needs a case number.</source>
+        <translation>案件须有案号。</translation>
+    </message>
+    <message>
         <source>A session record needs a new session id.</source>
         <translation>调解笔录需要一个新的场次编号。</translation>
     </message>
@@ -1645,22 +1684,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>证据存证</translation>
     </message>
     <message>
-        <source>pending</source>
-        <translation>待同步</translation>
-    </message>
-    <message>
-        <source>submitted</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>confirmed</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
         <source>A personal-status relation (marriage, parent-child, adoption)</source>
         <translation>身份关系（婚姻、亲子、收养）</translation>
     </message>
@@ -1687,18 +1710,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Contract rule</source>
         <translation>合约规则</translation>
-    </message>
-    <message>
-        <source>{state} (on chain {time})</source>
-        <translation>{state}（上链时间 {time}）</translation>
-    </message>
-    <message>
-        <source>{state} (index {index})</source>
-        <translation>{state}（链上序号 {index}）</translation>
-    </message>
-    <message>
-        <source>{state}: {reason}</source>
-        <translation>{state}：{reason}</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@ from sqlalchemy import select
 
 from desk.embedded import LocalNode, start_or_attach
 from desk.network import NetworkThread
+from desk.read.entries import node_vkey
 from desk.session import DeskSession
 from desk.verify import Verdict
 from ledger.clock import FixedClock
@@ -52,7 +53,6 @@ from mediation.rules import DEFAULT_RULE
 from tests.ui.conftest import type_into
 from ui.bridge import SyncBridge
 from ui.mediation import MediationPage
-from ui.mediation.common import node_vkey
 from ui.mediation.performance_tab import InstalmentsModel
 from ui.pages.verify_page import VerifyPage
 

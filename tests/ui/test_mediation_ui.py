@@ -35,14 +35,15 @@ from mediation import private, services
 from mediation import types as t
 from mediation.case import instalments
 from tests.ui.conftest import type_into
+from ui.casework.models import RAW
+from ui.casework.money import MAX_FEN, MoneyError, Problem, format_yuan, parse_yuan
+from ui.casework.signing import PartyKeyDialog
+from ui.casework.widgets import EvidenceList, MoneyEdit
 from ui.mediation import MediationPage
 from ui.mediation.agreement_tab import AgreementTab
 from ui.mediation.common import load_case, show_mediation_error
-from ui.mediation.models import RAW, CaseListModel, TimelineModel
-from ui.mediation.money import MAX_FEN, MoneyError, Problem, format_yuan, parse_yuan
+from ui.mediation.models import CaseListModel, TimelineModel
 from ui.mediation.obligation_dialog import ObligationDialog
-from ui.mediation.signing import PartyKeyDialog
-from ui.mediation.widgets import EvidenceList, MoneyEdit
 
 pytestmark = pytest.mark.usefixtures("source_language")
 
@@ -488,19 +489,18 @@ def test_timeline_tells_the_chain_status_of_each_entry(qtbot, desk: LocalDesk) -
     page.show()
     page.open_case("MED-1")
     model = page.case_page.timeline_tab.model
-    assert model.rowCount() == 4
+    assert model.rowCount() == 3  # the entry the node rejected counts nowhere (Chain page only)
     cells = [
         [model.index(r, c).data() for c in range(TimelineModel.COLUMNS)]
         for r in range(model.rowCount())
     ]
     states = [model.index(r, TimelineModel.CHAIN).data(RAW) for r in range(model.rowCount())]
-    assert states == ["pending", "submitted", "confirmed", "rejected"]
+    assert states == ["pending", "submitted", "confirmed"]
     assert cells[0][2] == "Case opened" and cells[1][2] == "Conflict-of-interest disclosure"
     assert cells[0][1] == "王调解 (Mediator)"
     assert cells[1][3] == "submitted (index 7)"
     on_chain = (T0 + timedelta(minutes=5)).astimezone().strftime("%Y-%m-%d %H:%M:%S")
     assert cells[2][3] == f"confirmed (on chain {on_chain})"
-    assert cells[3][3] == "rejected: signer not enrolled"
     assert cells[0][0] == T0.astimezone().strftime("%Y-%m-%d %H:%M:%S")  # local time
     assert not any("saved" in row[3] for row in cells)
 

@@ -40,13 +40,13 @@ from PySide6.QtWidgets import (
 from desk.session import DeskSession
 from mediation import services
 from mediation.agreement import NOT_CONFIRMABLE_MATTERS, completeness, confirmation_risks
+from ui.casework.models import DISPLAY, RAW, RowsModel
+from ui.casework.money import format_yuan
+from ui.casework.widgets import open_dialog, push_button, selected_row, table_view
 from ui.mediation.common import MATTER_NAMES, finding_text, local_time, word
-from ui.mediation.models import DISPLAY, RAW, RowsModel
-from ui.mediation.money import format_yuan
 from ui.mediation.obligation_dialog import ObligationDialog
-from ui.mediation.signing import SignaturesModel, signer_rows
-from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import open_dialog, push_button, selected_row, table_view
+from ui.mediation.signatures import SignaturesModel, signer_rows
+from ui.mediation.tab import MediationTab
 
 BANNER_STYLE = (
     "#effectiveBanner { background: #e6f4ea; color: #0d652d; border: 1px solid #a8dab5;"
@@ -107,7 +107,7 @@ class ObligationsModel(RowsModel[dict[str, Any]]):
         return None
 
 
-class AgreementTab(CaseTab):
+class AgreementTab(MediationTab):
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setObjectName("agreementTab")

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk.session import DeskSession
+from ui.casework.models import RAW
+from ui.casework.widgets import push_button, selected_row, table_view
 from ui.mediation.common import STATUS_NAMES, STATUSES, word
-from ui.mediation.models import RAW, CaseListModel
-from ui.mediation.widgets import push_button, selected_row, table_view
+from ui.mediation.models import CaseListModel
 
 
 class CaseList(QWidget):

@@ -1,8 +1,9 @@
 """One mediation case: a header (status, who you are in it) and a tab per concern.
 
 Tabs: Parties, Sessions, Agreement, Performance, Documents, Timeline. The page reads the case
-once per refresh (``common.load_case``: one query, one fold) and hands the same ``CaseView`` to
-every tab; a tab that signs something asks for a refresh through ``recorded``.
+once per refresh (``common.load_case``: the desk's read API; nothing is folded here) and hands
+the same ``CaseView`` to every tab; a tab that signs something asks for a refresh through
+``recorded``.
 """
 
 from __future__ import annotations
@@ -21,17 +22,16 @@ from PySide6.QtWidgets import (
 
 from desk.session import DeskSession
 from mediation import services
-from mediation.projections import status_of
+from ui.casework.directory import Directory
+from ui.casework.widgets import ok_cancel, open_dialog, push_button
 from ui.mediation.agreement_tab import AgreementTab
 from ui.mediation.common import ROLE_NAMES, STATUS_NAMES, CaseView, attempt, load_case, word
-from ui.mediation.directory import Directory
 from ui.mediation.documents_tab import DocumentsTab
 from ui.mediation.parties_tab import PartiesTab
 from ui.mediation.performance_tab import PerformanceTab
 from ui.mediation.session_tab import SessionsTab
-from ui.mediation.tab import CaseTab
+from ui.mediation.tab import MediationTab
 from ui.mediation.timeline_tab import TimelineTab
-from ui.mediation.widgets import ok_cancel, open_dialog, push_button
 
 
 class CloseCaseDialog(QDialog):
@@ -110,7 +110,7 @@ class CasePage(QWidget):
         self.performance_tab = PerformanceTab(session, self)
         self.documents_tab = DocumentsTab(session, self)
         self.timeline_tab = TimelineTab(session, self)
-        self.all_tabs: list[CaseTab] = [
+        self.all_tabs: list[MediationTab] = [
             self.parties_tab,
             self.sessions_tab,
             self.agreement_tab,
@@ -186,7 +186,7 @@ class CasePage(QWidget):
         self.title.setText(
             self.tr("{case} · {dispute}").format(case=view.case_id, dispute=state.dispute_type)
         )
-        self.status.setText(word(STATUS_NAMES, status_of(state)))
+        self.status.setText(word(STATUS_NAMES, view.status))
         self.status.show()
         if view.is_mediator:
             me = self.tr("You are the mediator.")

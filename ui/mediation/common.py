@@ -1,9 +1,10 @@
-"""What the mediation pages share: a case read from the local store, its words, its errors.
+"""What the mediation pages share: a case as the desk reads it, its words, its errors.
 
-``load_case`` reads one case's entries from the local log in one query, with each entry's chain
-status (``pending``/``submitted``/``confirmed``/``rejected``: from the outbox for entries signed
-here, from the stored receipt for entries received from the chain), and folds the mediation
-statements into a ``CaseState`` exactly as the services and the node do.
+``load_case`` reads one case through the desk's read API (``desk.read.mediation.read_case``):
+the store's own state of the case (kept one entry at a time; nothing is folded here) and its
+entries in log order with their chain status, both without the entries the node rejected (they
+count nowhere; the Chain page lists them with the reason). It can take time in a large case:
+the case page calls it off the GUI thread.
 
 Words: statement types, statuses, roles and the domain's findings are translated here. The
 domain's own texts (``Finding.message``, ``ContractViolation`` templates of the rules) are
@@ -20,17 +21,16 @@ from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session
 
+from desk.read.entries import Logged
+from desk.read.mediation import CaseRead, read_case
 from ledger.errors import LedgerError
-from ledger.statement import Statement, parse_entry
-from ledger.store.models import ChainPin, LogEntry, OutboxItem, Receipt
 from ledger.store.store import Store
 from mediation import types as t
 from mediation.agreement import CONTEXT as DOMAIN_CONTEXT
 from mediation.agreement import Finding
-from mediation.case import Agreement, CaseState, fold
+from mediation.case import Agreement, CaseState
+from ui.casework import tab
 from ui.errors import show_error
 from ui.pages import local_time
 
@@ -81,18 +81,6 @@ TYPE_NAMES = {
     t.DOCUMENT_ISSUED: QT_TRANSLATE_NOOP("MediationWords", "Document registered"),
     "evidence.deposited": QT_TRANSLATE_NOOP("MediationWords", "Evidence deposited"),
 }
-CHAIN_NAMES = {
-    "pending": QT_TRANSLATE_NOOP("MediationWords", "pending"),
-    "submitted": QT_TRANSLATE_NOOP("MediationWords", "submitted"),
-    "confirmed": QT_TRANSLATE_NOOP("MediationWords", "confirmed"),
-    "rejected": QT_TRANSLATE_NOOP("MediationWords", "rejected"),
-}
-CHAIN_COLOURS = {
-    "pending": "#b06000",
-    "submitted": "#b06000",
-    "confirmed": "#1e8e3e",
-    "rejected": "#c5221f",
-}
 MATTER_NAMES = {
     "status_relation": QT_TRANSLATE_NOOP(
         "MediationWords", "A personal-status relation (marriage, parent-child, adoption)"
@@ -140,11 +128,7 @@ def show_mediation_error(parent: QWidget | None, exc: BaseException) -> QMessage
 
 def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     """Run ``action``; an expected failure (a rule said no) is shown and gives None."""
-    try:
-        return action()
-    except LedgerError as exc:
-        show_mediation_error(parent, exc)
-        return None
+    return tab.attempt(parent, action, show_mediation_error)
 
 
 def local_moment(moment: datetime | None) -> str:
@@ -158,53 +142,17 @@ def local_moment(moment: datetime | None) -> str:
 # -- one case, read from the local store -----------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Chain:
-    """The chain status of one entry as this desktop knows it."""
-
-    state: str  # pending, submitted, confirmed, rejected
-    index: int | None = None
-    on_chain_time: str | None = None
-    reason: str | None = None
-
-
-@dataclass(frozen=True)
-class Logged:
-    seq: int
-    leaf: bytes
-    statement: Statement
-    chain: Chain
-    source: str  # "local" (signed on this desktop) or "chain"
-
-
-def chain_of(
-    source: str,
-    state: str | None,
-    outbox_index: int | None,
-    reason: str | None,
-    receipt_index: int | None,
-    on_chain_time: str | None,
-) -> Chain:
-    if receipt_index is not None:
-        return Chain("confirmed", receipt_index, on_chain_time)
-    if state is None:  # received from the chain without a receipt: never stored that way
-        return Chain("submitted" if source == "chain" else "pending")
-    return Chain(state, outbox_index, None, reason)
-
-
 @dataclass
 class CaseView:
-    """A case as this desktop holds it: the fold of its statements and each entry's status."""
+    """A case as this desktop holds it: its state and its entries that count, each with its
+    chain status (entries the node rejected are in neither)."""
 
     case_id: str
     me: str  # this profile's verifier key
     node_vkey: str
     logged: list[Logged] = field(default_factory=list)
     state: CaseState = field(default_factory=lambda: CaseState(""))
-
-    @property
-    def history(self) -> list[Statement]:
-        return [item.statement for item in self.logged if item.statement.type in t.ALL]
+    status: str = "open"  # the case list's word for it
 
     @property
     def exists(self) -> bool:
@@ -254,65 +202,11 @@ class CaseView:
         return party.name if party is not None else party_id
 
 
-def node_vkey(store: Store) -> str:
-    with store.session() as session:
-        return session.scalars(select(ChainPin.node_vkey).limit(1)).first() or ""
-
-
-def logged_entries(session: Session, *where: ColumnElement[bool]) -> list[Logged]:
-    """The log entries matching ``where``, in log order, each with its chain status."""
-    rows = session.execute(
-        select(
-            LogEntry.seq,
-            LogEntry.leaf_hash,
-            LogEntry.entry,
-            LogEntry.source,
-            OutboxItem.state,
-            OutboxItem.chain_index,
-            OutboxItem.reason,
-            Receipt.chain_index,
-            Receipt.on_chain_time,
-        )
-        .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
-        .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
-        .where(*where)
-        .order_by(LogEntry.seq)
-    ).all()
-    return [
-        Logged(
-            seq,
-            leaf,
-            parse_entry(text).statement,
-            chain_of(source, state, index, reason, r_index, on_chain),
-            source,
-        )
-        for seq, leaf, text, source, state, index, reason, r_index, on_chain in rows
-    ]
+def case_view(read: CaseRead, me: str) -> CaseView:
+    """The view of a case the desk read (``read_case``), for the profile whose key is ``me``."""
+    return CaseView(read.case_id, me, read.node_vkey, list(read.entries), read.state, read.status)
 
 
 def load_case(store: Store, case_id: str, me: str) -> CaseView:
-    """One query for the case's entries and their chain status, then the fold."""
-    with store.session() as session:
-        logged = logged_entries(session, LogEntry.case_id == case_id)
-        node = session.scalars(select(ChainPin.node_vkey).limit(1)).first() or ""
-    view = CaseView(case_id, me, node, logged)
-    view.state = fold(case_id, view.history)
-    return view
-
-
-def chain_text(chain: Chain) -> str:
-    """``confirmed (on chain 2026-11-27 16:37:40)``, ``pending``, ``rejected: reason``."""
-    name = word(CHAIN_NAMES, chain.state)
-    if chain.state == "confirmed" and chain.on_chain_time:
-        return QCoreApplication.translate("MediationWords", "{state} (on chain {time})").format(
-            state=name, time=local_time(chain.on_chain_time)
-        )
-    if chain.state == "submitted" and chain.index is not None:
-        return QCoreApplication.translate("MediationWords", "{state} (index {index})").format(
-            state=name, index=chain.index
-        )
-    if chain.state == "rejected":
-        return QCoreApplication.translate("MediationWords", "{state}: {reason}").format(
-            state=name, reason=chain.reason or ""
-        )
-    return name
+    """Read the case through the desk's read API (slow in a large case: off the GUI thread)."""
+    return case_view(read_case(store, case_id), me)

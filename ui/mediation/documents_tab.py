@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.read import mediation as read_mediation
+from desk.read.entries import Logged
 from desk.session import DeskSession
 from ledger.errors import LedgerError
 from mediation import documents, dossier, private, services
@@ -50,19 +52,11 @@ from mediation.case import (
     filed_default,
 )
 from mediation.rules import DEFAULT_RULE
-from ui.mediation.common import (
-    CHAIN_COLOURS,
-    CaseView,
-    Logged,
-    attempt,
-    chain_text,
-    local_moment,
-    local_time,
-    show_mediation_error,
-)
-from ui.mediation.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
-from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import push_button, table_view
+from ui.casework.chain import CHAIN_COLOURS, chain_text
+from ui.casework.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
+from ui.casework.widgets import push_button, table_view
+from ui.mediation.common import CaseView, attempt, local_moment, local_time, show_mediation_error
+from ui.mediation.tab import MediationTab
 from ui.tasks import BackgroundTask, data_size
 
 AGREEMENT, CONFIRMATION, ENFORCEMENT = "agreement", "confirmation", "enforcement"
@@ -145,7 +139,7 @@ class IssuedModel(RowsModel[Logged]):
         return None
 
 
-class DocumentsTab(CaseTab):
+class DocumentsTab(MediationTab):
     exported = Signal(object)  # Exported, once a PDF is written (and registered, when allowed)
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
@@ -446,8 +440,7 @@ class DocumentsTab(CaseTab):
 
     def _dossier(self) -> tuple[CaseState, dict[str, private.PrivateParty]]:
         assert self.view is not None
-        with self.session.store.session() as session:
-            return self.view.state, private.load(session, self.view.case_id)
+        return self.view.state, read_mediation.party_details(self.session.store, self.view.case_id)
 
     @Slot()
     def save_agreement_pdf(self, path: Path | str | None = None) -> None:
@@ -466,11 +459,11 @@ class DocumentsTab(CaseTab):
             if path is None:
                 return
         state, details = self._dossier()
-        with self.session.store.session() as session:
-            signatures = dossier.signature_lines(session, state, agreement.id)
-            facts = dossier.chain_facts(
-                session, view.case_id, t.AGREEMENT_SIGNED, {"content_hash": version.hash}
-            )
+        store = self.session.store
+        signatures = read_mediation.signature_lines(store, state, agreement.id)
+        facts = read_mediation.chain_facts(
+            store, view.case_id, t.AGREEMENT_SIGNED, {"content_hash": version.hash}
+        )
         about = {
             "kind": "mediation.agreement",
             "agreement_id": agreement.id,
@@ -507,9 +500,8 @@ class DocumentsTab(CaseTab):
             if path is None:
                 return
         state, details = self._dossier()
-        with self.session.store.session() as session:
-            applicants = dossier.applicant_lines(session, state)
-            facts = dossier.chain_facts(session, view.case_id, t.CONFIRMATION_APPLIED)
+        applicants = read_mediation.applicant_lines(self.session.store, state)
+        facts = read_mediation.chain_facts(self.session.store, view.case_id, t.CONFIRMATION_APPLIED)
         about = {
             "kind": "mediation.confirmation_application",
             "agreement_id": agreement.id,
@@ -554,8 +546,9 @@ class DocumentsTab(CaseTab):
         missed = self.missed_for(item)
         state, details = self._dossier()
         match = {"obligation_id": missed.obligation_id, "instalment": missed.instalment}
-        with self.session.store.session() as session:
-            facts = dossier.chain_facts(session, view.case_id, t.ENFORCEMENT_REQUESTED, match)
+        facts = read_mediation.chain_facts(
+            self.session.store, view.case_id, t.ENFORCEMENT_REQUESTED, match
+        )
         if body.get("rule") == DEFAULT_RULE:
             filed_by = NODE_FILER
         else:

@@ -1,130 +1,38 @@
 """Qt models of the mediation pages (STYLE.md: models, not item widgets, for growing lists).
 
-- ``CaseListModel``: the cases of ``mediation_cases``, filtered in SQL by a search text (case
-  id, party name, dispute type, summary) and a status; rows hydrate lazily (``LazyRowsModel``).
-- ``TimelineModel``: every signed entry of one case from the local log, in log order, with its
-  chain status; lazily hydrated too.
-- ``RowsModel``: a small table over a list of rows held in memory (parties, signatures,
-  instalments), rebuilt on the GUI thread when its case changes.
+- ``CaseListModel``: the mediation cases, filtered by a search text (case id, party name,
+  dispute type, summary) and a status (``desk.read.mediation``); rows hydrate lazily
+  (``LazyRowsModel``).
+- ``TimelineModel``: every signed entry of one case that counts (not rejected by the node), in
+  log order, with its chain status (``desk.read.entries``); lazily hydrated too.
+
+Small in-memory tables (parties, signatures, instalments) use ``ui.casework.models.RowsModel``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
 
+from desk.read import entries as read_entries
+from desk.read import mediation as read_mediation
+from desk.read.entries import Chain
+from desk.read.mediation import CaseRow
 from ledger.statement import Statement
-from ledger.store.models import LogEntry
 from ledger.store.store import Store
 from mediation import types as t
-from mediation.projections import MediationCase, MediationParty
 from mediation.rules import DEFAULT_RULE
-from ui.mediation.common import (
-    CHAIN_COLOURS,
-    STATUS_NAMES,
-    TYPE_NAMES,
-    CaseView,
-    Chain,
-    chain_text,
-    logged_entries,
-    word,
-)
-from ui.mediation.money import format_yuan
-from ui.pages import NO_INDEX, Index, LazyRowsModel, local_time
-
-DISPLAY = Qt.ItemDataRole.DisplayRole
-TOOLTIP = Qt.ItemDataRole.ToolTipRole
-FOREGROUND = Qt.ItemDataRole.ForegroundRole
-RAW = Qt.ItemDataRole.UserRole
-R = TypeVar("R")
-
-
-class RowsModel(QAbstractTableModel, Generic[R]):
-    """A table over ``rows``; subclasses give ``headers`` and ``cell``."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[R] = []
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def cell(self, row: R, column: int, role: int) -> Any:
-        raise NotImplementedError
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        rows = list(rows)
-        if len(rows) == len(self.rows):
-            self.rows = rows
-            if rows:
-                self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1)
-                )
-            return
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def append(self, row: R) -> None:
-        self.beginInsertRows(NO_INDEX, len(self.rows), len(self.rows))
-        self.rows.append(row)
-        self.endInsertRows()
-        self.layoutChanged.emit()  # views with ResizeToContents columns fit the new row
-
-    def remove(self, number: int) -> None:
-        if 0 <= number < len(self.rows):
-            self.beginRemoveRows(NO_INDEX, number, number)
-            del self.rows[number]
-            self.endRemoveRows()
-            self.layoutChanged.emit()
-
-    def replace(self, number: int, row: R) -> None:
-        self.rows[number] = row
-        self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
-
-    def rowCount(self, parent: Index = NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers())
-
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        return self.cell(self.rows[index.row()], index.column(), role)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
-    ) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self.rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1)
-            )
-
+from ui.casework.chain import CHAIN_COLOURS, chain_text
+from ui.casework.models import DISPLAY, FOREGROUND, RAW, TOOLTIP
+from ui.casework.money import format_yuan
+from ui.mediation.common import STATUS_NAMES, TYPE_NAMES, CaseView, word
+from ui.pages import LazyRowsModel, local_time
 
 # -- the case list ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    case_id: str
-    dispute_type: str
-    summary: str
-    parties: tuple[str, ...]
-    status: str
-    updated_at: str
 
 
 class CaseListModel(LazyRowsModel[str, CaseRow]):
@@ -142,46 +50,11 @@ class CaseListModel(LazyRowsModel[str, CaseRow]):
         self.search, self.status = search.strip(), status
         self.refresh()
 
-    def query_ids(self, session: Session) -> list[str]:
-        query = select(MediationCase.case_id).order_by(
-            MediationCase.updated_at.desc(), MediationCase.case_id
-        )
-        if self.status:
-            query = query.where(MediationCase.status == self.status)
-        if self.search:
-            text = self.search
-            by_party = select(MediationParty.case_id).where(
-                MediationParty.name.icontains(text, autoescape=True)
-            )
-            query = query.where(
-                or_(
-                    MediationCase.case_id.icontains(text, autoescape=True),
-                    MediationCase.summary.icontains(text, autoescape=True),
-                    MediationCase.dispute_type.icontains(text, autoescape=True),
-                    MediationCase.case_id.in_(by_party),
-                )
-            )
-        return list(session.scalars(query))
+    def query_ids(self) -> list[str]:
+        return read_mediation.case_ids(self.store, self.search, self.status)
 
-    def load_rows(self, session: Session, ids: Sequence[str]) -> dict[str, CaseRow]:
-        names: dict[str, list[str]] = {}
-        for case_id, name in session.execute(
-            select(MediationParty.case_id, MediationParty.name)
-            .where(MediationParty.case_id.in_(ids))
-            .order_by(MediationParty.case_id, MediationParty.party_id)
-        ):
-            names.setdefault(case_id, []).append(name)
-        rows = {}
-        for case in session.scalars(select(MediationCase).where(MediationCase.case_id.in_(ids))):
-            rows[case.case_id] = CaseRow(
-                case.case_id,
-                case.dispute_type,
-                case.summary,
-                tuple(names.get(case.case_id, ())),
-                case.status,
-                case.updated_at,
-            )
-        return rows
+    def load_rows(self, ids: Sequence[str]) -> dict[str, CaseRow]:
+        return read_mediation.case_rows(self.store, ids)
 
     def headers(self) -> list[str]:
         return [
@@ -228,7 +101,7 @@ class TimelineRow:
 
 
 class TimelineModel(LazyRowsModel[int, TimelineRow]):
-    """Every signed action of one case, oldest first, with its chain status."""
+    """Every signed action of one case that counts, oldest first, with its chain status."""
 
     COLUMNS = 4
     TIME, WHO, WHAT, CHAIN = range(COLUMNS)
@@ -241,20 +114,14 @@ class TimelineModel(LazyRowsModel[int, TimelineRow]):
         self.view = view
         self.refresh()
 
-    def query_ids(self, session: Session) -> list[int]:
+    def query_ids(self) -> list[int]:
         if self.view is None:
             return []
-        return list(
-            session.scalars(
-                select(LogEntry.seq)
-                .where(LogEntry.case_id == self.view.case_id)
-                .order_by(LogEntry.seq)
-            )
-        )
+        return read_entries.case_seqs(self.store, self.view.case_id)
 
-    def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, TimelineRow]:
-        found = logged_entries(session, LogEntry.seq.in_(ids))
-        return {item.seq: TimelineRow(item.seq, item.statement, item.chain) for item in found}
+    def load_rows(self, ids: Sequence[int]) -> dict[int, TimelineRow]:
+        found = read_entries.entries_at(self.store, ids)
+        return {seq: TimelineRow(seq, item.statement, item.chain) for seq, item in found.items()}
 
     def headers(self) -> list[str]:
         return [self.tr("Signed at"), self.tr("Who"), self.tr("What"), self.tr("Chain status")]

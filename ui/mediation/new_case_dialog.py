@@ -24,16 +24,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from desk.read import mediation as read_mediation
 from desk.session import DeskSession
 from mediation import private, services
-from mediation.projections import MediationCase
+from ui.casework.directory import Directory
+from ui.casework.models import DISPLAY, RAW, RowsModel
+from ui.casework.widgets import ok_cancel, open_dialog, push_button, selected_row, table_view
 from ui.mediation.common import KIND_NAMES, ROLE_NAMES, attempt, word
-from ui.mediation.directory import Directory
-from ui.mediation.models import DISPLAY, RAW, RowsModel
 from ui.mediation.party_dialog import PartyDialog, PrivacyNote
-from ui.mediation.widgets import ok_cancel, open_dialog, push_button, selected_row, table_view
 
 
 class PartiesInputModel(RowsModel[services.PartyInput]):
@@ -123,14 +122,7 @@ class NewCaseDialog(QDialog):
         self._update()
 
     def _last_organisation(self) -> str:
-        with self.session.store.session() as session:
-            found = session.scalars(
-                select(MediationCase.organisation)
-                .where(MediationCase.mediator == self.session.key.vkey)
-                .order_by(MediationCase.opened_at.desc())
-                .limit(1)
-            ).first()
-        return found or ""
+        return read_mediation.last_organisation(self.session.store, self.session.key.vkey)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("New mediation case"))

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.mediation.models import DISPLAY, RAW, RowsModel
-from ui.mediation.money import format_yuan
-from ui.mediation.widgets import (
+from ui.casework.models import DISPLAY, RAW, RowsModel
+from ui.casework.money import format_yuan
+from ui.casework.widgets import (
     ERROR_STYLE,
     MoneyEdit,
     ok_cancel,

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from desk.changes import Changes
 from desk.session import DeskSession
+from ui.casework.directory import Directory
 from ui.mediation.case_list import CaseList
 from ui.mediation.case_page import CasePage
-from ui.mediation.directory import Directory
 from ui.mediation.new_case_dialog import NewCaseDialog
 
 SHOWN_TYPES = ("mediation.", "document.issued")  # what the case list and the case page show

@@ -25,18 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.read import mediation as read_mediation
 from desk.session import DeskSession
 from ledger.errors import LedgerError
 from ledger.keys import parse_vkey
 from mediation import private, services
 from mediation.case import Party
+from ui.casework.directory import Directory
+from ui.casework.models import DISPLAY, RAW, TOOLTIP, RowsModel
+from ui.casework.widgets import open_dialog, push_button, selected_row, table_view
 from ui.errors import show_error
 from ui.mediation.common import ID_TYPE_NAMES, KIND_NAMES, ROLE_NAMES, local_time, word
-from ui.mediation.directory import Directory
-from ui.mediation.models import DISPLAY, RAW, TOOLTIP, RowsModel
 from ui.mediation.party_dialog import PartyDialog, PrivacyNote
-from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import open_dialog, push_button, selected_row, table_view
+from ui.mediation.tab import MediationTab
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class DisclosuresModel(RowsModel[DisclosureRow]):
         return None
 
 
-class PartiesTab(CaseTab):
+class PartiesTab(MediationTab):
     def __init__(
         self, session: DeskSession, directory: Directory, parent: QWidget | None = None
     ) -> None:
@@ -213,8 +214,7 @@ class PartiesTab(CaseTab):
             return
         problem: LedgerError | None = None
         try:
-            with self.session.store.session() as session:
-                details = private.load(session, view.case_id)
+            details = read_mediation.party_details(self.session.store, view.case_id)
         except LedgerError as exc:  # altered or foreign private data: the parties still show
             details, problem = {}, exc
         self.model.set_rows([PartyRow(p, details.get(p.id)) for p in view.state.parties.values()])

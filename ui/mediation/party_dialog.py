@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from mediation.services import PartyInput
+from ui.casework.directory import Directory
+from ui.casework.widgets import KeyPicker, ok_cancel
 from ui.mediation.common import ID_TYPE_NAMES, KIND_NAMES, ROLE_NAMES, word
-from ui.mediation.directory import Directory
-from ui.mediation.widgets import KeyPicker, ok_cancel
 
 
 class PrivacyNote(QLabel):

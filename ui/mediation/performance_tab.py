@@ -32,23 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.read.entries import Logged
 from desk.session import DeskSession
 from mediation import services
 from mediation import types as t
 from mediation.case import Instalment, InstalmentStatus, instalments
 from mediation.rules import DEFAULT_RULE
-from ui.mediation.common import (
-    CHAIN_COLOURS,
-    CaseView,
-    Logged,
-    chain_text,
-    local_moment,
-    local_time,
-)
-from ui.mediation.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
-from ui.mediation.money import format_yuan
-from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import (
+from ui.casework.chain import CHAIN_COLOURS, chain_text
+from ui.casework.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
+from ui.casework.money import format_yuan
+from ui.casework.widgets import (
     EvidenceList,
     MoneyEdit,
     ok_cancel,
@@ -57,6 +50,8 @@ from ui.mediation.widgets import (
     selected_row,
     table_view,
 )
+from ui.mediation.common import CaseView, local_moment, local_time
+from ui.mediation.tab import MediationTab
 
 STATUS_COLOURS = {
     InstalmentStatus.PAID: "#1e8e3e",
@@ -342,7 +337,7 @@ class PerformanceDialog(QDialog):
         self.reject()
 
 
-class PerformanceTab(CaseTab):
+class PerformanceTab(MediationTab):
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setObjectName("performanceTab")

@@ -39,10 +39,9 @@ from PySide6.QtWidgets import (
 from desk.session import DeskSession
 from mediation import services
 from mediation import types as t
-from ui.mediation.common import CaseView, chain_text, local_time
-from ui.mediation.models import DISPLAY, RAW, RowsModel
-from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import (
+from ui.casework.chain import chain_text
+from ui.casework.models import DISPLAY, RAW, RowsModel
+from ui.casework.widgets import (
     EvidenceList,
     ok_cancel,
     open_dialog,
@@ -50,6 +49,8 @@ from ui.mediation.widgets import (
     selected_row,
     table_view,
 )
+from ui.mediation.common import CaseView, local_time
+from ui.mediation.tab import MediationTab
 from ui.tasks import data_size
 
 MEDIATOR = "mediator"  # the participant id of the mediator in a session record
@@ -304,7 +305,7 @@ class SessionsModel(RowsModel[SessionRow]):
         return None
 
 
-class SessionsTab(CaseTab):
+class SessionsTab(MediationTab):
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setObjectName("sessionsTab")

@@ -7,12 +7,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desk.session import DeskSession
+from ui.casework.widgets import table_view
 from ui.mediation.models import TimelineModel
-from ui.mediation.tab import CaseTab
-from ui.mediation.widgets import table_view
+from ui.mediation.tab import MediationTab
 
 
-class TimelineTab(CaseTab):
+class TimelineTab(MediationTab):
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setObjectName("timelineTab")

@@ -2,8 +2,9 @@
 
 Times are stored in UTC (RFC 3339 with milliseconds); people read them in local time.
 ``LazyRowsModel`` follows Anki's browser model (STYLE.md pattern 5): it holds the ordered ids of
-its rows from one query and loads the rows a view asks for in blocks, from a cache that every
-refresh marks stale. It is only ever refreshed on the GUI thread (pattern 6).
+its rows from one call of the desk's read API (``desk.read``) and loads the rows a view asks
+for in blocks, from a cache that every refresh marks stale. It is only ever refreshed on the
+GUI thread (pattern 6).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from sqlalchemy.orm import Session
 
 from ledger.clock import parse_time
 from ledger.store.store import Store
@@ -48,10 +48,12 @@ class LazyRowsModel(QAbstractTableModel, Generic[K, R]):
 
     # -- what a subclass provides --------------------------------------------------------
 
-    def query_ids(self, session: Session) -> list[K]:
+    def query_ids(self) -> list[K]:
+        """The ordered ids of every row (one call of the desk's read API)."""
         raise NotImplementedError
 
-    def load_rows(self, session: Session, ids: Sequence[K]) -> dict[K, R]:
+    def load_rows(self, ids: Sequence[K]) -> dict[K, R]:
+        """The rows of ``ids`` (one call of the desk's read API)."""
         raise NotImplementedError
 
     def headers(self) -> list[str]:
@@ -64,8 +66,7 @@ class LazyRowsModel(QAbstractTableModel, Generic[K, R]):
 
     def refresh(self) -> None:
         """Re-read the ids; new rows at either end are inserted, anything else resets."""
-        with self.store.session() as session:
-            ids = self.query_ids(session)
+        ids = self.query_ids()
         old = self.ids
         self._cache.clear()
         if ids == old:
@@ -101,8 +102,7 @@ class LazyRowsModel(QAbstractTableModel, Generic[K, R]):
         if found is None:
             start = number - number % self.BLOCK
             block = self.ids[start : start + self.BLOCK]
-            with self.store.session() as session:
-                self._cache.update(self.load_rows(session, block))
+            self._cache.update(self.load_rows(block))
             found = self._cache[key]
         return found
 

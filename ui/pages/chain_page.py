@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from chain_client.sync import SyncStatus
 from desk.changes import Changes
+from desk.read import chain as read_chain
+from desk.read.chain import Alarm, CheckpointRow, OutboxRow
 from desk.session import DeskSession
 from ledger.store.audit import (
     Problem,
@@ -53,7 +53,6 @@ from ledger.store.audit import (
     verify_chain,
     verify_log,
 )
-from ledger.store.models import CheckpointAlarm, LogEntry, OutboxItem, Receipt, VerifiedCheckpoint
 from ledger.store.store import Store
 from ui.errors import show_error
 from ui.pages import LazyRowsModel, local_time
@@ -77,50 +76,17 @@ STATE_COLOURS = {
 # -- the outbox -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class OutboxRow:
-    seq: int
-    type: str
-    case_id: str
-    statement_time: str
-    state: str
-    chain_index: int | None
-    on_chain_time: str | None
-    reason: str | None
-
-
 class OutboxModel(LazyRowsModel[int, OutboxRow]):
     """Entries signed on this desktop (by local #), each with its chain status."""
 
     COLUMNS = 8
     SEQ, TYPE, CASE, SIGNED, STATUS, INDEX, ON_CHAIN, REASON = range(COLUMNS)
 
-    def query_ids(self, session: Session) -> list[int]:
-        return list(
-            session.scalars(
-                select(LogEntry.seq)
-                .join(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
-                .order_by(LogEntry.seq)
-            )
-        )
+    def query_ids(self) -> list[int]:
+        return read_chain.outbox_seqs(self.store)
 
-    def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, OutboxRow]:
-        query = (
-            select(
-                LogEntry.seq,
-                LogEntry.type,
-                LogEntry.case_id,
-                LogEntry.statement_time,
-                OutboxItem.state,
-                OutboxItem.chain_index,
-                Receipt.on_chain_time,
-                OutboxItem.reason,
-            )
-            .join(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
-            .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
-            .where(LogEntry.seq.in_(ids))
-        )
-        return {row.seq: OutboxRow(*row) for row in session.execute(query)}
+    def load_rows(self, ids: Sequence[int]) -> dict[int, OutboxRow]:
+        return read_chain.outbox_rows(self.store, ids)
 
     def headers(self) -> list[str]:
         return [
@@ -206,41 +172,16 @@ class OutboxModel(LazyRowsModel[int, OutboxRow]):
 # -- checkpoints ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CheckpointRow:
-    id: int
-    size: int
-    root_hash: bytes
-    verified_at: str
-
-
 class CheckpointModel(LazyRowsModel[int, CheckpointRow]):
     """The checkpoints this desktop verified, newest first."""
 
     SIZE, ROOT, VERIFIED = range(3)
 
-    def query_ids(self, session: Session) -> list[int]:
-        # the client records a checkpoint each time it verifies one (latest, or a receipt's):
-        # the history shows each distinct checkpoint once, as first verified
-        first = func.min(VerifiedCheckpoint.id)
-        return list(
-            session.scalars(
-                select(first)
-                .group_by(
-                    VerifiedCheckpoint.origin, VerifiedCheckpoint.size, VerifiedCheckpoint.root_hash
-                )
-                .order_by(first.desc())
-            )
-        )
+    def query_ids(self) -> list[int]:
+        return read_chain.checkpoint_ids(self.store)
 
-    def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, CheckpointRow]:
-        query = select(
-            VerifiedCheckpoint.id,
-            VerifiedCheckpoint.size,
-            VerifiedCheckpoint.root_hash,
-            VerifiedCheckpoint.verified_at,
-        ).where(VerifiedCheckpoint.id.in_(ids))
-        return {row.id: CheckpointRow(*row) for row in session.execute(query)}
+    def load_rows(self, ids: Sequence[int]) -> dict[int, CheckpointRow]:
+        return read_chain.checkpoint_rows(self.store, ids)
 
     def headers(self) -> list[str]:
         return [self.tr("Size"), self.tr("Root hash"), self.tr("Verified at")]
@@ -266,16 +207,11 @@ class CheckpointModel(LazyRowsModel[int, CheckpointRow]):
 # -- alarms ---------------------------------------------------------------------------------
 
 
-def load_alarms(store: Store) -> list[CheckpointAlarm]:
-    with store.session() as session:
-        return list(session.scalars(select(CheckpointAlarm).order_by(CheckpointAlarm.id)))
-
-
 def save_alarm_notes(store: Store, folder: Path) -> list[Path]:
     """Write both notes of every alarm to ``folder``; return the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for alarm in load_alarms(store):
+    for alarm in read_chain.alarms(store):
         for which, note in (("kept", alarm.kept_note), ("offered", alarm.offered_note)):
             path = folder / f"checkpoint-alarm-{alarm.id}-{alarm.kind}-{which}.txt"
             path.write_text(note, "utf-8")
@@ -289,7 +225,7 @@ class AlarmBanner(QFrame):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.alarms: list[CheckpointAlarm] = []
+        self.alarms: list[Alarm] = []
         self.setObjectName("alarmBanner")
         self.setStyleSheet(
             "#alarmBanner { background: #fce8e6; border: 2px solid #c5221f; border-radius: 4px; }"
@@ -309,7 +245,7 @@ class AlarmBanner(QFrame):
         self.retranslate_ui()
 
     def refresh(self) -> None:
-        self.alarms = load_alarms(self.store)
+        self.alarms = read_chain.alarms(self.store)
         self.retranslate_ui()
         self.setVisible(bool(self.alarms))
 
@@ -510,17 +446,7 @@ class ChainPage(QWidget):
 
     def fingerprint(self) -> tuple[Any, ...]:
         """A cheap summary of what the page shows; unchanged means nothing to redraw."""
-        with self.session.store.session() as s:
-            states = tuple(
-                s.execute(
-                    select(OutboxItem.state, func.count(), func.max(OutboxItem.updated_at))
-                    .group_by(OutboxItem.state)
-                    .order_by(OutboxItem.state)
-                ).all()
-            )
-            checkpoints = s.execute(select(func.max(VerifiedCheckpoint.id))).scalar()
-            alarms = s.scalar(select(func.count()).select_from(CheckpointAlarm))
-        return (states, checkpoints, alarms)
+        return read_chain.fingerprint(self.session.store)
 
     @Slot()
     def refresh(self) -> None:

@@ -7,7 +7,6 @@ so nobody wonders where their records went: they are in the log, and the module 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,9 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
-from sqlalchemy import func, select
 
-from ledger.store.models import LogEntry
+from desk.read.cases import CaseSummary, cases_with_types
 from ledger.store.store import Store
 from ui.pages import local_time
 
@@ -34,13 +32,6 @@ CONTEXT = "ModulePlaceholderPage"  # base-class texts use a fixed context (STYLE
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    case_id: str
-    entries: int
-    latest: str
 
 
 class CaseListModel(QAbstractListModel):
@@ -53,15 +44,9 @@ class CaseListModel(QAbstractListModel):
         self.cases: list[CaseSummary] = []
 
     def refresh(self) -> None:
-        with self.store.session() as session:
-            rows = session.execute(
-                select(LogEntry.case_id, func.count(), func.max(LogEntry.statement_time))
-                .where(LogEntry.type.startswith(self.type_prefix, autoescape=True))
-                .group_by(LogEntry.case_id)
-                .order_by(LogEntry.case_id)
-            ).all()
+        cases = cases_with_types(self.store, self.type_prefix)
         self.beginResetModel()
-        self.cases = [CaseSummary(case, count, latest) for case, count, latest in rows]
+        self.cases = cases
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802

@@ -1,13 +1,13 @@
-"""Small widgets the mediation dialogs and tabs share.
+"""Small widgets every case page shares (mediation's dialogs and tabs, bankruptcy's next).
 
-- ``MoneyEdit``: an amount in yuan, read as integer fen (``ui.mediation.money``), with the
+- ``MoneyEdit``: an amount in yuan, read as integer fen (``ui.casework.money``), with the
   reason shown when the text is not an amount, and the amount it was read as when typed in
   full-width characters.
 - ``EvidenceList``: files attached by their SHA-256, each hashed off the GUI thread in a
   ``BackgroundTask`` (streamed, any size) with a progress bar and Cancel; the files themselves
   never leave the computer, only ``{name, sha256, size}`` goes into the statement.
 - ``KeyPicker``: a party's verifier key, chosen by name from the people this desktop knows or
-  the chain node approved (``ui.mediation.directory``), or pasted.
+  the chain node approved (``ui.casework.directory``), or pasted.
 - ``table_view``: a read-only, row-selecting table view with sensible defaults; ``push_button``:
   a named button wired to its slot.
 """
@@ -41,11 +41,11 @@ from PySide6.QtWidgets import (
 from desk.verify import hash_file
 from ledger.errors import LedgerError
 from ledger.keys import parse_vkey
+from ui.casework.directory import Directory
+from ui.casework.models import DISPLAY, RAW, TOOLTIP, RowsModel
+from ui.casework.money import MoneyError, Problem, format_yuan, parse_yuan
+from ui.errors import show_error
 from ui.i18n import error_text, role_name
-from ui.mediation.common import show_mediation_error
-from ui.mediation.directory import Directory
-from ui.mediation.models import DISPLAY, RAW, TOOLTIP, RowsModel
-from ui.mediation.money import MoneyError, Problem, format_yuan, parse_yuan
 from ui.tasks import BackgroundTask, Cancelled, TaskProgress, data_size
 
 ERROR_STYLE = "color: #b3261e;"
@@ -344,7 +344,7 @@ class EvidenceList(QWidget):
                 path=str(self._path),
                 detail=error.strerror or str(error),
             )
-            show_mediation_error(self, problem)
+            show_error(self, problem)
         elif isinstance(error, BaseException):
             raise error
         self._next()

@@ -1,4 +1,4 @@
-"""Who signed the agreement, and a party signing at the mediator's desk with their own key.
+"""Signing at the desk: a party signs with their own key, on someone else's desk.
 
 ARCHITECTURE.md, "Identity": a mediator never signs for a party. A party at the mediator's desk
 chooses their own key file and types their own passphrase into ``PartyKeyDialog``; the key is
@@ -9,12 +9,10 @@ other (PROTOCOL.md section 4, ``tlog.submit``: the signature authorizes the stat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,11 +27,8 @@ from PySide6.QtWidgets import (
 
 from ledger.errors import KeyFileError, LedgerError
 from ledger.keys import SigningKey
-from mediation import types as t
+from ui.casework.widgets import ERROR_STYLE, ok_cancel, push_button
 from ui.i18n import error_text
-from ui.mediation.common import CHAIN_COLOURS, CaseView, Chain, chain_text, local_time
-from ui.mediation.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
-from ui.mediation.widgets import ERROR_STYLE, ok_cancel, push_button
 
 
 class NotAnExpectedKey(LedgerError):
@@ -165,72 +160,3 @@ class PartyKeyDialog(QDialog):
         """The unlocked key, once: the dialog forgets it."""
         key, self.key = self.key, None
         return key
-
-
-# -- the signatures of the latest version --------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SignerRow:
-    vkey: str
-    name: str
-    role: str
-    signed_at: str | None
-    chain: Chain | None
-
-
-def signer_rows(view: CaseView) -> list[SignerRow]:
-    """For the latest version: each signer needed, whether they signed, and its chain status."""
-    agreement = view.agreement
-    if agreement is None or agreement.latest is None:
-        return []
-    latest = agreement.latest
-    signed = agreement.signatures.get(latest.number, {})
-    chains = {}
-    for item in view.of_type(t.AGREEMENT_SIGNED):
-        if item.statement.body.get("version") == latest.number:
-            chains[item.statement.actor] = item.chain
-    rows = []
-    for vkey in view.state.signers_needed(agreement):
-        rows.append(
-            SignerRow(
-                vkey, view.name_of(vkey), view.role_of(vkey), signed.get(vkey), chains.get(vkey)
-            )
-        )
-    return rows
-
-
-class SignaturesModel(RowsModel[SignerRow]):
-    COLUMNS = 4
-    NAME, ROLE, SIGNED, CHAIN = range(COLUMNS)
-
-    def headers(self) -> list[str]:
-        return [self.tr("Signer"), self.tr("As"), self.tr("Signed"), self.tr("Chain status")]
-
-    def cell(self, row: SignerRow, column: int, role: int) -> Any:
-        if role == DISPLAY:
-            if column == self.NAME:
-                return row.name
-            if column == self.ROLE:
-                return row.role
-            if column == self.SIGNED:
-                if row.signed_at is None:
-                    return self.tr("not yet signed")
-                return self.tr("signed {time}").format(time=local_time(row.signed_at))
-            if column == self.CHAIN:
-                return chain_text(row.chain) if row.chain is not None else "—"
-        if role == RAW:
-            return (
-                row.vkey,
-                row.role,
-                row.signed_at,
-                row.chain.state if row.chain is not None else None,
-            )[column]
-        if role == TOOLTIP and column == self.NAME:
-            return row.vkey
-        if role == FOREGROUND:
-            if column == self.SIGNED and row.signed_at is None:
-                return QBrush(QColor("#b06000"))
-            if column == self.CHAIN and row.chain is not None:
-                return QBrush(QColor(CHAIN_COLOURS.get(row.chain.state, "#202124")))
-        return None

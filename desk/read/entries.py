@@ -1,0 +1,127 @@
+"""Log entries with their chain status, as this desktop knows it: the one chain-status query.
+
+An entry's status comes from the outbox for entries signed here (``pending``, ``submitted``,
+``confirmed``, ``rejected`` with the node's reason) and from the stored receipt for entries
+received from the chain. A case's entries leave out those the node rejected: they count nowhere
+(``ledger.store.cases``), and only the Chain page lists them, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+
+from ledger.statement import Statement, parse_entry
+from ledger.store.cases import counted
+from ledger.store.models import ChainPin, LogEntry, OutboxItem, Receipt
+from ledger.store.store import Store
+
+PENDING, SUBMITTED, CONFIRMED, REJECTED = "pending", "submitted", "confirmed", "rejected"
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The chain status of one entry as this desktop knows it."""
+
+    state: str  # pending, submitted, confirmed, rejected
+    index: int | None = None
+    on_chain_time: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Logged:
+    """One entry of the local log, parsed, with its chain status."""
+
+    seq: int
+    leaf: bytes
+    statement: Statement
+    chain: Chain
+    source: str  # "local" (signed on this desktop) or "chain"
+
+
+def chain_of(
+    source: str,
+    state: str | None,
+    outbox_index: int | None,
+    reason: str | None,
+    receipt_index: int | None,
+    on_chain_time: str | None,
+) -> Chain:
+    """An entry's status from its outbox row (if signed here) and its receipt (if any)."""
+    if receipt_index is not None:
+        return Chain(CONFIRMED, receipt_index, on_chain_time)
+    if state is None:  # received from the chain without a receipt: never stored that way
+        return Chain(SUBMITTED if source == "chain" else PENDING)
+    return Chain(state, outbox_index, None, reason)
+
+
+def _logged(store: Store, *where: Any, counted_only: bool) -> list[Logged]:
+    conditions: list[Any] = list(where)
+    if counted_only:
+        conditions.append(counted())
+    with store.session() as session:
+        rows = session.execute(
+            select(
+                LogEntry.seq,
+                LogEntry.leaf_hash,
+                LogEntry.entry,
+                LogEntry.source,
+                OutboxItem.state,
+                OutboxItem.chain_index,
+                OutboxItem.reason,
+                Receipt.chain_index,
+                Receipt.on_chain_time,
+            )
+            .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
+            .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
+            .where(*conditions)
+            .order_by(LogEntry.seq)
+        ).all()
+    return [
+        Logged(
+            seq,
+            leaf,
+            parse_entry(text).statement,
+            chain_of(source, state, index, reason, r_index, on_chain),
+            source,
+        )
+        for seq, leaf, text, source, state, index, reason, r_index, on_chain in rows
+    ]
+
+
+def case_entries(store: Store, case_id: str, *, types: Iterable[str] = ()) -> list[Logged]:
+    """The case's entries that count (not rejected by the node), in log order; only of
+    ``types`` when given."""
+    where: list[ColumnElement[bool]] = [LogEntry.case_id == case_id]
+    wanted = tuple(types)
+    if wanted:
+        where.append(LogEntry.type.in_(wanted))
+    return _logged(store, *where, counted_only=True)
+
+
+def case_seqs(store: Store, case_id: str) -> list[int]:
+    """The local log numbers of the case's entries that count, in log order (for a lazy list)."""
+    with store.session() as session:
+        return list(
+            session.scalars(
+                select(LogEntry.seq)
+                .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
+                .where(LogEntry.case_id == case_id, counted())
+                .order_by(LogEntry.seq)
+            )
+        )
+
+
+def entries_at(store: Store, seqs: Sequence[int]) -> dict[int, Logged]:
+    """The entries at these local log numbers (rejected ones too), by number."""
+    return {item.seq: item for item in _logged(store, LogEntry.seq.in_(seqs), counted_only=False)}
+
+
+def node_vkey(store: Store) -> str:
+    """The verifier key of the chain node this desktop pinned ("" before the first sync)."""
+    with store.session() as session:
+        return session.scalars(select(ChainPin.node_vkey).limit(1)).first() or ""
