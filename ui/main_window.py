@@ -10,6 +10,8 @@ network event is handled on the GUI thread.
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
@@ -27,7 +29,6 @@ from ledger.statement import Entry, Statement
 from ui.bridge import SyncBridge
 from ui.errors import show_error
 from ui.i18n import Translations, role_name
-from ui.mediation import MediationPage
 from ui.pages.chain_page import ChainPage
 from ui.pages.placeholder_pages import BankruptcyPage
 from ui.pages.verify_page import VerifyPage
@@ -36,6 +37,12 @@ from ui.settings_dialog import SettingsDialog
 from ui.status_bar import ChainStatusBar
 
 PAGE_KEYS = ("mediation", "bankruptcy", "verify", "chain")
+
+
+def domain_page(spec: str) -> type[QWidget]:
+    """The page class a domain descriptor names as ``"module:Class"`` (imported here, in ui/)."""
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 class MainWindow(QMainWindow):
@@ -57,8 +64,15 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._painted = False
 
-        self.mediation_page = MediationPage(session, self)
-        self.bankruptcy_page = BankruptcyPage(session.store, self)
+        # each installed domain's page, as its descriptor names it (ledger.domain.Domain.page);
+        # bankruptcy keeps its placeholder until its package names a page
+        domain_pages = {
+            domain.name: domain_page(domain.page)(session, self)
+            for domain in session.store.registry.domains
+            if domain.page is not None
+        }
+        self.mediation_page = domain_pages["mediation"]
+        self.bankruptcy_page = domain_pages.get("bankruptcy") or BankruptcyPage(session.store, self)
         self.verify_page = VerifyPage(session, self)
         self.chain_page = ChainPage(session, self)
         self.pages: dict[str, QWidget] = {

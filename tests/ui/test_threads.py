@@ -72,14 +72,26 @@ def test_sync_touches_widgets_only_on_the_gui_thread(
     mediator.bridge.status_changed.connect(slots.note_emitter, Qt.ConnectionType.DirectConnection)
     wait_online(qtbot, mediator)
     wait_online(qtbot, creditor)
-    mediator.window.show_page("bankruptcy")  # a page that refreshes on entries while shown
+    mediator.window.show_page("mediation")  # a page that refreshes on entries while shown
 
-    # the creditor opens a case with the mediator as a member: it reaches the mediator's desk
+    # the other desk opens a case with the mediator as a member: it reaches the mediator's desk
     # through the chain (subscription, inclusion proof, ingest, on_entry)
-    case = "(2026)京01破12号"
-    for n in range(3):
-        body = {"members": [mediator.session.key.vkey]} if n == 0 else {"note": str(n)}
-        creditor.window.record(creditor.session.statement("bankruptcy.note.recorded", case, body))
+    case = "MED-THREADS-1"
+    opened = {
+        "dispute_type": "邻里纠纷",
+        "summary": "漏水",
+        "organisation": "朝阳区人民调解委员会",
+        "mediator_name": "赵调解员",
+        "parties": [
+            {"id": "p1", "role": "applicant", "kind": "person", "name": "张三"},
+            {"id": "p2", "role": "respondent", "kind": "person", "name": "李四"},
+        ],
+        "members": [mediator.session.key.vkey],
+    }
+    creditor.window.record(creditor.session.statement("mediation.case.opened", case, opened))
+    for n in range(1, 3):
+        body = {"conflict": False, "text": f"无利害关系 {n}"}
+        creditor.window.record(creditor.session.statement("mediation.disclosure", case, body))
     for n in range(3):
         mediator.window.record(
             mediator.session.statement(
@@ -90,7 +102,8 @@ def test_sync_touches_widgets_only_on_the_gui_thread(
         )
     qtbot.waitUntil(lambda: len(slots.entries) >= 3, timeout=30_000)
     qtbot.waitUntil(lambda: mediator.window.status.waiting == 0, timeout=30_000)
-    qtbot.waitUntil(lambda: mediator.window.bankruptcy_page.model.rowCount() == 1, timeout=10_000)
+    cases = mediator.window.mediation_page.case_list
+    qtbot.waitUntil(lambda: cases.model.rowCount() == 1, timeout=10_000)
 
     # the node goes away and comes back on the same folder (same log, new port: the desks keep
     # retrying the old address, so they stay offline; what matters is the path through Qt)
@@ -112,7 +125,7 @@ def test_sync_touches_widgets_only_on_the_gui_thread(
     assert all(t is gui for t in slots.status_threads)
     assert all(t is gui for t in slots.entry_threads)
     assert slots.emitted_on == {"jcd-network-mediator"}
-    assert {kind for _, kind in slots.entries} == {"bankruptcy.note.recorded"}
+    assert {kind for _, kind in slots.entries} == {"mediation.case.opened", "mediation.disclosure"}
     assert not qt_messages.thread_trouble(), qt_messages.thread_trouble()
 
 
