@@ -81,7 +81,8 @@ class Domain:
     parse: Callable[[Statement], Any] | None = None
     roles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> enrolled roles
     due: Callable[[Any, datetime], list[Trigger]] | None = None  # what the node appends itself
-    projections: Callable[[CaseStates], Sequence[Projection]] = lambda cases: ()
+    # its projections, given the store's case states (``ledger.store.cases.StoreCases``)
+    projections: Callable[[Any], Sequence[Projection]] = lambda cases: ()
     migrations: Path | None = None  # its Alembic branch
     page: str | None = None  # "module:Class" of its page; only ui/ imports it
 
@@ -129,9 +130,6 @@ class Registry:
 
     def domain_of(self, statement_type: str) -> Domain | None:
         return self._by_type.get(statement_type)
-
-    def claims(self, statement_type: str) -> bool:
-        return statement_type in GENERIC_RULES or statement_type in self._by_type
 
     def roles_for(self, statement_type: str) -> frozenset[str] | None:
         domain = self._by_type.get(statement_type)
@@ -192,7 +190,7 @@ class Registry:
             self.apply(slot, statement)
         return slot
 
-    def projections(self, cases: CaseStates) -> list[Projection]:
+    def projections(self, cases: Any) -> list[Projection]:
         return [p for domain in self.domains for p in domain.projections(cases)]
 
     def migrations(self) -> list[Path]:
