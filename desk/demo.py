@@ -16,13 +16,14 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from casework import private
 from desk.embedded import start_or_attach
 from desk.network import NetworkThread
 from desk.session import DeskSession
 from ledger.keys import SigningKey
 from ledger.profile import Profile, Settings, embedded_node_folder
 from ledger.store.models import LogEntry, OutboxItem
-from mediation import private, services
+from mediation import services
 from mediation.agreement import CHINA_TIME
 
 DEMO_PASSPHRASE = "demo-passphrase-2026"

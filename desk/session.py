@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from casework import private
 from chain_client.sync import ChainClient, ClientConfig, Pins, SyncStatus
 from chain_node.domains import installed_domains
 from desk.network import NetworkThread
@@ -33,7 +34,6 @@ from ledger.store.append import sign_and_append
 from ledger.store.models import ChainPin
 from ledger.store.store import Store
 from ledger.vault import DataKeyError, PrivateVault
-from mediation import private
 
 
 def open_vault(profile: Profile, store: Store, key: SigningKey) -> PrivateVault:

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date
 from itertools import pairwise
 from typing import Any
 
+from casework.days import CHINA_TIME as CHINA_TIME  # re-exported: the deadline rules live here
+from casework.days import due_at as due_at
 from ledger.canonical import canonical_json
 from ledger.errors import QT_TRANSLATE_NOOP
 
 CONTEXT = "Mediation"
-CHINA_TIME = timezone(timedelta(hours=8), "CST")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 
 # Matters that a court will not accept for judicial confirmation (CPL Interpretation Art. 355).
@@ -84,13 +86,6 @@ def content_hash(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json(content)).hexdigest()
 
 
-def due_at(deadline: str, grace_days: int = 0) -> datetime:
-    """End of the deadline day in China Standard Time, plus grace days, as UTC."""
-    day = date.fromisoformat(deadline)
-    end = datetime.combine(day + timedelta(days=1 + grace_days), time(0), CHINA_TIME)
-    return end.astimezone(UTC)
-
-
 def valid_date(text: Any) -> bool:
     """A calendar date ``YYYY-MM-DD`` in a plausible range (2000-2199)."""
     if not isinstance(text, str) or not _DATE.match(text):
@@ -102,24 +97,30 @@ def valid_date(text: Any) -> bool:
     return 2000 <= day.year <= 2199
 
 
-def instalments_of(obligation: dict[str, Any]) -> list[dict[str, Any]]:
-    """The obligation's instalments, or one instalment for the whole amount."""
-    parts = obligation.get("instalments") or []
-    if parts:
-        return parts
+def unknown_parties(parties: Iterable[str], party_ids: set[str]) -> list[Finding]:
+    """The agreement names someone who is not a party to this case (PML Art. 29(1))."""
+    unknown = [p for p in parties if p not in party_ids]
+    if not unknown:
+        return []
     return [
-        {
-            "seq": 1,
-            "amount_fen": obligation.get("amount_fen", 0),
-            "deadline": obligation.get("deadline"),
-        }
+        _finding(
+            "unknown_party",
+            "PML Art. 29(1)",
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "People's Mediation Law Art. 29(1): {parties} not a party to this case.",
+            ),
+            parties=", ".join(unknown),
+        )
     ]
 
 
-def completeness(content: dict[str, Any], party_ids: set[str]) -> list[Finding]:
+def completeness(content: Mapping[str, Any], party_ids: set[str] | None) -> list[Finding]:
     """What People's Mediation Law Art. 29 asks of the agreement and is missing.
 
     Signing is refused while this list is not empty (the mediator sees every item at once).
+    With ``party_ids`` None, whether the named parties are the case's is not asked (the
+    parse of a proposal, which knows no case, leaves that to the rule).
     """
     found: list[Finding] = []
     parties = content.get("parties") or []
@@ -133,19 +134,8 @@ def completeness(content: dict[str, Any], party_ids: set[str]) -> list[Finding]:
                 ),
             )
         )
-    unknown = [p for p in parties if p not in party_ids]
-    if unknown:
-        found.append(
-            _finding(
-                "unknown_party",
-                "PML Art. 29(1)",
-                QT_TRANSLATE_NOOP(
-                    CONTEXT,
-                    "People's Mediation Law Art. 29(1): {parties} not a party to this case.",
-                ),
-                parties=", ".join(unknown),
-            )
-        )
+    if party_ids is not None:
+        found += unknown_parties(parties, party_ids)
     for field, label in (
         (
             "facts",

@@ -1,22 +1,26 @@
-"""A mediation case as a pure function of its statements (the fold).
+"""A mediation case as a pure function of its statements: ``apply`` advances it by one.
 
-The projections, the contract rules (in the app and in the node) and the documents all read a
-case through ``fold``; nothing here touches a database or a clock.
+``apply`` receives each statement typed (``mediation.bodies.parse``, the registry's parse), in
+log order; the state keeps typed records, never a statement's JSON. The projections, the
+contract rules (in the app and in the node) and the documents read a case from this state;
+nothing here touches a database or a clock.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from casework.typed import Typed
 from ledger.clock import parse_time
 from ledger.statement import Statement
+from mediation import bodies as b
 from mediation import types as t
-from mediation.agreement import CHINA_TIME, content_hash, due_at, instalments_of
+from mediation.agreement import CHINA_TIME, due_at
 
 CONFIRMATION_WINDOW = timedelta(days=30)  # People's Mediation Law Art. 33; CPL Art. 205
 
@@ -24,19 +28,32 @@ CONFIRMATION_WINDOW = timedelta(days=30)  # People's Mediation Law Art. 33; CPL 
 @dataclass
 class Party:
     id: str
-    role: str  # applicant, respondent, third_party
-    kind: str  # person, organisation
+    role: b.PartyRole
+    kind: b.PartyKind
     name: str
     key: str | None  # the party's verifier key, once known
-    id_type: str = ""
+    id_type: b.IdType = b.IdType.NONE
     id_hash: str = ""  # salted SHA-256 of the identity document number, never the number
     agent: str = ""
 
+    @classmethod
+    def of(cls, body: b.PartyBody) -> Party:
+        return cls(
+            body.id,
+            body.role,
+            body.kind,
+            body.name,
+            body.key,
+            body.id_type or b.IdType.NONE,
+            body.id_hash or "",
+            body.agent or "",
+        )
 
-@dataclass
+
+@dataclass(frozen=True)
 class Version:
     number: int
-    content: dict[str, Any]
+    content: b.AgreementContent
     hash: str
     proposed_at: str
 
@@ -65,16 +82,33 @@ class Agreement:
         """The parties consented in the text in effect to automatic filing (SPC Opinions
         item 14). Only a literal ``true`` counts: the contract rule reads it that way."""
         effective = self.effective
-        return effective is not None and effective.content.get("enforcement_consent") is True
+        return effective is not None and effective.content.consents_to_filing
 
 
-@dataclass
+@dataclass(frozen=True)
 class Payment:
     agreement_id: str
     obligation_id: str
     amount_fen: int
     time: str
     actor: str
+
+
+@dataclass(frozen=True)
+class Filing:
+    """An enforcement filing in the case, and how many confirmed payments preceded it in the
+    log (what the filing saw: ``filed_default``)."""
+
+    statement: Typed[b.EnforcementRequested]
+    payments: int
+
+    @property
+    def time(self) -> str:
+        return self.statement.time
+
+    @property
+    def kind(self) -> b.FilingKind:
+        return self.statement.body.kind
 
 
 @dataclass
@@ -87,17 +121,17 @@ class CaseState:
     organisation: str = ""
     mediator_name: str = ""
     parties: dict[str, Party] = field(default_factory=dict)
-    disclosures: list[dict[str, Any]] = field(default_factory=list)
-    sessions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    disclosures: list[Typed[b.Disclosure]] = field(default_factory=list)
+    sessions: dict[str, Typed[b.SessionRecorded]] = field(default_factory=dict)
     acknowledgements: dict[str, set[str]] = field(default_factory=dict)  # session -> actors
     agreements: dict[str, Agreement] = field(default_factory=dict)
     payments: list[Payment] = field(default_factory=list)
-    reports: list[dict[str, Any]] = field(default_factory=list)
-    disputes: list[dict[str, Any]] = field(default_factory=list)
+    reports: list[Typed[b.PerformanceReported]] = field(default_factory=list)
+    disputes: list[Typed[b.PerformanceDisputed]] = field(default_factory=list)
     confirmation: dict[str, str] = field(default_factory=dict)  # actor -> time applied
-    enforcement: dict[tuple[str, str, int], dict[str, Any]] = field(default_factory=dict)
-    rulings: list[dict[str, Any]] = field(default_factory=list)  # judicial confirmation rulings
-    closed: dict[str, Any] | None = None
+    enforcement: dict[tuple[str, str, int], Filing] = field(default_factory=dict)
+    rulings: list[Typed[b.ConfirmationRuled]] = field(default_factory=list)
+    closed: Typed[b.CaseClosed] | None = None
 
     @property
     def mediator(self) -> str:
@@ -112,7 +146,7 @@ class CaseState:
         if latest is None:
             return {}
         needed = {}
-        for party_id in latest.content.get("parties", []):
+        for party_id in latest.content.parties:
             party = self.parties.get(party_id)
             if party is not None and party.key:
                 needed[party.key] = party.name
@@ -142,7 +176,7 @@ class CaseState:
         if agreement is None or agreement.effective is None:
             return {}
         found = {}
-        for party_id in agreement.effective.content.get("parties", []):
+        for party_id in agreement.effective.content.parties:
             party = self.parties.get(party_id)
             if party is not None and party.key and party.key not in self.confirmation:
                 found[party.key] = party.name
@@ -151,7 +185,7 @@ class CaseState:
     def reported(self, agreement_id: str, obligation_id: str) -> bool:
         """The obligor reported some performance of this obligation (the obligee may dispute)."""
         return any(
-            (r.get("agreement_id"), r.get("obligation_id")) == (agreement_id, obligation_id)
+            (r.body.agreement_id, r.body.obligation_id) == (agreement_id, obligation_id)
             for r in self.reports
         )
 
@@ -163,19 +197,16 @@ class CaseState:
         """What the obligor reported performing, leaving out reports the obligee disputed
         (a dispute answers every report made before it)."""
         total = 0
+        wanted = (agreement_id, obligation_id)
         for report in self.reports:
-            if (report.get("agreement_id"), report.get("obligation_id")) != (
-                agreement_id,
-                obligation_id,
-            ):
+            if (report.body.agreement_id, report.body.obligation_id) != wanted:
                 continue
             disputed = any(
-                (d.get("agreement_id"), d.get("obligation_id")) == (agreement_id, obligation_id)
-                and d["time"] >= report["time"]
+                (d.body.agreement_id, d.body.obligation_id) == wanted and d.time >= report.time
                 for d in self.disputes
             )
             if not disputed:
-                total += report.get("amount_fen", 0)
+                total += report.body.amount_fen
         return total
 
     def confirmed_by_court(self, agreement_id: str) -> bool:
@@ -184,9 +215,9 @@ class CaseState:
         if agreement is None or agreement.effective_hash is None:
             return False
         return any(
-            r.get("agreement_id") == agreement_id
-            and r.get("content_hash") == agreement.effective_hash
-            and r.get("valid") is True
+            r.body.agreement_id == agreement_id
+            and r.body.content_hash == agreement.effective_hash
+            and r.body.ruling is b.Ruling.VALID
             for r in self.rulings
         )
 
@@ -197,95 +228,139 @@ class CaseState:
             if p.agreement_id == agreement_id and p.obligation_id == obligation_id
         )
 
+    @property
+    def status(self) -> b.CaseStatus:
+        """The one word a case list shows (no clock: deadlines are judged where time is
+        known)."""
+        if self.closed is not None:
+            return b.CaseStatus.CLOSED
+        if self.enforcement:
+            return b.CaseStatus.ENFORCEMENT
+        if any(a.effective_hash for a in self.agreements.values()):
+            return b.CaseStatus.EFFECTIVE
+        if self.agreements:
+            return b.CaseStatus.SIGNING
+        return b.CaseStatus.OPEN
+
 
 def fold(case_id: str, history: Iterable[Statement]) -> CaseState:
-    """Apply a case's statements, in log order, to an empty case."""
+    """Apply a case's statements, in log order, to an empty case (each parsed first; a
+    generic statement such as ``document.issued`` changes nothing here)."""
     state = CaseState(case_id)
     for statement in history:
-        apply(state, statement)
+        if statement.type in t.ALL:
+            apply(state, b.parse(statement))
     return state
 
 
-def apply(state: CaseState, s: Statement) -> None:
+def apply(state: CaseState, s: Any) -> None:
+    """Advance ``state`` by one typed statement (``Domain.apply``). The registry hands a
+    generic statement of the case (``document.issued``) as it is: it changes nothing here."""
+    if isinstance(s, Typed):
+        _APPLY[s.type](state, s)
+
+
+def _opened(state: CaseState, s: Typed[b.CaseOpened]) -> None:
     body = s.body
-    if s.type == t.CASE_OPENED:
-        state.opened_by, state.opened_at = s.actor, s.time
-        state.dispute_type = body.get("dispute_type", "")
-        state.summary = body.get("summary", "")
-        state.organisation = body.get("organisation", "")
-        state.mediator_name = body.get("mediator_name", "")
-        for party in body.get("parties", []):
-            _add_party(state, party)
-    elif s.type == t.PARTY_ADDED:
-        _add_party(state, body.get("party", {}))
-    elif s.type == t.DISCLOSURE:
-        state.disclosures.append({**body, "actor": s.actor, "time": s.time})
-    elif s.type == t.SESSION_RECORDED:
-        state.sessions[body["session_id"]] = {**body, "time": s.time}
-        state.acknowledgements.setdefault(body["session_id"], set())
-    elif s.type == t.SESSION_ACKNOWLEDGED:
-        state.acknowledgements.setdefault(body["session_id"], set()).add(s.actor)
-    elif s.type == t.AGREEMENT_PROPOSED:
-        agreement = state.agreements.setdefault(
-            body["agreement_id"], Agreement(body["agreement_id"])
-        )
-        agreement.versions[body["version"]] = Version(
-            body["version"], body["content"], content_hash(body["content"]), s.time
-        )
-    elif s.type == t.AGREEMENT_SIGNED:
-        agreement = state.agreements.get(body["agreement_id"])
-        if agreement is None:
-            return  # the rules refuse such a signature; a fold of partial history skips it
-        version = agreement.versions.get(body.get("version"))
-        if version is None or version.hash != body.get("content_hash"):
-            return  # not a version this desktop holds: the rules refuse it
-        agreement.signatures.setdefault(version.number, {})[s.actor] = s.time
-        latest = agreement.latest
-        if (
-            agreement.effective_hash is None
-            and latest is not None
-            and latest.hash == body["content_hash"]
-        ):
-            signed = agreement.signatures.get(latest.number, {})
-            if set(state.signers_needed(agreement)) <= set(signed):
-                # Online mediation rules Art. 19: in effect once every signature is complete.
-                agreement.effective_hash, agreement.effective_at = latest.hash, s.time
-                agreement.effective_number = latest.number
-    elif s.type == t.PERFORMANCE_CONFIRMED:
-        state.payments.append(
-            Payment(
-                body["agreement_id"], body["obligation_id"], body["amount_fen"], s.time, s.actor
-            )
-        )
-    elif s.type == t.PERFORMANCE_REPORTED:
-        state.reports.append({**body, "actor": s.actor, "time": s.time})
-    elif s.type == t.PERFORMANCE_DISPUTED:
-        state.disputes.append({**body, "actor": s.actor, "time": s.time})
-    elif s.type == t.CONFIRMATION_RULED:
-        state.rulings.append({**body, "actor": s.actor, "time": s.time})
-    elif s.type == t.CONFIRMATION_APPLIED:
-        state.confirmation[s.actor] = s.time
-    elif s.type == t.ENFORCEMENT_REQUESTED:
-        key = (body["agreement_id"], body["obligation_id"], body.get("instalment", 1))
-        # what the filing saw: the payments before it in the log (``filed_default``)
-        count = len(state.payments)
-        state.enforcement[key] = {**body, "actor": s.actor, "time": s.time, "payments": count}
-    elif s.type == t.CASE_CLOSED:
-        state.closed = {**body, "time": s.time}
+    state.opened_by, state.opened_at = s.actor, s.time
+    state.dispute_type, state.summary = body.dispute_type, body.summary
+    state.organisation, state.mediator_name = body.organisation, body.mediator_name
+    for party in body.parties:
+        state.parties[party.id] = Party.of(party)
 
 
-def _add_party(state: CaseState, data: dict[str, Any]) -> None:
-    party = Party(
-        id=data["id"],
-        role=data.get("role", "applicant"),
-        kind=data.get("kind", "person"),
-        name=data.get("name", ""),
-        key=data.get("key"),
-        id_type=data.get("id_type", ""),
-        id_hash=data.get("id_hash", ""),
-        agent=data.get("agent", ""),
+def _party_added(state: CaseState, s: Typed[b.PartyAdded]) -> None:
+    state.parties[s.body.party.id] = Party.of(s.body.party)
+
+
+def _disclosure(state: CaseState, s: Typed[b.Disclosure]) -> None:
+    state.disclosures.append(s)
+
+
+def _session_recorded(state: CaseState, s: Typed[b.SessionRecorded]) -> None:
+    state.sessions[s.body.session_id] = s
+    state.acknowledgements.setdefault(s.body.session_id, set())
+
+
+def _session_acknowledged(state: CaseState, s: Typed[b.SessionAcknowledged]) -> None:
+    state.acknowledgements.setdefault(s.body.session_id, set()).add(s.actor)
+
+
+def _agreement_proposed(state: CaseState, s: Typed[b.AgreementProposed]) -> None:
+    body = s.body
+    agreement = state.agreements.setdefault(body.agreement_id, Agreement(body.agreement_id))
+    agreement.versions[body.version] = Version(
+        body.version, body.content, body.content_hash, s.time
     )
-    state.parties[party.id] = party
+
+
+def _agreement_signed(state: CaseState, s: Typed[b.AgreementSigned]) -> None:
+    body = s.body
+    agreement = state.agreements.get(body.agreement_id)
+    if agreement is None:
+        return  # the rules refuse such a signature; a fold of partial history skips it
+    version = agreement.versions.get(body.version)
+    if version is None or version.hash != body.content_hash:
+        return  # not a version this desktop holds: the rules refuse it
+    agreement.signatures.setdefault(version.number, {})[s.actor] = s.time
+    latest = agreement.latest
+    if agreement.effective_hash is None and latest is not None and latest.hash == body.content_hash:
+        signed = agreement.signatures.get(latest.number, {})
+        if set(state.signers_needed(agreement)) <= set(signed):
+            # Online mediation rules Art. 19: in effect once every signature is complete.
+            agreement.effective_hash, agreement.effective_at = latest.hash, s.time
+            agreement.effective_number = latest.number
+
+
+def _performance_confirmed(state: CaseState, s: Typed[b.PerformanceConfirmed]) -> None:
+    body = s.body
+    state.payments.append(
+        Payment(body.agreement_id, body.obligation_id, body.amount_fen, s.time, s.actor)
+    )
+
+
+def _performance_reported(state: CaseState, s: Typed[b.PerformanceReported]) -> None:
+    state.reports.append(s)
+
+
+def _performance_disputed(state: CaseState, s: Typed[b.PerformanceDisputed]) -> None:
+    state.disputes.append(s)
+
+
+def _confirmation_applied(state: CaseState, s: Typed[b.ConfirmationApplied]) -> None:
+    state.confirmation[s.actor] = s.time
+
+
+def _confirmation_ruled(state: CaseState, s: Typed[b.ConfirmationRuled]) -> None:
+    state.rulings.append(s)
+
+
+def _enforcement_requested(state: CaseState, s: Typed[b.EnforcementRequested]) -> None:
+    # what the filing saw: the payments before it in the log (``filed_default``)
+    state.enforcement[s.body.key] = Filing(s, len(state.payments))
+
+
+def _case_closed(state: CaseState, s: Typed[b.CaseClosed]) -> None:
+    state.closed = s
+
+
+_APPLY: dict[str, Callable[[CaseState, Any], None]] = {
+    t.CASE_OPENED: _opened,
+    t.PARTY_ADDED: _party_added,
+    t.DISCLOSURE: _disclosure,
+    t.SESSION_RECORDED: _session_recorded,
+    t.SESSION_ACKNOWLEDGED: _session_acknowledged,
+    t.AGREEMENT_PROPOSED: _agreement_proposed,
+    t.AGREEMENT_SIGNED: _agreement_signed,
+    t.PERFORMANCE_REPORTED: _performance_reported,
+    t.PERFORMANCE_CONFIRMED: _performance_confirmed,
+    t.PERFORMANCE_DISPUTED: _performance_disputed,
+    t.CONFIRMATION_APPLIED: _confirmation_applied,
+    t.CONFIRMATION_RULED: _confirmation_ruled,
+    t.ENFORCEMENT_REQUESTED: _enforcement_requested,
+    t.CASE_CLOSED: _case_closed,
+}
+assert set(_APPLY) == t.ALL
 
 
 class InstalmentStatus(StrEnum):
@@ -346,16 +421,16 @@ def instalments(state: CaseState, now: datetime) -> list[Instalment]:
         version = agreement.effective
         if version is None:
             continue
-        for ob in version.content.get("obligations", []):
-            confirmed = state.paid(agreement.id, ob["id"])
+        for ob in version.content.obligations:
+            confirmed = state.paid(agreement.id, ob.id)
             owed = 0
-            for part in instalments_of(ob):
-                seq, amount = int(part.get("seq", 1)), int(part["amount_fen"])
+            for part in ob.parts:
+                seq, amount = part.seq, part.amount_fen
                 paid = max(0, min(amount, confirmed - owed))
                 owed += amount
-                due = due_at(part["deadline"])
-                grace_end = due_at(part["deadline"], int(ob.get("grace_days", 0)))
-                filed = state.enforcement.get((agreement.id, ob["id"], seq))
+                due = due_at(part.deadline)
+                grace_end = due_at(part.deadline, ob.grace)
+                filed = state.enforcement.get((agreement.id, ob.id, seq))
                 if confirmed >= owed:
                     status = InstalmentStatus.PAID
                 elif filed is not None:
@@ -371,20 +446,20 @@ def instalments(state: CaseState, now: datetime) -> list[Instalment]:
                         agreement.id,
                         version.number,
                         version.hash,
-                        ob["id"],
+                        ob.id,
                         seq,
-                        ob["obligor"],
-                        ob["obligee"],
+                        ob.obligor,
+                        ob.obligee,
                         amount,
                         owed,
                         paid,
                         confirmed,
-                        part["deadline"],
+                        part.deadline,
                         due,
                         grace_end,
                         status,
-                        filed["time"] if filed else "",
-                        filed.get("filing", "enforcement") if filed else "",
+                        filed.time if filed else "",
+                        filed.kind.value if filed else "",
                     )
                 )
     return found
@@ -425,19 +500,19 @@ def defaults(state: CaseState, now: datetime) -> list[Default]:
     ]
 
 
-def filed_default(state: CaseState, body: dict[str, Any], filed_at: str) -> Default:
-    """The default an enforcement entry (its body, its time) was filed for, as it stood then:
+def filed_default(state: CaseState, filing: Typed[b.EnforcementRequested]) -> Default:
+    """The default an enforcement entry (typed: ``bodies.parse``) was filed for, as it stood then:
     counted with the payments before the filing in the log (as the rule saw them), or for an
     entry not in this case yet, those confirmed up to its time; never those confirmed since.
 
     Raises ``KeyError`` for an instalment not missed at that time in an agreement in effect
     here (the rules never let such an entry in).
     """
-    moment = parse_time(filed_at)
-    wanted = (body.get("agreement_id"), body.get("obligation_id"), body.get("instalment", 1))
+    filed_at, moment = filing.time, filing.moment
+    wanted = filing.body.key
     record = state.enforcement.get(wanted)
-    if record is not None and record["time"] == filed_at:
-        payments = state.payments[: record["payments"]]
+    if record is not None and record.time == filed_at:
+        payments = state.payments[: record.payments]
     else:
         payments = [p for p in state.payments if parse_time(p.time) <= moment]
     then = replace(state, payments=payments)

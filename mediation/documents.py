@@ -1,136 +1,54 @@
 """PDF documents of a mediation: the agreement (调解协议书), the joint application for
 judicial confirmation (司法确认申请书) and the enforcement application (强制执行申请书).
 
-Chinese text is set in the bundled WenQuanYi Micro Hei (resources/fonts), embedded in the PDF.
-Each document shows the signatures (signer, key id, time) and the chain facts (log, index,
-checkpoint, on-chain time), with a QR code carrying what a verifier needs. Session statements
-marked as concessions are left out of every document meant for a court (SPC online mediation
-rules Art. 18).
+They are built with the casework PDF machinery (``casework.pdf``: the embedded font, the
+signatures, the chain facts and their QR code). Session statements marked as concessions are
+left out of every document meant for a court (SPC online mediation rules Art. 18).
 """
 
 from __future__ import annotations
 
-import io
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass
-from importlib.resources import files
 from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer
 
-from ledger.clock import parse_time
-from mediation.agreement import CHINA_TIME, instalments_of
+from casework.days import CHINA_TIME
+from casework.pdf import (
+    ChainFacts,
+    SignatureLine,
+    Styles,
+    build_pdf,
+    chain_block,
+    escape,
+    local,
+    signatures_block,
+    styles,
+    table,
+    yuan,
+)
+from casework.private import PrivateParty, masked
 from mediation.case import CaseState, Default, confirmation_last_day
-from mediation.private import PrivateParty, masked
 
-FONT = "WQYMicroHei"
 ROLE_NAMES = {"applicant": "申请人", "respondent": "被申请人", "third_party": "第三人"}
 KIND_NAMES = {"person": "自然人", "organisation": "法人或其他组织"}
 ID_TYPES = {"resident_id": "居民身份证", "passport": "护照", "credit_code": "统一社会信用代码"}
 
-
-def font_path() -> str:
-    return str(files("resources") / "fonts" / "wqy-microhei.ttc")
-
-
-def _register_font() -> None:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, font_path(), subfontIndex=0))
-
-
-def yuan(fen: int) -> str:
-    """Integer fen as yuan with thousands separators: 6000000 -> 60,000.00 元."""
-    sign = "-" if fen < 0 else ""
-    whole, cents = divmod(abs(fen), 100)
-    return f"{sign}{whole:,}.{cents:02d} 元"
-
-
-def local(text: str, zone: bool = True) -> str:
-    """Wire time (UTC) shown as China Standard Time, the time zone of the court."""
-    shown = parse_time(text).astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M:%S")
-    return shown + " (UTC+8)" if zone else shown
-
-
-@dataclass(frozen=True)
-class SignatureLine:
-    name: str
-    role: str
-    key_id: str
-    time: str  # the signer's clock, wire form
-    chain_index: int | None
-    on_chain_time: str | None  # cosignature time, wire form; None while pending
-
-
-@dataclass(frozen=True)
-class ChainFacts:
-    origin: str
-    log_vkey: str
-    index: int | None
-    checkpoint_size: int | None
-    on_chain_time: str | None
-    leaf_hash: str  # hex
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    _register_font()
-    base = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=16, wordWrap="CJK")
-    return {
-        "title": ParagraphStyle(
-            "title", parent=base, fontSize=18, leading=26, alignment=TA_CENTER, spaceAfter=4 * mm
-        ),
-        "h": ParagraphStyle(
-            "h", parent=base, fontSize=12, leading=18, spaceBefore=3 * mm, spaceAfter=1 * mm
-        ),
-        "body": base,
-        "small": ParagraphStyle(
-            "small", parent=base, fontSize=8, leading=11, textColor=colors.HexColor("#444444")
-        ),
-    }
-
-
-def _escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
-    )
-
-
-def _qr(payload: dict[str, Any], size: float = 32 * mm) -> Drawing:
-    widget = QrCodeWidget(json.dumps(payload, ensure_ascii=True, separators=(",", ":")))
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    drawing.add(widget)
-    return drawing
-
-
-def _table(rows: list[list[Any]], widths: Sequence[float], header: bool = True) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0)
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTSIZE", (0, 0), (-1, -1), 9),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-    if header:
-        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")))
-    table.setStyle(TableStyle(style))
-    return table
+__all__ = [
+    "ChainFacts",
+    "SignatureLine",
+    "agreement_pdf",
+    "confirmation_application_pdf",
+    "enforcement_application_pdf",
+]
 
 
 def _parties_block(
     state: CaseState,
     ids: Sequence[str],
     private: dict[str, PrivateParty],
-    s: dict[str, ParagraphStyle],
+    s: Styles,
 ) -> list[Any]:
     out: list[Any] = []
     for pid in ids:
@@ -144,63 +62,8 @@ def _parties_block(
                 line += f"，住所 {details.address}"
         if party.agent:
             line += f"，委托代理人 {party.agent}"
-        out.append(Paragraph(_escape(line), s["body"]))
+        out.append(Paragraph(escape(line), s["body"]))
     return out
-
-
-def _signatures_block(lines: Sequence[SignatureLine], s: dict[str, ParagraphStyle]) -> Table:
-    rows: list[list[Any]] = [
-        ["签署人", "身份", "密钥标识", "签署时间（UTC+8）", "链上序号", "上链时间（UTC+8）"]
-    ]
-    for line in lines:
-        rows.append(
-            [
-                Paragraph(_escape(line.name), s["body"]),
-                line.role,
-                line.key_id,
-                local(line.time, zone=False),
-                "" if line.chain_index is None else str(line.chain_index),
-                local(line.on_chain_time, zone=False) if line.on_chain_time else "待确认",
-            ]
-        )
-    return _table(rows, [22 * mm, 18 * mm, 30 * mm, 37 * mm, 16 * mm, 37 * mm])
-
-
-def _chain_block(
-    facts: ChainFacts | None, payload: dict[str, Any], s: dict[str, ParagraphStyle]
-) -> list[Any]:
-    if facts is None or facts.index is None:
-        text = "本文书所依据的签名尚未全部获得司法链回执；请在回执到达后重新生成。"
-        return [Paragraph(text, s["small"])]
-    text = (
-        f"司法链：{facts.origin}<br/>"
-        f"条目序号：{facts.index}（检查点大小 {facts.checkpoint_size}）<br/>"
-        f"上链时间：{local(facts.on_chain_time) if facts.on_chain_time else '待确认'}<br/>"
-        f"叶哈希：{facts.leaf_hash[:32]}<br/>　　　　{facts.leaf_hash[32:]}<br/>"
-        f"日志公钥：{_escape(facts.log_vkey)}<br/>"
-        "核验：在“核验”页面打开本 PDF 文件或扫描二维码，可离线验证签名与回执。"
-    )
-    table = Table([[Paragraph(text, s["small"]), _qr(payload)]], colWidths=[138 * mm, 36 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    return [table]
-
-
-def _pdf(story: list[Any], title: str) -> bytes:
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=title,
-        author="Judicial Chain Desk",
-        creator="Judicial Chain Desk",
-        invariant=1,
-    )
-    doc.build(story)
-    return buffer.getvalue()
 
 
 def agreement_pdf(
@@ -211,7 +74,7 @@ def agreement_pdf(
     private: dict[str, PrivateParty] | None = None,
 ) -> bytes:
     """The mediation agreement (PML Art. 29) of the effective version, or the latest one."""
-    s = _styles()
+    s = styles()
     agreement = state.agreements[agreement_id]
     version = agreement.effective or agreement.latest
     assert version is not None
@@ -219,41 +82,40 @@ def agreement_pdf(
     story: list[Any] = [
         Paragraph("人民调解协议书", s["title"]),
         Paragraph(
-            _escape(
+            escape(
                 f"案号：{state.id}　　调解组织：{state.organisation}　　版本：第 {version.number} 版"
             ),
             s["small"],
         ),
         Paragraph("一、当事人基本情况", s["h"]),
-        *_parties_block(state, content["parties"], private or {}, s),
+        *_parties_block(state, content.parties, private or {}, s),
         Paragraph("二、纠纷的主要事实、争议事项及各方责任", s["h"]),
-        Paragraph(_escape("主要事实：" + content["facts"]), s["body"]),
-        Paragraph(_escape("争议事项：" + content["disputes"]), s["body"]),
-        Paragraph(_escape("各方责任：" + content["responsibilities"]), s["body"]),
+        Paragraph(escape("主要事实：" + content.facts), s["body"]),
+        Paragraph(escape("争议事项：" + content.disputes), s["body"]),
+        Paragraph(escape("各方责任：" + content.responsibilities), s["body"]),
         Paragraph("三、协议内容及履行方式、期限", s["h"]),
-        Paragraph(_escape(content["terms"]), s["body"]),
+        Paragraph(escape(content.terms), s["body"]),
         Spacer(1, 2 * mm),
     ]
     rows: list[list[Any]] = [["义务", "义务人", "权利人", "金额", "履行方式", "期限"]]
-    for ob in content["obligations"]:
-        parts = instalments_of(ob)
+    for ob in content.obligations:
         deadlines = "；".join(
-            f"第{p.get('seq', 1)}期 {yuan(p['amount_fen'])} 于 {p['deadline']} 前" for p in parts
+            f"第{p.seq}期 {yuan(p.amount_fen)} 于 {p.deadline} 前" for p in ob.parts
         )
-        if ob.get("grace_days"):
-            deadlines += f"（宽限 {ob['grace_days']} 日）"
+        if ob.grace:
+            deadlines += f"（宽限 {ob.grace} 日）"
         rows.append(
             [
-                ob["id"],
-                state.parties[ob["obligor"]].name,
-                state.parties[ob["obligee"]].name,
-                yuan(ob["amount_fen"]),
-                Paragraph(_escape(ob["manner"]), s["body"]),
-                Paragraph(_escape(deadlines), s["body"]),
+                ob.id,
+                state.parties[ob.obligor].name,
+                state.parties[ob.obligee].name,
+                yuan(ob.amount_fen),
+                Paragraph(escape(ob.manner), s["body"]),
+                Paragraph(escape(deadlines), s["body"]),
             ]
         )
-    story.append(_table(rows, [12 * mm, 22 * mm, 22 * mm, 30 * mm, 30 * mm, 58 * mm]))
-    if content.get("enforcement_consent") is True:  # as the rule reads it
+    story.append(table(rows, [12 * mm, 22 * mm, 22 * mm, 30 * mm, 30 * mm, 58 * mm]))
+    if content.consents_to_filing:  # as the rule reads it
         story.append(
             Paragraph(
                 "各方当事人一致同意：义务人未按本协议约定的期限履行的，由司法链智能合约自动向人民法院提请："
@@ -272,7 +134,7 @@ def agreement_pdf(
             s["body"],
         ),
         Spacer(1, 1 * mm),
-        _signatures_block(signatures, s),
+        signatures_block(signatures, s),
         Paragraph("五、司法链存证", s["h"]),
     ]
     payload = {
@@ -282,10 +144,8 @@ def agreement_pdf(
         "version": version.number,
         "content_sha256": version.hash,
     }
-    if facts is not None:
-        payload.update({"log": facts.origin, "index": facts.index, "leaf": facts.leaf_hash})
-    story += _chain_block(facts, payload, s)
-    return _pdf(story, f"调解协议书 {state.id}")
+    story += chain_block(facts, payload, s)
+    return build_pdf(story, f"调解协议书 {state.id}")
 
 
 def confirmation_application_pdf(
@@ -297,19 +157,19 @@ def confirmation_application_pdf(
     private: dict[str, PrivateParty] | None = None,
 ) -> bytes:
     """Joint application for judicial confirmation (PML Art. 33; CPL Art. 205-206)."""
-    s = _styles()
+    s = styles()
     agreement = state.agreements[agreement_id]
     version = agreement.effective
     assert version is not None, "only an effective agreement can be confirmed"
     last_day = confirmation_last_day(state, agreement_id)
     story: list[Any] = [
         Paragraph("司法确认申请书", s["title"]),
-        Paragraph(_escape(f"致：{court}"), s["body"]),
+        Paragraph(escape(f"致：{court}"), s["body"]),
         Paragraph("申请人", s["h"]),
-        *_parties_block(state, version.content["parties"], private or {}, s),
+        *_parties_block(state, version.content.parties, private or {}, s),
         Paragraph("请求事项", s["h"]),
         Paragraph(
-            _escape(
+            escape(
                 f"请求确认申请人于 {local(agreement.effective_at or '')} 经{state.organisation}主持达成的"
                 f"人民调解协议（案号 {state.id}，第 {version.number} 版，内容哈希 {version.hash}）有效。"
             ),
@@ -317,14 +177,14 @@ def confirmation_application_pdf(
         ),
         Paragraph("事实与理由", s["h"]),
         Paragraph(
-            _escape(
+            escape(
                 "申请人依照《人民调解法》第三十三条、《民事诉讼法》第二百零五条，自调解协议生效之日起三十日内共同申请司法确认。"
                 f"申请期限届满日：{last_day.isoformat() if last_day else '—'}（北京时间当日二十四时）。"
             ),
             s["body"],
         ),
     ]
-    records = [rec for rec in state.sessions.values()]
+    records = [rec.body for rec in state.sessions.values()]
     if records:
         story.append(
             Paragraph(
@@ -335,20 +195,18 @@ def confirmation_application_pdf(
         for record in records:
             story.append(
                 Paragraph(
-                    _escape(
-                        f"{record['session_id']}：{local(record['start'])} 至 {local(record['end'])}"
-                    ),
+                    escape(f"{record.session_id}：{local(record.start)} 至 {local(record.end)}"),
                     s["small"],
                 )
             )
-            for said in record.get("statements", []):
-                if said.get("concession"):
+            for said in record.said:
+                if said.concession:
                     continue  # online mediation rules Art. 18: never used against the party
-                name = state.parties[said["party"]].name
-                story.append(Paragraph(_escape(f"{name}：{said['text']}"), s["body"]))
+                name = state.parties[said.party].name
+                story.append(Paragraph(escape(f"{name}：{said.text}"), s["body"]))
     story += [
         Paragraph("申请人签名", s["h"]),
-        _signatures_block(signatures, s),
+        signatures_block(signatures, s),
         Paragraph("司法链存证", s["h"]),
     ]
     payload = {
@@ -357,10 +215,8 @@ def confirmation_application_pdf(
         "application": "judicial-confirmation",
         "content_sha256": version.hash,
     }
-    if facts is not None:
-        payload.update({"log": facts.origin, "index": facts.index, "leaf": facts.leaf_hash})
-    story += _chain_block(facts, payload, s)
-    return _pdf(story, f"司法确认申请书 {state.id}")
+    story += chain_block(facts, payload, s)
+    return build_pdf(story, f"司法确认申请书 {state.id}")
 
 
 def enforcement_application_pdf(
@@ -379,7 +235,7 @@ def enforcement_application_pdf(
     item 14); otherwise the obligee applied themselves. ``kind``: "enforcement" for an
     agreement a court confirmed (PML Art. 33, CPL Art. 206), "trial" otherwise (PML Art. 32).
     """
-    s = _styles()
+    s = styles()
     if kind == "enforcement":
         title, request = "强制执行申请书", "请求强制执行"
         heads = ("申请执行人", "被执行人", "执行依据与请求")
@@ -399,17 +255,18 @@ def enforcement_application_pdf(
     agreement = state.agreements[missed.agreement_id]
     version = agreement.effective
     assert version is not None
-    ob = next(o for o in version.content["obligations"] if o["id"] == missed.obligation_id)
-    obligee, obligor = state.parties[ob["obligee"]], state.parties[ob["obligor"]]
+    ob = version.content.obligation(missed.obligation_id)
+    assert ob is not None
+    obligee, obligor = state.parties[ob.obligee], state.parties[ob.obligor]
     story: list[Any] = [
         Paragraph(title, s["title"]),
         Paragraph(heads[0], s["h"]),
-        *_parties_block(state, [ob["obligee"]], private or {}, s),
+        *_parties_block(state, [ob.obligee], private or {}, s),
         Paragraph(heads[1], s["h"]),
-        *_parties_block(state, [ob["obligor"]], private or {}, s),
+        *_parties_block(state, [ob.obligor], private or {}, s),
         Paragraph(heads[2], s["h"]),
         Paragraph(
-            _escape(
+            escape(
                 f"依据{state.organisation}主持达成并已生效的人民调解协议（案号 {state.id}，第 {version.number} 版，"
                 f"内容哈希 {version.hash}），{obligor.name}应于 {missed.deadline} 前向{obligee.name}累计支付"
                 f"{yuan(missed.due_fen)}（宽限期至 {missed.due_at.astimezone(CHINA_TIME):%Y-%m-%d %H:%M} UTC+8），"
@@ -417,7 +274,7 @@ def enforcement_application_pdf(
             ),
             s["body"],
         ),
-        Paragraph(_escape(basis), s["body"]),
+        Paragraph(escape(basis), s["body"]),
         Paragraph("司法链存证", s["h"]),
     ]
     payload = {
@@ -427,7 +284,5 @@ def enforcement_application_pdf(
         "obligation": missed.obligation_id,
         "instalment": missed.instalment,
     }
-    if filing is not None:
-        payload.update({"log": filing.origin, "index": filing.index, "leaf": filing.leaf_hash})
-    story += _chain_block(filing, payload, s)
-    return _pdf(story, f"{title} {state.id}")
+    story += chain_block(filing, payload, s)
+    return build_pdf(story, f"{title} {state.id}")

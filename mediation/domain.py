@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ledger.domain import Domain
 from mediation import types as t
+from mediation.bodies import parse
 from mediation.case import CaseState, apply
 from mediation.projections import mediation_projections
 from mediation.rules import ROLES, RULES, due
@@ -16,6 +17,7 @@ DOMAIN = Domain(
     rules=RULES,
     new_state=CaseState,
     apply=apply,
+    parse=parse,
     roles=ROLES,
     due=due,
     projections=mediation_projections,

@@ -64,16 +64,8 @@ PARTY_TYPES = frozenset({t.CASE_OPENED, t.PARTY_ADDED})
 
 
 def status_of(state: CaseState) -> str:
-    """The one word a case list shows (no clock: deadlines are judged where time is known)."""
-    if state.closed is not None:
-        return "closed"
-    if state.enforcement:
-        return "enforcement"
-    if any(a.effective_hash for a in state.agreements.values()):
-        return "effective"
-    if state.agreements:
-        return "signing"
-    return "open"
+    """The one word a case list shows (``CaseState.status``)."""
+    return state.status.value
 
 
 class MediationProjection:

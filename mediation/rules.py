@@ -9,67 +9,26 @@ not performed triggers enforcement filing through business rules and smart contr
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
-from ledger.clock import parse_time
+from casework.typed import Typed, to_json
 from ledger.contract import ContractViolation, Trigger
 from ledger.domain import Check
 from ledger.errors import QT_TRANSLATE_NOOP
-from ledger.statement import Statement, check_documents
+from mediation import bodies as b
 from mediation import types as t
-from mediation.agreement import CONTEXT, completeness, content_hash
+from mediation.agreement import CONTEXT, unknown_parties
+from mediation.bodies import DEFAULT_RULE, RULE, refuse
 from mediation.case import (
+    Agreement,
     CaseState,
     confirmation_deadline,
     confirmation_last_day,
     defaults,
 )
 
-RULE = "mediation.rules@1"
-DEFAULT_RULE = "mediation.default@1"
-PARTY_ROLES = ("applicant", "respondent", "third_party")
-KINDS = ("person", "organisation")
-ID_TYPES = ("", "resident_id", "passport", "credit_code")
-_HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
-
-
-def refuse(message: str, **args: Any) -> ContractViolation:
-    return ContractViolation(message, rule=RULE, **args)
-
-
-def _party_ok(data: Any) -> None:
-    if not isinstance(data, dict):
-        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A party must be described as an object."))
-    if not isinstance(data.get("id"), str) or not data["id"]:
-        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A party needs an identifier."))
-    if data.get("role") not in PARTY_ROLES or data.get("kind") not in KINDS:
-        raise refuse(
-            QT_TRANSLATE_NOOP(
-                CONTEXT,
-                "A party's role is applicant, respondent or third party, and it is a "
-                "person or an organisation (online mediation rules Art. 8).",
-            )
-        )
-    if not str(data.get("name") or "").strip():
-        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A party needs a name (PML Art. 29(1))."))
-    if data.get("id_type", "") not in ID_TYPES:
-        raise refuse(
-            QT_TRANSLATE_NOOP(
-                CONTEXT, "The identity document type is resident ID, passport or credit code."
-            )
-        )
-    if data.get("id_hash") and not _HEX64.match(str(data["id_hash"])):
-        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "An identity hash is 64 lowercase hex digits."))
-    if set(data) - {"id", "role", "kind", "name", "key", "id_type", "id_hash", "agent"}:
-        raise refuse(
-            QT_TRANSLATE_NOOP(
-                CONTEXT,
-                "A party carries only id, role, kind, name, key, id_type, id_hash and "
-                "agent: other personal data stays off the chain.",
-            )
-        )
+__all__ = ["DEFAULT_RULE", "ROLES", "RULE", "RULES", "automatic_filings", "due", "refuse"]
 
 
 def _shared_key() -> ContractViolation:
@@ -86,7 +45,7 @@ def _shared_key() -> ContractViolation:
 def _in_open_case(rule: Check) -> Check:
     """Every statement but the opening one needs an open case that is not closed."""
 
-    def check(state: CaseState, statement: Statement) -> None:
+    def check(state: CaseState, statement: Typed[Any]) -> None:
         if not state.opened_by:
             raise refuse(
                 QT_TRANSLATE_NOOP(
@@ -100,7 +59,7 @@ def _in_open_case(rule: Check) -> Check:
                     CONTEXT,
                     "The case was closed on {time}; nothing more can be added (PML Art. 26).",
                 ),
-                time=state.closed["time"],
+                time=state.closed.time,
             )
         rule(state, statement)
 
@@ -110,7 +69,7 @@ def _in_open_case(rule: Check) -> Check:
 # -- by the mediator ------------------------------------------------------------------
 
 
-def _require_mediator(state: CaseState, s: Statement) -> None:
+def _require_mediator(state: CaseState, s: Typed[Any]) -> None:
     if s.actor != state.mediator:
         raise refuse(
             QT_TRANSLATE_NOOP(
@@ -121,47 +80,27 @@ def _require_mediator(state: CaseState, s: Statement) -> None:
         )
 
 
-def _opened(state: CaseState, s: Statement) -> None:
+def _opened(state: CaseState, s: Typed[b.CaseOpened]) -> None:
     if not s.case:
         raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A case needs a case number."))
     if state.opened_by:
         raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "This case is already open."))
-    body = s.body
-    for field in ("dispute_type", "summary", "organisation", "mediator_name"):
-        if not str(body.get(field) or "").strip():
-            raise refuse(
-                QT_TRANSLATE_NOOP(
-                    CONTEXT,
-                    "Opening a case needs the dispute type, a summary, the mediation "
-                    "organisation and the mediator's name (online mediation rules Art. 8).",
-                )
-            )
-    parties = body.get("parties")
-    if not isinstance(parties, list) or len(parties) < 2:
-        raise refuse(
-            QT_TRANSLATE_NOOP(CONTEXT, "A dispute needs at least two parties (PML Art. 17).")
-        )
-    ids, keys = set(), set()
-    for party in parties:
-        _party_ok(party)
-        ids.add(party["id"])
-        if party.get("key"):
-            if party["key"] in keys or party["key"] == s.actor:
+    keys: set[str] = set()
+    for party in s.body.parties:
+        if party.key:
+            if party.key in keys or party.key == s.actor:
                 raise _shared_key()
-            keys.add(party["key"])
-    if len(ids) != len(parties):
-        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "Two parties share one identifier."))
+            keys.add(party.key)
 
 
-def _party_added(state: CaseState, s: Statement) -> None:
+def _party_added(state: CaseState, s: Typed[b.PartyAdded]) -> None:
     _require_mediator(state, s)
-    _party_ok(s.body.get("party"))
-    existing = state.parties.get(s.body["party"]["id"])
-    key = s.body["party"].get("key")
+    party = s.body.party
+    existing = state.parties.get(party.id)
     others = state.signers_everyone() - ({existing.key} if existing and existing.key else set())
-    if key and key in others:
+    if party.key and party.key in others:
         raise _shared_key()
-    if existing is not None and existing.key and existing.key != s.body["party"].get("key"):
+    if existing is not None and existing.key and existing.key != party.key:
         raise refuse(
             QT_TRANSLATE_NOOP(
                 CONTEXT,
@@ -171,40 +110,16 @@ def _party_added(state: CaseState, s: Statement) -> None:
         )
 
 
-def _disclosure(state: CaseState, s: Statement) -> None:
+def _disclosure(state: CaseState, s: Typed[b.Disclosure]) -> None:
     _require_mediator(state, s)
-    if not isinstance(s.body.get("conflict"), bool) or not isinstance(s.body.get("text"), str):
-        raise refuse(
-            QT_TRANSLATE_NOOP(
-                CONTEXT,
-                "A disclosure states whether there is a conflict of interest and "
-                "explains it (online mediation rules Art. 13).",
-            )
-        )
 
 
-def _session_recorded(state: CaseState, s: Statement) -> None:
+def _session_recorded(state: CaseState, s: Typed[b.SessionRecorded]) -> None:
     _require_mediator(state, s)
-    body = s.body
-    if not isinstance(body.get("session_id"), str) or body["session_id"] in state.sessions:
+    if s.body.session_id in state.sessions:
         raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A session record needs a new session id."))
-    try:
-        start, end = parse_time(body.get("start")), parse_time(body.get("end"))
-    except ValueError:
-        raise refuse(
-            QT_TRANSLATE_NOOP(
-                CONTEXT, "A session record needs its start and end time (PML Art. 27)."
-            )
-        ) from None
-    if end < start:
-        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "The session ends before it starts."))
-    participants = body.get("participants")
-    if not isinstance(participants, list) or not participants:
-        raise refuse(
-            QT_TRANSLATE_NOOP(CONTEXT, "A session record lists who took part (PML Art. 27).")
-        )
-    for item in body.get("statements", []):
-        if item.get("party") not in state.parties or not isinstance(item.get("concession"), bool):
+    for item in s.body.said:
+        if item.party not in state.parties:
             raise refuse(
                 QT_TRANSLATE_NOOP(
                     CONTEXT,
@@ -212,14 +127,12 @@ def _session_recorded(state: CaseState, s: Statement) -> None:
                     "is a concession (online mediation rules Art. 18).",
                 )
             )
-    if body.get("documents"):
-        check_documents(body["documents"])
 
 
-def _agreement_proposed(state: CaseState, s: Statement) -> None:
+def _agreement_proposed(state: CaseState, s: Typed[b.AgreementProposed]) -> None:
     _require_mediator(state, s)
     body = s.body
-    agreement = state.agreements.get(body.get("agreement_id", ""))
+    agreement = state.agreements.get(body.agreement_id)
     expected = 1 if agreement is None or agreement.latest is None else agreement.latest.number + 1
     if agreement is not None and agreement.effective_hash is not None:
         raise refuse(
@@ -229,22 +142,18 @@ def _agreement_proposed(state: CaseState, s: Statement) -> None:
                 "cannot be changed. Disputes over it go to court (PML Art. 32).",
             )
         )
-    if body.get("version") != expected:
+    if body.version != expected:
         raise refuse(
             QT_TRANSLATE_NOOP(CONTEXT, "The next version of this agreement is {n}."), n=expected
         )
-    content = body.get("content")
-    if not isinstance(content, dict) or body.get("content_hash") != content_hash(content):
-        raise refuse(
-            QT_TRANSLATE_NOOP(CONTEXT, "The agreement's content hash does not match its content.")
-        )
-    missing = completeness(content, set(state.parties))
+    # the parse found the text complete; whether it names this case's parties is asked here
+    missing = unknown_parties(body.content.parties, set(state.parties))
     if missing:
         raise refuse(
             QT_TRANSLATE_NOOP(CONTEXT, "The agreement is incomplete: {items}"),
             items=" ".join(f.text() for f in missing),
         )
-    keyless = [p.name for p in state.keyless(content["parties"])]
+    keyless = [p.name for p in state.keyless(body.content.parties)]
     if keyless:
         raise refuse(
             QT_TRANSLATE_NOOP(
@@ -256,7 +165,7 @@ def _agreement_proposed(state: CaseState, s: Statement) -> None:
         )
 
 
-def _case_closed(state: CaseState, s: Statement) -> None:
+def _case_closed(state: CaseState, s: Typed[b.CaseClosed]) -> None:
     _require_mediator(state, s)
     if any(a.effective_hash for a in state.agreements.values()):
         raise refuse(
@@ -267,22 +176,13 @@ def _case_closed(state: CaseState, s: Statement) -> None:
                 "its performance continues (PML Art. 31).",
             )
         )
-    if not str(s.body.get("reason") or "").strip():
-        raise refuse(
-            QT_TRANSLATE_NOOP(
-                CONTEXT,
-                "Closing a case states why, and the parties are told of their other "
-                "remedies (PML Art. 26).",
-            )
-        )
 
 
 # -- by parties and mediator ----------------------------------------------------------
 
 
-def _session_acknowledged(state: CaseState, s: Statement) -> None:
-    session = state.sessions.get(s.body.get("session_id", ""))
-    if session is None:
+def _session_acknowledged(state: CaseState, s: Typed[b.SessionAcknowledged]) -> None:
+    if s.body.session_id not in state.sessions:
         raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "There is no such session record."))
     if state.party_by_key(s.actor) is None:
         raise refuse(
@@ -292,12 +192,12 @@ def _session_acknowledged(state: CaseState, s: Statement) -> None:
         )
 
 
-def _agreement_signed(state: CaseState, s: Statement) -> None:
-    agreement = state.agreements.get(s.body.get("agreement_id", ""))
+def _agreement_signed(state: CaseState, s: Typed[b.AgreementSigned]) -> None:
+    agreement = state.agreements.get(s.body.agreement_id)
     latest = agreement.latest if agreement else None
     if agreement is None or latest is None:
         raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "There is no such agreement to sign."))
-    if s.body.get("version") != latest.number or s.body.get("content_hash") != latest.hash:
+    if s.body.version != latest.number or s.body.content_hash != latest.hash:
         raise refuse(
             QT_TRANSLATE_NOOP(
                 CONTEXT,
@@ -305,7 +205,7 @@ def _agreement_signed(state: CaseState, s: Statement) -> None:
                 "earlier signatures no longer count. Sign version {latest} (online mediation "
                 "rules Art. 19).",
             ),
-            v=s.body.get("version"),
+            v=s.body.version,
             latest=latest.number,
         )
     if s.actor not in state.signers_needed(agreement):
@@ -319,8 +219,8 @@ def _agreement_signed(state: CaseState, s: Statement) -> None:
         raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "You have already signed this version."))
 
 
-def _effective(state: CaseState, s: Statement) -> Any:
-    agreement = state.agreements.get(s.body.get("agreement_id", ""))
+def _effective(state: CaseState, agreement_id: str) -> Agreement:
+    agreement = state.agreements.get(agreement_id)
     if agreement is None or agreement.effective is None:
         raise refuse(
             QT_TRANSLATE_NOOP(
@@ -332,17 +232,17 @@ def _effective(state: CaseState, s: Statement) -> Any:
     return agreement
 
 
-def _obligation(state: CaseState, s: Statement) -> dict[str, Any]:
-    agreement = _effective(state, s)
-    for ob in agreement.effective.content["obligations"]:
-        if ob["id"] == s.body.get("obligation_id"):
-            return ob
-    raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "The agreement has no such obligation."))
+def _obligation(state: CaseState, agreement_id: str, obligation_id: str) -> b.Obligation:
+    version = _effective(state, agreement_id).effective
+    found = version.content.obligation(obligation_id) if version is not None else None
+    if found is None:
+        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "The agreement has no such obligation."))
+    return found
 
 
-def _performance_confirmed(state: CaseState, s: Statement) -> None:
-    ob = _obligation(state, s)
-    if state.parties[ob["obligee"]].key != s.actor:
+def _performance_confirmed(state: CaseState, s: Typed[b.PerformanceConfirmed]) -> None:
+    ob = _obligation(state, s.body.agreement_id, s.body.obligation_id)
+    if state.parties[ob.obligee].key != s.actor:
         raise refuse(
             QT_TRANSLATE_NOOP(
                 CONTEXT,
@@ -350,25 +250,17 @@ def _performance_confirmed(state: CaseState, s: Statement) -> None:
                 "(PML Art. 31: the committee supervises performance).",
             )
         )
-    amount = s.body.get("amount_fen")
-    if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
-        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A confirmed amount is a positive number of fen."))
 
 
-def _performance_reported(state: CaseState, s: Statement) -> None:
-    ob = _obligation(state, s)
-    amount = s.body.get("amount_fen")
-    if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
-        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A reported amount is a whole number of fen."))
-    if state.parties[ob["obligor"]].key != s.actor:
+def _performance_reported(state: CaseState, s: Typed[b.PerformanceReported]) -> None:
+    ob = _obligation(state, s.body.agreement_id, s.body.obligation_id)
+    if state.parties[ob.obligor].key != s.actor:
         raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "Only the obligor reports their own performance."))
-    if s.body.get("documents"):
-        check_documents(s.body["documents"])
 
 
-def _performance_disputed(state: CaseState, s: Statement) -> None:
-    ob = _obligation(state, s)
-    if state.parties[ob["obligee"]].key != s.actor:
+def _performance_disputed(state: CaseState, s: Typed[b.PerformanceDisputed]) -> None:
+    ob = _obligation(state, s.body.agreement_id, s.body.obligation_id)
+    if state.parties[ob.obligee].key != s.actor:
         raise refuse(
             QT_TRANSLATE_NOOP(
                 CONTEXT, "Only the obligee disputes a reported performance (PML Art. 32)."
@@ -376,8 +268,8 @@ def _performance_disputed(state: CaseState, s: Statement) -> None:
         )
 
 
-def _confirmation_applied(state: CaseState, s: Statement) -> None:
-    agreement = _effective(state, s)
+def _confirmation_applied(state: CaseState, s: Typed[b.ConfirmationApplied]) -> None:
+    agreement = _effective(state, s.body.agreement_id)
     if state.party_by_key(s.actor) is None:
         raise refuse(
             QT_TRANSLATE_NOOP(
@@ -398,8 +290,8 @@ def _confirmation_applied(state: CaseState, s: Statement) -> None:
         )
 
 
-def _confirmation_ruled(state: CaseState, s: Statement) -> None:
-    agreement = _effective(state, s)
+def _confirmation_ruled(state: CaseState, s: Typed[b.ConfirmationRuled]) -> None:
+    agreement = _effective(state, s.body.agreement_id)
     if s.actor in state.signers_everyone():
         raise refuse(
             QT_TRANSLATE_NOOP(
@@ -408,12 +300,7 @@ def _confirmation_ruled(state: CaseState, s: Statement) -> None:
                 "the mediator cannot.",
             )
         )
-    body = s.body
-    if (
-        body.get("content_hash") != agreement.effective_hash
-        or not isinstance(body.get("valid"), bool)
-        or not str(body.get("court") or "").strip()
-    ):
+    if s.body.content_hash != agreement.effective_hash:
         raise refuse(
             QT_TRANSLATE_NOOP(
                 CONTEXT,
@@ -423,21 +310,21 @@ def _confirmation_ruled(state: CaseState, s: Statement) -> None:
         )
 
 
-def _enforcement_requested(state: CaseState, s: Statement) -> None:
-    _effective(state, s)
+def _enforcement_requested(state: CaseState, s: Typed[b.EnforcementRequested]) -> None:
     body = s.body
-    key = (body.get("agreement_id"), body.get("obligation_id"), body.get("instalment"))
-    if key in state.enforcement:
+    _effective(state, body.agreement_id)
+    filed = state.enforcement.get(body.key)
+    if filed is not None:
         raise refuse(
             QT_TRANSLATE_NOOP(
                 CONTEXT, "Enforcement for this instalment was already requested on {time}."
             ),
-            time=state.enforcement[key]["time"],
+            time=filed.time,
         )
     match = [
         d
         for d in defaults(state, s.moment)
-        if d.obligation_id == body.get("obligation_id") and d.instalment == body.get("instalment")
+        if d.obligation_id == body.obligation_id and d.instalment == body.instalment
     ]
     if not match:
         raise refuse(
@@ -448,25 +335,19 @@ def _enforcement_requested(state: CaseState, s: Statement) -> None:
             ),
             time=s.time,
         )
-    ob = _obligation(state, s)
-    obligee = state.parties[ob["obligee"]].key
-    if body.get("rule") == DEFAULT_RULE:
+    ob = _obligation(state, body.agreement_id, body.obligation_id)
+    obligee = state.parties[ob.obligee].key
+    if body.rule is b.FilingRule.AUTOMATIC:
         # Only the chain files automatically, and only exactly what the rule computes:
         # neither a party nor the mediator can spend the one automatic filing.
         expected = [
-            b
-            for b in automatic_filings(state, s.moment)
-            if (b["obligation_id"], b["instalment"])
-            == (body.get("obligation_id"), body.get("instalment"))
+            f
+            for f in automatic_filings(state, s.moment)
+            if (f.obligation_id, f.instalment) == (body.obligation_id, body.instalment)
         ]
-        if s.actor in state.signers_everyone() or not expected or expected[0] != body:
-            raise refuse(
-                QT_TRANSLATE_NOOP(
-                    CONTEXT,
-                    "An automatic filing is made by the chain's contract rule alone, with "
-                    "the amounts the rule computes (SPC Opinions item 14).",
-                )
-            )
+        differs = not expected or expected[0] != body or s.members is not None
+        if s.actor in state.signers_everyone() or differs:
+            raise refuse(b.AUTOMATIC_ONLY)
         return
     if s.actor != obligee:
         raise refuse(
@@ -486,12 +367,12 @@ def due(state: CaseState, now: datetime) -> list[Trigger]:
     if not state.opened_by or state.closed is not None:
         return []
     return [
-        Trigger(t.ENFORCEMENT_REQUESTED, state.id, body, DEFAULT_RULE)
+        Trigger(t.ENFORCEMENT_REQUESTED, state.id, to_json(body), DEFAULT_RULE)
         for body in automatic_filings(state, now)
     ]
 
 
-def automatic_filings(state: CaseState, now: datetime) -> list[dict[str, Any]]:
+def automatic_filings(state: CaseState, now: datetime) -> list[b.EnforcementRequested]:
     """The filings the contract rule makes now (SPC Opinions item 14): one per missed
     instalment of an agreement whose parties all consented in its text, unless the obligor
     reported performing it and the obligee has not disputed that report.
@@ -511,25 +392,26 @@ def automatic_filings(state: CaseState, now: datetime) -> list[dict[str, Any]]:
             continue  # the obligee must answer the obligor's report first
         confirmed = state.confirmed_by_court(d.agreement_id)
         bodies.append(
-            {
-                "agreement_id": d.agreement_id,
-                "version": d.version,
-                "content_hash": d.content_hash,
-                "obligation_id": d.obligation_id,
-                "instalment": d.instalment,
-                "due_fen": d.due_fen,
-                "paid_fen": d.paid_fen,
-                "deadline": d.deadline,
-                "filing": "enforcement" if confirmed else "trial",
-                "rule": DEFAULT_RULE,
-                "basis": "SPC Opinions on blockchain judicial applications, item 14",
-            }
+            b.EnforcementRequested(
+                agreement_id=d.agreement_id,
+                obligation_id=d.obligation_id,
+                instalment=d.instalment,
+                rule=b.FilingRule.AUTOMATIC,
+                version=d.version,
+                content_hash=d.content_hash,
+                due_fen=d.due_fen,
+                paid_fen=d.paid_fen,
+                deadline=d.deadline,
+                filing=b.FilingKind.ENFORCEMENT if confirmed else b.FilingKind.TRIAL,
+                basis="SPC Opinions on blockchain judicial applications, item 14",
+            )
         )
     return bodies
 
 
 # Each mediation type and the rule that checks it: the node and the desk both run this table
-# (through ``ledger.domain.Registry``, which first keeps personal numbers off the chain).
+# (through ``ledger.domain.Registry``, which first keeps personal numbers off the chain and
+# types the body with ``mediation.bodies.parse``).
 RULES: dict[str, Check] = {
     t.CASE_OPENED: _opened,
     t.PARTY_ADDED: _in_open_case(_party_added),

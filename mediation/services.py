@@ -10,27 +10,23 @@ from __future__ import annotations
 import copy
 import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
+from casework import private
+from casework.statements import Author, Prepared
+from casework.statements import checked as checked_by
 from ledger.clock import format_time
 from ledger.keys import SigningKey
 from ledger.statement import Statement
 from ledger.store.store import Store
-from mediation import private
 from mediation import types as t
 from mediation.agreement import content_hash
 from mediation.case import CaseState
-from mediation.rules import RULES
+from mediation.domain import DOMAIN
 
-
-class Author(Protocol):
-    """Builds statements for the log in use (DeskSession does)."""
-
-    def statement(
-        self, type_: str, case: str, body: dict[str, Any], *, actor: SigningKey | None = None
-    ) -> Statement: ...
+__all__ = ["Author", "Prepared", "checked"]  # with the service functions below
 
 
 @dataclass
@@ -47,14 +43,6 @@ class PartyInput:
     phone: str = ""
     agent: str = ""
     key: str | None = None  # the party's verifier key, when they have enrolled
-
-
-@dataclass
-class Prepared:
-    """A checked statement, and the private rows to store in the same transaction."""
-
-    statement: Statement
-    private_rows: list[private.PrivateParty] = field(default_factory=list)
 
 
 def next_party_id(used: Iterable[str]) -> str:
@@ -79,10 +67,9 @@ def load(store: Store, case_id: str) -> CaseState:
 
 
 def checked(state: CaseState, statement: Statement) -> Statement:
-    """Run the rule the node will run, at once (offline too); raises ContractViolation with
-    the article. ``DeskSession.record`` runs it again against the state it appends to."""
-    RULES[statement.type](state, statement)
-    return statement
+    """Run the mediation rule the node will run, at once (offline too): ContractViolation
+    with the article (``casework.statements.checked``)."""
+    return checked_by(DOMAIN, state, statement)
 
 
 def _split(case_id: str, party: PartyInput) -> tuple[dict[str, Any], private.PrivateParty | None]:

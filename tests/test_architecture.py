@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE = ["ledger", "mediation", "bankruptcy", "chain_client", "chain_node", "desk"]
+CORE = ["ledger", "casework", "mediation", "bankruptcy", "chain_client", "chain_node", "desk"]
 
 BLOCK_QT = """
 import importlib, pkgutil, sys

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from casework import private
 from desk import backup
 from desk.cli import main as cli_main
 from desk.embedded import start_or_attach
@@ -25,7 +26,7 @@ from ledger.errors import WrongPassphraseError
 from ledger.keys import SigningKey
 from ledger.profile import Profile, Settings
 from ledger.store.models import LogEntry, OutboxItem
-from mediation import private, services
+from mediation import services
 from mediation import types as t
 from tests.chain_node.conftest import Client
 

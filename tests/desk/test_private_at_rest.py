@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from casework import private
 from chain_node.domains import installed_domains
 from desk.embedded import start_or_attach
 from desk.network import NetworkThread
@@ -26,7 +27,6 @@ from ledger.profile import Profile, Settings
 from ledger.store.models import LogEntry, OutboxItem
 from ledger.store.store import Store
 from ledger.vault import DataKeyError, SealedValueError
-from mediation import private
 
 ID_NUMBER = "110101199003071234"
 PHONE = "13812345678"

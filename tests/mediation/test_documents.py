@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from casework.private import PrivateParty, identity_hash, masked
 from mediation import types as t
 from mediation.agreement import due_at
 from mediation.case import defaults, fold
@@ -21,7 +22,6 @@ from mediation.documents import (
     enforcement_application_pdf,
     yuan,
 )
-from mediation.private import PrivateParty, identity_hash, masked
 
 from .conftest import CASE, Case
 

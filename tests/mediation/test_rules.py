@@ -238,10 +238,13 @@ def test_performance_is_confirmed_by_the_obligee_only(case: Case) -> None:
     }
     refused(case, case.make(case.lender, t.PERFORMANCE_REPORTED, report), "Only the obligor")
     accepted(case, case.make(case.borrower, t.PERFORMANCE_REPORTED, report))
+    dispute = {"agreement_id": "A1", "obligation_id": "o1", "reason": "x"}
+    refused(case, case.make(case.borrower, t.PERFORMANCE_DISPUTED, dispute), "PML Art. 32")
+    # a dispute carries no report's fields: the typed body has none to keep (mediation.bodies)
     refused(
         case,
-        case.make(case.borrower, t.PERFORMANCE_DISPUTED, {**report, "reason": "x"}),
-        "PML Art. 32",
+        case.make(case.lender, t.PERFORMANCE_DISPUTED, {**report, "reason": "x"}),
+        "has no field amount_fen, documents",
     )
     accepted(
         case,

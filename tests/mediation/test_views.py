@@ -7,12 +7,16 @@ overpayment, a deadline on a public holiday, a payment confirmed late.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from casework.typed import to_json
+from ledger.contract import ContractViolation
 from ledger.keys import SigningKey
 from mediation import types as t
+from mediation.bodies import FilingRule, parse
 from mediation.case import (
     InstalmentStatus,
     confirmation_days_left,
@@ -137,7 +141,7 @@ def test_a_filed_instalment_shows_enforcement_and_still_counts_as_missed(case: C
     now = FIRST_DUE + GRACE
     [body] = automatic_filings(fold(CASE, case.history), now)
     node = SigningKey.generate()
-    case.add(case.make(node, t.ENFORCEMENT_REQUESTED, body, at=now + SECOND))
+    case.add(case.make(node, t.ENFORCEMENT_REQUESTED, to_json(body), at=now + SECOND))
     rows = view(case, now + SECOND)
     assert rows[0].status == S.ENFORCEMENT and rows[0].missed
     assert rows[0].filing == "trial" and rows[0].enforcement_time == case.history[-1].time
@@ -149,9 +153,10 @@ def test_the_default_a_filing_was_for_survives_a_later_payment(case: Case) -> No
     case.effective()
     now = FIRST_DUE + GRACE
     [body] = automatic_filings(fold(CASE, case.history), now)
-    filing = case.add(case.make(SigningKey.generate(), t.ENFORCEMENT_REQUESTED, body, at=now))
+    signed = case.make(SigningKey.generate(), t.ENFORCEMENT_REQUESTED, to_json(body), at=now)
+    filing = parse(case.add(signed))
     state = fold(CASE, case.history)
-    computed = filed_default(state, filing.body, filing.time)
+    computed = filed_default(state, filing)
     assert computed == defaults(state, now)[0]
 
     # settled after the filing in the log, with a time stamp before it (a desk's clock ran
@@ -159,21 +164,21 @@ def test_the_default_a_filing_was_for_survives_a_later_payment(case: Case) -> No
     pay(case, 6_000_000, at=now - timedelta(hours=1))
     state = fold(CASE, case.history)
     assert defaults(state, now) == []  # today the instalment counts as paid
-    assert filed_default(state, filing.body, filing.time) == computed
+    assert filed_default(state, filing) == computed
 
     # The obligee's own application carries no amounts: counted from the log as it stood.
-    applied = filed_default(state, {"agreement_id": "A1", "obligation_id": "o1"}, filing.time)
+    own = replace(filing.body, rule=FilingRule.OBLIGEE, version=None, content_hash=None)
+    own = replace(own, due_fen=None, paid_fen=None, deadline=None, filing=None, basis=None)
+    applied = filed_default(state, replace(filing, body=own))
     assert (applied.instalment, applied.due_fen, applied.paid_fen) == (1, 6_000_000, 0)
     assert applied.deadline == "2026-12-31" and applied.due_at == FIRST_DUE + GRACE
     with pytest.raises(KeyError):  # the second instalment was not missed then
-        filed_default(state, {**body, "instalment": 2}, filing.time)
+        filed_default(state, replace(filing, body=replace(filing.body, instalment=2)))
     with pytest.raises(KeyError):
-        filed_default(state, {**body, "obligation_id": "o9"}, filing.time)
+        filed_default(state, replace(filing, body=replace(filing.body, obligation_id="o9")))
 
 
-@pytest.mark.parametrize(
-    ("consent", "expected"), [(True, True), (False, False), ("true", False), (1, False)]
-)
+@pytest.mark.parametrize(("consent", "expected"), [(True, True), (False, False)])
 def test_consent_to_filing_as_the_rule_reads_it(
     case: Case, consent: object, expected: bool
 ) -> None:
@@ -189,9 +194,18 @@ def test_consent_to_filing_as_the_rule_reads_it(
     assert bool(automatic_filings(state, FIRST_DUE + GRACE)) is expected
 
 
+@pytest.mark.parametrize("consent", ["true", 1, None])
+def test_consent_to_filing_is_yes_or_no(case: Case, consent: object) -> None:
+    """Only a literal true or false: "true" or 1 is refused when proposed, never read as a
+    consent the parties did not give (SPC Opinions item 14)."""
+    with pytest.raises(ContractViolation, match="item 14"):
+        parse(case.proposed(enforcement_consent=consent))
+
+
 def test_a_party_without_a_key_cannot_sign(case: Case) -> None:
     parties = case.opened().body["parties"]
-    case.add(case.opened(parties=[parties[0], {**parties[1], "key": None}]))
+    keyless = {k: v for k, v in parties[1].items() if k != "key"}
+    case.add(case.opened(parties=[parties[0], keyless]))
     state = fold(CASE, case.history)
     assert [p.name for p in state.keyless(["p1", "p2", "p9"])] == ["李四"]
     assert state.keyless(["p1"]) == []
@@ -216,7 +230,12 @@ def test_who_still_has_to_sign_acknowledge_and_apply(case: Case) -> None:
     assert state.unsigned(state.agreements["A1"]) == {}
     assert state.unapplied("A1") == {case.borrower.vkey: "李四"}
 
-    session = {"session_id": "S1", "start": "2026-11-02T02:00:00.000Z"}
+    session = {
+        "session_id": "S1",
+        "start": "2026-11-02T02:00:00.000Z",
+        "end": "2026-11-02T03:00:00.000Z",
+        "participants": ["p1", "p2"],
+    }
     case.add(case.make(case.mediator, t.SESSION_RECORDED, session))
     case.add(case.make(case.borrower, t.SESSION_ACKNOWLEDGED, {"session_id": "S1"}))
     assert fold(CASE, case.history).unacknowledged("S1") == {case.lender.vkey: "张三"}

@@ -36,6 +36,7 @@ from PySide6.QtCore import QDate, Qt, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
 from sqlalchemy import select
 
+from casework import private
 from desk.embedded import LocalNode, start_or_attach
 from desk.network import NetworkThread
 from desk.read.entries import node_vkey
@@ -45,7 +46,7 @@ from ledger.clock import FixedClock
 from ledger.keys import SigningKey
 from ledger.profile import Profile, Settings
 from ledger.store.models import LogEntry, OutboxItem
-from mediation import private, services
+from mediation import services
 from mediation import types as t
 from mediation.agreement import CHINA_TIME, due_at
 from mediation.projections import MediationCase
@@ -235,9 +236,9 @@ def test_mediation_from_case_to_enforcement_on_every_desk(qtbot, world: World) -
     qtbot.waitUntil(lambda: len(record.evidence.model.rows) == 1 and not record.evidence.busy)
     click_ok(qtbot, record)
     qtbot.waitUntil(lambda: "S1" in case_page.view.state.sessions)
-    spoken = case_page.view.state.sessions["S1"]["statements"]
-    assert [s["concession"] for s in spoken] == [False, True]
-    assert case_page.view.state.sessions["S1"]["documents"][0]["size"] == 3 << 20
+    spoken = case_page.view.state.sessions["S1"].body.statements
+    assert [s.concession for s in spoken] == [False, True]
+    assert case_page.view.state.sessions["S1"].body.documents[0].size == 3 << 20
 
     # -- 3. the agreement: the completeness panel gates "Propose" --------------------------
     agreement = case_page.agreement_tab
@@ -270,8 +271,8 @@ def test_mediation_from_case_to_enforcement_on_every_desk(qtbot, world: World) -
     click(qtbot, agreement.propose_button)
     qtbot.waitUntil(lambda: agreement.loaded_version == 1 and len(agreement.signatures.rows) == 3)
     content = case_page.view.agreement.latest.content
-    assert content["obligations"][0]["amount_fen"] == 6_000_000
-    assert content["enforcement_consent"] is True
+    assert content.obligations[0].amount_fen == 6_000_000
+    assert content.enforcement_consent is True
     assert not agreement.propose_button.isEnabled()  # unchanged: nothing to propose
 
     # -- 4. party 1 signs on their own desktop: the case reached them through the chain -----

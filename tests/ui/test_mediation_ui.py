@@ -24,6 +24,7 @@ from PySide6.QtCore import QDate, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import func, select, update
 
+from casework import private
 from desk.network import NetworkThread
 from desk.session import DeskSession
 from ledger.clock import FixedClock, format_time
@@ -31,7 +32,7 @@ from ledger.contract import ContractViolation
 from ledger.keys import SigningKey
 from ledger.profile import Profile, Settings
 from ledger.store.models import ChainPin, LogEntry, OutboxItem, Receipt
-from mediation import private, services
+from mediation import services
 from mediation import types as t
 from mediation.case import instalments
 from tests.ui.conftest import type_into
@@ -714,7 +715,7 @@ def test_parties_disclosure_acknowledgement_and_closing_through_the_tabs(
     parties.conflict.setChecked(True)
     parties.disclosure_text.setPlainText("本人与王五系远亲。")
     qtbot.mouseClick(parties.disclose_button, Qt.MouseButton.LeftButton)
-    assert case.view.state.disclosures[-1]["conflict"] is True
+    assert case.view.state.disclosures[-1].body.conflict is True
     assert parties.disclosures.index(0, 1).data() == "yes"
 
     # a session record, acknowledged at this desk with the party's own key file

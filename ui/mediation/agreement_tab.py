@@ -319,7 +319,7 @@ class AgreementTab(MediationTab):
             self.loaded_case, self.loaded_version, self.dirty = view.case_id, 0, False
             self.load_content({"parties": list(state.parties)})
         if latest is not None and latest.number != self.loaded_version and not self.dirty:
-            self.load_content(latest.content)
+            self.load_content(latest.content.json())
             self.loaded_version = latest.number
         elif latest is None and self.loaded_version == 0 and not self.dirty:
             self._fill_parties(list(state.parties))

@@ -37,12 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casework import private
 from desk.read import mediation as read_mediation
 from desk.read.entries import Logged
 from desk.session import DeskSession
 from ledger.errors import LedgerError
-from mediation import documents, dossier, private, services
+from mediation import documents, dossier, services
 from mediation import types as t
+from mediation.bodies import parse
 from mediation.case import (
     CaseState,
     Default,
@@ -523,7 +525,7 @@ class DocumentsTab(MediationTab):
     def missed_for(self, item: Logged) -> Default:
         """The default an enforcement entry was filed for, as it stood at the filing time."""
         assert self.view is not None
-        return filed_default(self.view.state, item.statement.body, item.statement.time)
+        return filed_default(self.view.state, parse(item.statement))
 
     @Slot()
     def save_enforcement_pdf(self, path: Path | str | None = None) -> None:

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casework import private
 from desk.read import mediation as read_mediation
 from desk.session import DeskSession
-from mediation import private, services
+from mediation import services
 from ui.casework.directory import Directory
 from ui.casework.models import DISPLAY, RAW, RowsModel
 from ui.casework.widgets import ok_cancel, open_dialog, push_button, selected_row, table_view

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casework import private
 from desk.read import mediation as read_mediation
 from desk.session import DeskSession
 from ledger.errors import LedgerError
 from ledger.keys import parse_vkey
-from mediation import private, services
+from mediation import services
 from mediation.case import Party
 from ui.casework.directory import Directory
 from ui.casework.models import DISPLAY, RAW, TOOLTIP, RowsModel
@@ -222,10 +223,7 @@ class PartiesTab(MediationTab):
             show_error(self, problem)  # once, not at every refresh
         self._private_problem = str(problem) if problem is not None else None
         self.disclosures.set_rows(
-            [
-                DisclosureRow(d["time"], bool(d.get("conflict")), str(d.get("text", "")))
-                for d in view.state.disclosures
-            ]
+            [DisclosureRow(d.time, d.body.conflict, d.body.text) for d in view.state.disclosures]
         )
         mediator = view.is_mediator and view.state.closed is None
         for widget in (

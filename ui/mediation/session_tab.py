@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from desk.session import DeskSession
 from mediation import services
 from mediation import types as t
+from mediation.bodies import SessionRecorded
 from ui.casework.chain import chain_text
 from ui.casework.models import DISPLAY, RAW, RowsModel
 from ui.casework.widgets import (
@@ -358,10 +359,10 @@ class SessionsTab(MediationTab):
             rows.append(
                 SessionRow(
                     sid,
-                    record["start"],
-                    record["end"],
-                    self._names(list(record.get("participants", []))),
-                    len(record.get("statements", [])),
+                    record.body.start,
+                    record.body.end,
+                    self._names(list(record.body.participants)),
+                    len(record.body.said),
                     tuple(view.name_of(a) for a in sorted(acked)),
                     tuple(view.name_of(k) for k in party_keys if k not in acked),
                 )
@@ -394,7 +395,7 @@ class SessionsTab(MediationTab):
             self.ack_at_desk_button.setEnabled(False)
             return
         state = view.state
-        record = state.sessions[sid]
+        record = state.sessions[sid].body
         acked = state.acknowledgements.get(sid, set())
         me_party = view.my_party is not None
         self.ack_button.setVisible(me_party)
@@ -403,44 +404,37 @@ class SessionsTab(MediationTab):
         self.details.setHtml(self._details_html(view, sid, record, acked))
 
     def _details_html(
-        self, view: CaseView, sid: str, record: dict[str, Any], acked: set[str]
+        self, view: CaseView, sid: str, record: SessionRecorded, acked: set[str]
     ) -> str:
         esc = html.escape
         parts = [
             "<h3>{}</h3>".format(
                 esc(
                     self.tr("Session {id}: {start} to {end}").format(
-                        id=sid, start=local_time(record["start"]), end=local_time(record["end"])
+                        id=sid, start=local_time(record.start), end=local_time(record.end)
                     )
                 )
             )
         ]
-        if record.get("notes"):
-            parts.append("<p><b>{}</b> {}</p>".format(esc(self.tr("Notes:")), esc(record["notes"])))
-        said = record.get("statements", [])
+        if record.notes:
+            parts.append("<p><b>{}</b> {}</p>".format(esc(self.tr("Notes:")), esc(record.notes)))
+        said = record.said
         if said:
             parts.append("<ul>")
             for item in said:
-                line = "<b>{}</b>: {}".format(
-                    esc(view.party_name(item.get("party", ""))), esc(item.get("text", ""))
-                )
-                if item.get("concession"):
+                line = f"<b>{esc(view.party_name(item.party))}</b>: {esc(item.text)}"
+                if item.concession:
                     line += ' <span style="color:#7a4f01">[{}]</span>'.format(
                         esc(self.tr("concession — Art. 18: left out of documents for the court"))
                     )
                 parts.append(f"<li>{line}</li>")
             parts.append("</ul>")
-        documents = record.get("documents", [])
+        documents = record.files
         if documents:
             parts.append("<p><b>{}</b></p><ul>".format(esc(self.tr("Evidence:"))))
             for doc in documents:
-                parts.append(
-                    "<li>{} ({}) <tt>{}</tt></li>".format(
-                        esc(doc.get("name", "")),
-                        esc(data_size(int(doc.get("size", 0)))),
-                        esc(doc.get("sha256", "")),
-                    )
-                )
+                size = esc(data_size(doc.size))
+                parts.append(f"<li>{esc(doc.name)} ({size}) <tt>{esc(doc.sha256)}</tt></li>")
             parts.append("</ul>")
         recorded = next(
             (

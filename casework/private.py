@@ -1,9 +1,15 @@
-"""Personal data of the parties, kept only in the local store of the case's members.
+"""Personal data of a case's participants (a mediation's parties, a bankruptcy's creditors),
+kept only in the local store of the case's members.
 
 Statements carry names, roles, key ids and a salted SHA-256 of the identity document number;
 the number itself, the address and the phone stay here (and in documents for the parties and
 the court, never in a statement). This table is not derived from the log, so replay leaves it
 alone and the consistency check does not compare it.
+
+The table keeps the name it was born with (``mediation_private_parties``, created by the
+mediation migrations' first revision) and its ``party_id`` column: every sealed value is bound
+to that name, so a rename would leave old profiles' values unreadable. Any domain's
+participants use it, keyed by case and participant id.
 
 At rest the number, its salt, the address and the phone are sealed under the profile's data
 key (``ledger.vault``), each bound to its case, party and column; the vault travels in the
@@ -41,7 +47,8 @@ class _StoredParty(Base):
 
 @dataclass
 class PrivateParty:
-    """A party's personal data, in clear, as the app uses it (never stored like this)."""
+    """A participant's personal data, in clear, as the app uses it (never stored like this);
+    ``party_id`` is the participant's id within its case."""
 
     case_id: str
     party_id: str
