@@ -39,7 +39,7 @@ CATALOGUE = "jcdesk"
 LANGUAGES = ("zh_CN", "en")
 SOURCE_LANGUAGE = "en"
 CORE_CONTEXT = "LedgerError"
-CORE_PACKAGES = ("ledger", "chain_client", "desk", "mediation", "bankruptcy")
+CORE_PACKAGES = ("ledger", "chain_client", "desk", "casework", "mediation", "bankruptcy")
 CORE_BASES = {"LedgerError"}
 
 
