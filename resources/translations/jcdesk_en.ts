@@ -166,6 +166,233 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>Bankruptcy</name>
+    <message>
+        <source>A {type} statement has no field {fields}: nothing else goes on the chain.</source>
+        <translation>A {type} statement has no field {fields}: nothing else goes on the chain.</translation>
+    </message>
+    <message>
+        <source>The members a statement adds are a list of verifier keys.</source>
+        <translation>The members a statement adds are a list of verifier keys.</translation>
+    </message>
+    <message>
+        <source>The acceptance names the court, the case number, the debtor (name and the hash of its unified social credit code), the administrator (key and name), the acceptance and announcement dates, the end of the claim-filing period and the first meeting&apos;s date, dates as YYYY-MM-DD (Enterprise Bankruptcy Law Art. 45, 62).</source>
+        <translation>The acceptance names the court, the case number, the debtor (name and the hash of its unified social credit code), the administrator (key and name), the acceptance and announcement dates, the end of the claim-filing period and the first meeting&apos;s date, dates as YYYY-MM-DD (Enterprise Bankruptcy Law Art. 45, 62).</translation>
+    </message>
+    <message>
+        <source>An invitation lists each creditor&apos;s key, name and whether it is a person or an organisation.</source>
+        <translation>An invitation lists each creditor&apos;s key, name and whether it is a person or an organisation.</translation>
+    </message>
+    <message>
+        <source>A declaration states the claim&apos;s amounts as whole fen, none below zero: principal, interest and other amounts (Enterprise Bankruptcy Law Art. 49).</source>
+        <translation>A declaration states the claim&apos;s amounts as whole fen, none below zero: principal, interest and other amounts (Enterprise Bankruptcy Law Art. 49).</translation>
+    </message>
+    <message>
+        <source>A declaration names the claim and its version, its nature, whether it is secured, joint or guaranteed (Enterprise Bankruptcy Law Art. 49-51; Interpretation III Art. 6).</source>
+        <translation>A declaration names the claim and its version, its nature, whether it is secured, joint or guaranteed (Enterprise Bankruptcy Law Art. 49-51; Interpretation III Art. 6).</translation>
+    </message>
+    <message>
+        <source>A review names the claim, its own version, the declaration version it answers and the nature found, and gives each of principal, interest and other amounts once: confirmed, adjusted or rejected, as whole fen (Enterprise Bankruptcy Law Art. 57; Interpretation III Art. 6).</source>
+        <translation>A review names the claim, its own version, the declaration version it answers and the nature found, and gives each of principal, interest and other amounts once: confirmed, adjusted or rejected, as whole fen (Enterprise Bankruptcy Law Art. 57; Interpretation III Art. 6).</translation>
+    </message>
+    <message>
+        <source>A claim table names its version, the number of claims, the hash of its rows and the totals of each group (Enterprise Bankruptcy Law Art. 57, 82).</source>
+        <translation>A claim table names its version, the number of claims, the hash of its rows and the totals of each group (Enterprise Bankruptcy Law Art. 57, 82).</translation>
+    </message>
+    <message>
+        <source>An objection names the claim and the table version, with its reasons and legal basis (Enterprise Bankruptcy Law Art. 58; Interpretation III Art. 8).</source>
+        <translation>An objection names the claim and the table version, with its reasons and legal basis (Enterprise Bankruptcy Law Art. 58; Interpretation III Art. 8).</translation>
+    </message>
+    <message>
+        <source>An answer names the objection, says whether the administrator explains or adjusted, and explains; an adjustment names the new review (Interpretation III Art. 8).</source>
+        <translation>An answer names the objection, says whether the administrator explains or adjusted, and explains; an adjustment names the new review (Interpretation III Art. 8).</translation>
+    </message>
+    <message>
+        <source>The court&apos;s ruling names its number, the table version and the claims it confirms (Enterprise Bankruptcy Law Art. 58(2)).</source>
+        <translation>The court&apos;s ruling names its number, the table version and the claims it confirms (Enterprise Bankruptcy Law Art. 58(2)).</translation>
+    </message>
+    <message>
+        <source>A provisional amount names the claim, the amount in whole fen and why (Enterprise Bankruptcy Law Art. 59(2)).</source>
+        <translation>A provisional amount names the claim, the amount in whole fen and why (Enterprise Bankruptcy Law Art. 59(2)).</translation>
+    </message>
+    <message>
+        <source>A declaration comes with its evidence (Enterprise Bankruptcy Law Art. 49: 提交有关证据): at least one document, by its hash.</source>
+        <translation>A declaration comes with its evidence (Enterprise Bankruptcy Law Art. 49: 提交有关证据): at least one document, by its hash.</translation>
+    </message>
+    <message>
+        <source>A secured claim names its collateral and is of secured nature; an unsecured claim has neither (Enterprise Bankruptcy Law Art. 49: 有无财产担保).</source>
+        <translation>A secured claim names its collateral and is of secured nature; an unsecured claim has neither (Enterprise Bankruptcy Law Art. 49: 有无财产担保).</translation>
+    </message>
+    <message>
+        <source>Interest is declared up to a day, no later than the acceptance of the case (Enterprise Bankruptcy Law Art. 46): give that day.</source>
+        <translation>Interest is declared up to a day, no later than the acceptance of the case (Enterprise Bankruptcy Law Art. 46): give that day.</translation>
+    </message>
+    <message>
+        <source>An amount adjusted or rejected needs its reason (Interpretation III Art. 6).</source>
+        <translation>An amount adjusted or rejected needs its reason (Interpretation III Art. 6).</translation>
+    </message>
+    <message>
+        <source>A rejected amount is confirmed at zero fen.</source>
+        <translation>A rejected amount is confirmed at zero fen.</translation>
+    </message>
+    <message>
+        <source>Only the case&apos;s administrator may do this (Enterprise Bankruptcy Law Art. 25, 57: the administrator registers and reviews claims).</source>
+        <translation>Only the case&apos;s administrator may do this (Enterprise Bankruptcy Law Art. 25, 57: the administrator registers and reviews claims).</translation>
+    </message>
+    <message>
+        <source>Only the court that accepted the case rules on it (Enterprise Bankruptcy Law Art. 58(2), 59(2)).</source>
+        <translation>Only the court that accepted the case rules on it (Enterprise Bankruptcy Law Art. 58(2), 59(2)).</translation>
+    </message>
+    <message>
+        <source>There is no claim {claim} in this case.</source>
+        <translation>There is no claim {claim} in this case.</translation>
+    </message>
+    <message>
+        <source>The court has already accepted this case.</source>
+        <translation>The court has already accepted this case.</translation>
+    </message>
+    <message>
+        <source>A case needs a case number.</source>
+        <translation>A case needs a case number.</translation>
+    </message>
+    <message>
+        <source>The judge, the administrator and the debtor each sign with a key of their own (Electronic Signature Law Art. 13).</source>
+        <translation>The judge, the administrator and the debtor each sign with a key of their own (Electronic Signature Law Art. 13).</translation>
+    </message>
+    <message>
+        <source>The acceptance makes the administrator (and the debtor&apos;s representative, if named) members of the case, and no one else: creditors join by the administrator&apos;s invitation.</source>
+        <translation>The acceptance makes the administrator (and the debtor&apos;s representative, if named) members of the case, and no one else: creditors join by the administrator&apos;s invitation.</translation>
+    </message>
+    <message>
+        <source>The announcement follows the acceptance of the case (Enterprise Bankruptcy Law Art. 14).</source>
+        <translation>The announcement follows the acceptance of the case (Enterprise Bankruptcy Law Art. 14).</translation>
+    </message>
+    <message>
+        <source>The claim-filing period runs at least thirty days and at most three months from the announcement (Enterprise Bankruptcy Law Art. 45): it ends between {earliest} and {latest}.</source>
+        <translation>The claim-filing period runs at least thirty days and at most three months from the announcement (Enterprise Bankruptcy Law Art. 45): it ends between {earliest} and {latest}.</translation>
+    </message>
+    <message>
+        <source>The first creditors&apos; meeting is held within fifteen days after the claim-filing period ends (Enterprise Bankruptcy Law Art. 62): between the day after {ends} and {latest}.</source>
+        <translation>The first creditors&apos; meeting is held within fifteen days after the claim-filing period ends (Enterprise Bankruptcy Law Art. 62): between the day after {ends} and {latest}.</translation>
+    </message>
+    <message>
+        <source>Each creditor joins once, with a key of its own: a key already in the case cannot be invited again.</source>
+        <translation>Each creditor joins once, with a key of its own: a key already in the case cannot be invited again.</translation>
+    </message>
+    <message>
+        <source>An invitation makes exactly the invited creditors&apos; keys members of the case.</source>
+        <translation>An invitation makes exactly the invited creditors&apos; keys members of the case.</translation>
+    </message>
+    <message>
+        <source>A claim is declared by its creditor, or the creditor&apos;s agent, with their own key (Enterprise Bankruptcy Law Art. 48-49); the administrator invites the creditor into the case first.</source>
+        <translation>A claim is declared by its creditor, or the creditor&apos;s agent, with their own key (Enterprise Bankruptcy Law Art. 48-49); the administrator invites the creditor into the case first.</translation>
+    </message>
+    <message>
+        <source>Claim {claim} was declared by another creditor: only its own creditor amends it (Enterprise Bankruptcy Law Art. 49).</source>
+        <translation>Claim {claim} was declared by another creditor: only its own creditor amends it (Enterprise Bankruptcy Law Art. 49).</translation>
+    </message>
+    <message>
+        <source>An amended declaration is a new version: the next version of claim {claim} is {n}.</source>
+        <translation>An amended declaration is a new version: the next version of claim {claim} is {n}.</translation>
+    </message>
+    <message>
+        <source>Claim {claim} was confirmed by the court&apos;s ruling {ruling} (Enterprise Bankruptcy Law Art. 58(2)); it is no longer amended by declaration.</source>
+        <translation>Claim {claim} was confirmed by the court&apos;s ruling {ruling} (Enterprise Bankruptcy Law Art. 58(2)); it is no longer amended by declaration.</translation>
+    </message>
+    <message>
+        <source>Interest stops running when the court accepts the case, on {date} (Enterprise Bankruptcy Law Art. 46): declare interest up to that day.</source>
+        <translation>Interest stops running when the court accepts the case, on {date} (Enterprise Bankruptcy Law Art. 46): declare interest up to that day.</translation>
+    </message>
+    <message>
+        <source>A review answers the claim&apos;s current declaration, version {n} (Enterprise Bankruptcy Law Art. 57).</source>
+        <translation>A review answers the claim&apos;s current declaration, version {n} (Enterprise Bankruptcy Law Art. 57).</translation>
+    </message>
+    <message>
+        <source>The next review of claim {claim} is version {n}.</source>
+        <translation>The next review of claim {claim} is version {n}.</translation>
+    </message>
+    <message>
+        <source>Claim {claim} was confirmed by the court&apos;s ruling {ruling} (Enterprise Bankruptcy Law Art. 58(2)); the administrator no longer reviews it.</source>
+        <translation>Claim {claim} was confirmed by the court&apos;s ruling {ruling} (Enterprise Bankruptcy Law Art. 58(2)); the administrator no longer reviews it.</translation>
+    </message>
+    <message>
+        <source>The next version of the claim table is {n}.</source>
+        <translation>The next version of the claim table is {n}.</translation>
+    </message>
+    <message>
+        <source>The claim table differs from the reviews on the chain: it lists {claims} claims with row hash {hash}; recomputed from the chain it lists {expected} with {expected_hash}, and totals per group must match too (Enterprise Bankruptcy Law Art. 57).</source>
+        <translation>The claim table differs from the reviews on the chain: it lists {claims} claims with row hash {hash}; recomputed from the chain it lists {expected} with {expected_hash}, and totals per group must match too (Enterprise Bankruptcy Law Art. 57).</translation>
+    </message>
+    <message>
+        <source>An objection to the claim table is raised by a creditor or the debtor (Enterprise Bankruptcy Law Art. 58).</source>
+        <translation>An objection to the claim table is raised by a creditor or the debtor (Enterprise Bankruptcy Law Art. 58).</translation>
+    </message>
+    <message>
+        <source>An objection needs a new identifier.</source>
+        <translation>An objection needs a new identifier.</translation>
+    </message>
+    <message>
+        <source>An objection is to a row of a published claim table: table {table} lists no claim {claim} (Enterprise Bankruptcy Law Art. 58).</source>
+        <translation>An objection is to a row of a published claim table: table {table} lists no claim {claim} (Enterprise Bankruptcy Law Art. 58).</translation>
+    </message>
+    <message>
+        <source>Claim {claim} was reviewed again after table {table}: object to the row that lists its current review.</source>
+        <translation>Claim {claim} was reviewed again after table {table}: object to the row that lists its current review.</translation>
+    </message>
+    <message>
+        <source>There is no such objection.</source>
+        <translation>There is no such objection.</translation>
+    </message>
+    <message>
+        <source>This objection was answered on {time}.</source>
+        <translation>This objection was answered on {time}.</translation>
+    </message>
+    <message>
+        <source>There is no claim table {table}.</source>
+        <translation>There is no claim table {table}.</translation>
+    </message>
+    <message>
+        <source>Claim {claim} is determined (confirmed by ruling {ruling}); a provisional amount is set only for a claim not yet determined (Enterprise Bankruptcy Law Art. 59(2)).</source>
+        <translation>Claim {claim} is determined (confirmed by ruling {ruling}); a provisional amount is set only for a claim not yet determined (Enterprise Bankruptcy Law Art. 59(2)).</translation>
+    </message>
+    <message>
+        <source>A provisional amount for voting is at most the {declared} fen declared (Enterprise Bankruptcy Law Art. 59(2)).</source>
+        <translation>A provisional amount for voting is at most the {declared} fen declared (Enterprise Bankruptcy Law Art. 59(2)).</translation>
+    </message>
+    <message>
+        <source>The court has not accepted this case: a judge accepts it first (Enterprise Bankruptcy Law Art. 10, 45).</source>
+        <translation>The court has not accepted this case: a judge accepts it first (Enterprise Bankruptcy Law Art. 10, 45).</translation>
+    </message>
+    <message>
+        <source>The review confirms {amount} fen of {item} where {asked} fen were declared: a review never confirms more than the creditor declared (Enterprise Bankruptcy Law Art. 57).</source>
+        <translation>The review confirms {amount} fen of {item} where {asked} fen were declared: a review never confirms more than the creditor declared (Enterprise Bankruptcy Law Art. 57).</translation>
+    </message>
+    <message>
+        <source>An amount confirmed is the amount declared ({asked} fen of {item}); a different amount is an adjustment, with its reason (Interpretation III Art. 6).</source>
+        <translation>An amount confirmed is the amount declared ({asked} fen of {item}); a different amount is an adjustment, with its reason (Interpretation III Art. 6).</translation>
+    </message>
+    <message>
+        <source>An adjustment is made by a new review of the claim, signed first; the answer names it (Interpretation III Art. 8).</source>
+        <translation>An adjustment is made by a new review of the claim, signed first; the answer names it (Interpretation III Art. 8).</translation>
+    </message>
+    <message>
+        <source>Table {table} lists no claim {claim}.</source>
+        <translation>Table {table} lists no claim {claim}.</translation>
+    </message>
+    <message>
+        <source>Claim {claim} changed after table {table} (a new declaration or review): the court confirms the row as it stands (Enterprise Bankruptcy Law Art. 58(2)).</source>
+        <translation>Claim {claim} changed after table {table} (a new declaration or review): the court confirms the row as it stands (Enterprise Bankruptcy Law Art. 58(2)).</translation>
+    </message>
+    <message>
+        <source>Claim {claim} is disputed: only rows no creditor or the debtor objected to are confirmed by ruling; a disputed claim goes to a lawsuit (Enterprise Bankruptcy Law Art. 58(2)-(3); Interpretation III Art. 8).</source>
+        <translation>Claim {claim} is disputed: only rows no creditor or the debtor objected to are confirmed by ruling; a disputed claim goes to a lawsuit (Enterprise Bankruptcy Law Art. 58(2)-(3); Interpretation III Art. 8).</translation>
+    </message>
+    <message>
+        <source>Claim {claim} was already confirmed by ruling {ruling}.</source>
+        <translation>Claim {claim} was already confirmed by ruling {ruling}.</translation>
+    </message>
+</context>
+<context>
     <name>BankruptcyPage</name>
     <message>
         <source>Bankruptcy</source>
@@ -637,6 +864,14 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>Making the PDF…</translation>
     </message>
     <message>
+        <source>Saved to {path} and registered (SHA-256 {sha}).</source>
+        <translation>Saved to {path} and registered (SHA-256 {sha}).</translation>
+    </message>
+    <message>
+        <source>Saved to {path}, but not registered: the Verify page will not know it.</source>
+        <translation>Saved to {path}, but not registered: the Verify page will not know it.</translation>
+    </message>
+    <message>
         <source>No agreement proposed yet.</source>
         <translation>No agreement proposed yet.</translation>
     </message>
@@ -707,18 +942,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Application for enforcement {case} {obligation}.pdf</source>
         <translation>Application for enforcement {case} {obligation}.pdf</translation>
-    </message>
-    <message>
-        <source>Saved to {path} and registered (SHA-256 {sha}).</source>
-        <translation>Saved to {path} and registered (SHA-256 {sha}).</translation>
-    </message>
-    <message>
-        <source>Saved to {path}, but not registered: the Verify page will not know it.</source>
-        <translation>Saved to {path}, but not registered: the Verify page will not know it.</translation>
-    </message>
-    <message>
-        <source>The PDF could not be saved: {detail}</source>
-        <translation>The PDF could not be saved: {detail}</translation>
     </message>
 </context>
 <context>
@@ -1211,12 +1434,27 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>This profile has not reached its chain node yet, so it does not know which log to sign for. Connect once (the status bar shows the node), then try again.</translation>
     </message>
     <message>
+        <source>Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node refuses every entry of a revoked key from its revocation on, so this one should never have been logged.</source>
+        <translation>Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node refuses every entry of a revoked key from its revocation on, so this one should never have been logged.</translation>
+    </message>
+    <message>
         <source>This desktop has not pinned the chain&apos;s log and witness keys yet, so it cannot check receipts. Connect to the chain node once (the status bar shows it), then try again.</source>
         <translation>This desktop has not pinned the chain&apos;s log and witness keys yet, so it cannot check receipts. Connect to the chain node once (the status bar shows it), then try again.</translation>
     </message>
     <message>
         <source>Personal data can be stored and read only in a profile unlocked with its passphrase.</source>
         <translation>Personal data can be stored and read only in a profile unlocked with its passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>LegalPeriod</name>
+    <message>
+        <source>The holiday calendar does not cover {year} yet; weekends only are counted as rest days (Civil Code Art. 203).</source>
+        <translation>The holiday calendar does not cover {year} yet; weekends only are counted as rest days (Civil Code Art. 203).</translation>
+    </message>
+    <message>
+        <source>The last day, {moved_from}, is a rest day; the period ends on the next working day, {last_day} (Civil Code Art. 203; Civil Procedure Law Art. 85).</source>
+        <translation>The last day, {moved_from}, is a rest day; the period ends on the next working day, {last_day} (Civil Code Art. 203; Civil Procedure Law Art. 85).</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1605,42 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Obligation {n}: the instalments add up to {total} fen, not the {amount} fen owed.</source>
         <translation>Obligation {n}: the instalments add up to {total} fen, not the {amount} fen owed.</translation>
+    </message>
+    <message>
+        <source>A {type} statement has no field {fields}: nothing else goes on the chain.</source>
+        <translation>A {type} statement has no field {fields}: nothing else goes on the chain.</translation>
+    </message>
+    <message>
+        <source>The members a statement adds are a list of verifier keys.</source>
+        <translation>The members a statement adds are a list of verifier keys.</translation>
+    </message>
+    <message>
+        <source>A statement of performance names the agreement and the obligation (PML Art. 31).</source>
+        <translation>A statement of performance names the agreement and the obligation (PML Art. 31).</translation>
+    </message>
+    <message>
+        <source>The agreement&apos;s text is not in the form its items take: the parties by identifier, each item as text, each obligation with its amount in fen and its deadline (PML Art. 29).</source>
+        <translation>The agreement&apos;s text is not in the form its items take: the parties by identifier, each item as text, each obligation with its amount in fen and its deadline (PML Art. 29).</translation>
+    </message>
+    <message>
+        <source>A proposal names the agreement, its version and its text.</source>
+        <translation>A proposal names the agreement, its version and its text.</translation>
+    </message>
+    <message>
+        <source>A signature names the agreement, the version signed and its content hash.</source>
+        <translation>A signature names the agreement, the version signed and its content hash.</translation>
+    </message>
+    <message>
+        <source>An application for judicial confirmation names the agreement and the court (PML Art. 33; CPL Art. 205).</source>
+        <translation>An application for judicial confirmation names the agreement and the court (PML Art. 33; CPL Art. 205).</translation>
+    </message>
+    <message>
+        <source>A filing names the agreement, the obligation, the instalment missed and who files it (SPC Opinions item 14).</source>
+        <translation>A filing names the agreement, the obligation, the instalment missed and who files it (SPC Opinions item 14).</translation>
+    </message>
+    <message>
+        <source>Consent to automatic filing is given or not, yes or no; nothing else is read as consent (SPC Opinions item 14).</source>
+        <translation>Consent to automatic filing is given or not, yes or no; nothing else is read as consent (SPC Opinions item 14).</translation>
     </message>
     <message>
         <source>Each party signs with a key of their own, not another party&apos;s or the mediator&apos;s (Electronic Signature Law Art. 13: signature creation data exclusively the signer&apos;s).</source>
@@ -2566,6 +2840,13 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>RegisteredExport</name>
+    <message>
+        <source>The PDF could not be saved: {detail}</source>
+        <translation>The PDF could not be saved: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Mediator</source>
@@ -3105,6 +3386,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>Signed by</translation>
     </message>
     <message>
+        <source>Key revoked</source>
+        <translation>Key revoked</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -3251,6 +3536,18 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>{signer} — you</source>
         <translation>{signer} — you</translation>
+    </message>
+    <message>
+        <source>at entry #{revoked}; this entry (#{index}) was signed before the key was revoked: valid (Electronic Signature Law Art. 15: the signer stops using a compromised key from then on; what it signed before stands)</source>
+        <translation>at entry #{revoked}; this entry (#{index}) was signed before the key was revoked: valid (Electronic Signature Law Art. 15: the signer stops using a compromised key from then on; what it signed before stands)</translation>
+    </message>
+    <message>
+        <source>at entry #{revoked}; this entry (#{index}) is not below it: the chain node refuses every entry of a revoked key from its revocation on. Do not rely on it.</source>
+        <translation>at entry #{revoked}; this entry (#{index}) is not below it: the chain node refuses every entry of a revoked key from its revocation on. Do not rely on it.</translation>
+    </message>
+    <message>
+        <source>at entry #{revoked}; this entry is not on the chain, and the chain node will refuse it: a revoked key signs nothing more</source>
+        <translation>at entry #{revoked}; this entry is not on the chain, and the chain node will refuse it: a revoked key signs nothing more</translation>
     </message>
     <message>
         <source>the signer&apos;s signature on the statement</source>

@@ -166,6 +166,233 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>Bankruptcy</name>
+    <message>
+        <source>A {type} statement has no field {fields}: nothing else goes on the chain.</source>
+        <translation>{type} 记录没有 {fields} 字段：规定字段以外的内容一律不上链。</translation>
+    </message>
+    <message>
+        <source>The members a statement adds are a list of verifier keys.</source>
+        <translation>记录所添加的案件成员须为验证公钥列表。</translation>
+    </message>
+    <message>
+        <source>The acceptance names the court, the case number, the debtor (name and the hash of its unified social credit code), the administrator (key and name), the acceptance and announcement dates, the end of the claim-filing period and the first meeting&apos;s date, dates as YYYY-MM-DD (Enterprise Bankruptcy Law Art. 45, 62).</source>
+        <translation>受理记录须写明受理法院、案号、债务人（名称及其统一社会信用代码的哈希）、管理人（密钥和名称）、受理日期和公告日期、债权申报期限届满日以及第一次债权人会议日期，日期格式为 YYYY-MM-DD（《企业破产法》第45条、第62条）。</translation>
+    </message>
+    <message>
+        <source>An invitation lists each creditor&apos;s key, name and whether it is a person or an organisation.</source>
+        <translation>邀请须列明每位债权人的密钥、姓名或名称，以及其为自然人还是组织。</translation>
+    </message>
+    <message>
+        <source>A declaration states the claim&apos;s amounts as whole fen, none below zero: principal, interest and other amounts (Enterprise Bankruptcy Law Art. 49).</source>
+        <translation>债权申报须以整数分写明债权数额，且均不得小于零：本金、利息及其他金额（《企业破产法》第49条）。</translation>
+    </message>
+    <message>
+        <source>A declaration names the claim and its version, its nature, whether it is secured, joint or guaranteed (Enterprise Bankruptcy Law Art. 49-51; Interpretation III Art. 6).</source>
+        <translation>债权申报须写明债权及其版本、债权性质，以及是否有财产担保、是否为连带债权、是否涉及保证（《企业破产法》第49条至第51条；《企业破产法司法解释（三）》第6条）。</translation>
+    </message>
+    <message>
+        <source>A review names the claim, its own version, the declaration version it answers and the nature found, and gives each of principal, interest and other amounts once: confirmed, adjusted or rejected, as whole fen (Enterprise Bankruptcy Law Art. 57; Interpretation III Art. 6).</source>
+        <translation>债权审查须写明债权、审查本身的版本、所审查的申报版本和认定的债权性质，并对本金、利息及其他金额逐项各作一次认定：确认、调整或不予确认，以整数分计（《企业破产法》第57条；《企业破产法司法解释（三）》第6条）。</translation>
+    </message>
+    <message>
+        <source>A claim table names its version, the number of claims, the hash of its rows and the totals of each group (Enterprise Bankruptcy Law Art. 57, 82).</source>
+        <translation>债权表须写明其版本、债权笔数、各行的哈希以及各组债权的合计金额（《企业破产法》第57条、第82条）。</translation>
+    </message>
+    <message>
+        <source>An objection names the claim and the table version, with its reasons and legal basis (Enterprise Bankruptcy Law Art. 58; Interpretation III Art. 8).</source>
+        <translation>异议须写明所涉债权和债权表版本，并说明理由和法律依据（《企业破产法》第58条；《企业破产法司法解释（三）》第8条）。</translation>
+    </message>
+    <message>
+        <source>An answer names the objection, says whether the administrator explains or adjusted, and explains; an adjustment names the new review (Interpretation III Art. 8).</source>
+        <translation>答复须写明所答复的异议，说明管理人是予以解释还是已作调整，并附说明；已作调整的，须写明新的审查记录（《企业破产法司法解释（三）》第8条）。</translation>
+    </message>
+    <message>
+        <source>The court&apos;s ruling names its number, the table version and the claims it confirms (Enterprise Bankruptcy Law Art. 58(2)).</source>
+        <translation>人民法院的裁定须写明裁定书编号、债权表版本及其确认的债权（《企业破产法》第58条第2款）。</translation>
+    </message>
+    <message>
+        <source>A provisional amount names the claim, the amount in whole fen and why (Enterprise Bankruptcy Law Art. 59(2)).</source>
+        <translation>临时确定债权额须写明债权、以整数分计的金额及其理由（《企业破产法》第59条第2款）。</translation>
+    </message>
+    <message>
+        <source>A declaration comes with its evidence (Enterprise Bankruptcy Law Art. 49: 提交有关证据): at least one document, by its hash.</source>
+        <translation>申报债权应当提交有关证据（《企业破产法》第49条）：至少一份文件，以其哈希标明。</translation>
+    </message>
+    <message>
+        <source>A secured claim names its collateral and is of secured nature; an unsecured claim has neither (Enterprise Bankruptcy Law Art. 49: 有无财产担保).</source>
+        <translation>有财产担保的债权须写明担保财产，债权性质为有财产担保债权；无财产担保的债权二者均不得写明（《企业破产法》第49条：书面说明有无财产担保）。</translation>
+    </message>
+    <message>
+        <source>Interest is declared up to a day, no later than the acceptance of the case (Enterprise Bankruptcy Law Art. 46): give that day.</source>
+        <translation>利息须申报至某一日，且不得晚于人民法院受理破产申请之日（《企业破产法》第46条）：请写明该日期。</translation>
+    </message>
+    <message>
+        <source>An amount adjusted or rejected needs its reason (Interpretation III Art. 6).</source>
+        <translation>调整或不予确认的金额须说明理由（《企业破产法司法解释（三）》第6条）。</translation>
+    </message>
+    <message>
+        <source>A rejected amount is confirmed at zero fen.</source>
+        <translation>不予确认的金额，确认数额为零分。</translation>
+    </message>
+    <message>
+        <source>Only the case&apos;s administrator may do this (Enterprise Bankruptcy Law Art. 25, 57: the administrator registers and reviews claims).</source>
+        <translation>只有本案破产管理人可以进行此操作（《企业破产法》第25条、第57条：由管理人登记、审查申报的债权）。</translation>
+    </message>
+    <message>
+        <source>Only the court that accepted the case rules on it (Enterprise Bankruptcy Law Art. 58(2), 59(2)).</source>
+        <translation>只有受理破产申请的人民法院可以作出裁定（《企业破产法》第58条第2款、第59条第2款）。</translation>
+    </message>
+    <message>
+        <source>There is no claim {claim} in this case.</source>
+        <translation>本案没有债权 {claim}。</translation>
+    </message>
+    <message>
+        <source>The court has already accepted this case.</source>
+        <translation>人民法院已受理本案。</translation>
+    </message>
+    <message>
+        <source>A case needs a case number.</source>
+        <translation>案件须有案号。</translation>
+    </message>
+    <message>
+        <source>The judge, the administrator and the debtor each sign with a key of their own (Electronic Signature Law Art. 13).</source>
+        <translation>法官、管理人和债务人须各自使用本人专有的密钥签名（《电子签名法》第十三条）。</translation>
+    </message>
+    <message>
+        <source>The acceptance makes the administrator (and the debtor&apos;s representative, if named) members of the case, and no one else: creditors join by the administrator&apos;s invitation.</source>
+        <translation>受理记录仅将管理人（以及已写明的债务人代表）列为本案成员，不得添加其他人：债权人经管理人邀请加入。</translation>
+    </message>
+    <message>
+        <source>The announcement follows the acceptance of the case (Enterprise Bankruptcy Law Art. 14).</source>
+        <translation>公告日期不得早于受理破产申请之日（《企业破产法》第14条）。</translation>
+    </message>
+    <message>
+        <source>The claim-filing period runs at least thirty days and at most three months from the announcement (Enterprise Bankruptcy Law Art. 45): it ends between {earliest} and {latest}.</source>
+        <translation>债权申报期限自公告之日起计算，最短不得少于三十日，最长不得超过三个月（《企业破产法》第45条）：应于 {earliest} 至 {latest} 之间届满。</translation>
+    </message>
+    <message>
+        <source>The first creditors&apos; meeting is held within fifteen days after the claim-filing period ends (Enterprise Bankruptcy Law Art. 62): between the day after {ends} and {latest}.</source>
+        <translation>第一次债权人会议应在债权申报期限届满之日起十五日内召开（《企业破产法》第62条）：即 {ends} 次日至 {latest} 之间。</translation>
+    </message>
+    <message>
+        <source>Each creditor joins once, with a key of its own: a key already in the case cannot be invited again.</source>
+        <translation>每位债权人以本人专有的密钥加入一次：已在本案中的密钥不能再次邀请。</translation>
+    </message>
+    <message>
+        <source>An invitation makes exactly the invited creditors&apos; keys members of the case.</source>
+        <translation>邀请仅将受邀债权人的密钥列为本案成员，不多不少。</translation>
+    </message>
+    <message>
+        <source>A claim is declared by its creditor, or the creditor&apos;s agent, with their own key (Enterprise Bankruptcy Law Art. 48-49); the administrator invites the creditor into the case first.</source>
+        <translation>债权由债权人或其代理人使用本人的密钥申报（《企业破产法》第48条至第49条）；须先由管理人邀请债权人加入本案。</translation>
+    </message>
+    <message>
+        <source>Claim {claim} was declared by another creditor: only its own creditor amends it (Enterprise Bankruptcy Law Art. 49).</source>
+        <translation>债权 {claim} 由其他债权人申报：只有该债权的债权人可以修改申报（《企业破产法》第49条）。</translation>
+    </message>
+    <message>
+        <source>An amended declaration is a new version: the next version of claim {claim} is {n}.</source>
+        <translation>修改后的申报为新版本：债权 {claim} 的下一版本为第 {n} 版。</translation>
+    </message>
+    <message>
+        <source>Claim {claim} was confirmed by the court&apos;s ruling {ruling} (Enterprise Bankruptcy Law Art. 58(2)); it is no longer amended by declaration.</source>
+        <translation>债权 {claim} 已由人民法院裁定 {ruling} 确认（《企业破产法》第58条第2款），不能再通过申报修改。</translation>
+    </message>
+    <message>
+        <source>Interest stops running when the court accepts the case, on {date} (Enterprise Bankruptcy Law Art. 46): declare interest up to that day.</source>
+        <translation>附利息的债权自人民法院受理破产申请时（{date}）起停止计息（《企业破产法》第46条）：利息请申报至该日。</translation>
+    </message>
+    <message>
+        <source>A review answers the claim&apos;s current declaration, version {n} (Enterprise Bankruptcy Law Art. 57).</source>
+        <translation>审查须针对该债权当前的申报，即第 {n} 版（《企业破产法》第57条）。</translation>
+    </message>
+    <message>
+        <source>The next review of claim {claim} is version {n}.</source>
+        <translation>债权 {claim} 的下一次审查为第 {n} 版。</translation>
+    </message>
+    <message>
+        <source>Claim {claim} was confirmed by the court&apos;s ruling {ruling} (Enterprise Bankruptcy Law Art. 58(2)); the administrator no longer reviews it.</source>
+        <translation>债权 {claim} 已由人民法院裁定 {ruling} 确认（《企业破产法》第58条第2款），管理人不再对其审查。</translation>
+    </message>
+    <message>
+        <source>The next version of the claim table is {n}.</source>
+        <translation>债权表的下一版本为第 {n} 版。</translation>
+    </message>
+    <message>
+        <source>The claim table differs from the reviews on the chain: it lists {claims} claims with row hash {hash}; recomputed from the chain it lists {expected} with {expected_hash}, and totals per group must match too (Enterprise Bankruptcy Law Art. 57).</source>
+        <translation>债权表与链上的审查记录不符：债权表列有 {claims} 笔债权，行哈希为 {hash}；根据链上记录重新计算应为 {expected} 笔，行哈希为 {expected_hash}，各组合计金额也须一致（《企业破产法》第57条）。</translation>
+    </message>
+    <message>
+        <source>An objection to the claim table is raised by a creditor or the debtor (Enterprise Bankruptcy Law Art. 58).</source>
+        <translation>对债权表的异议由债权人或债务人提出（《企业破产法》第58条）。</translation>
+    </message>
+    <message>
+        <source>An objection needs a new identifier.</source>
+        <translation>异议需要一个新的编号。</translation>
+    </message>
+    <message>
+        <source>An objection is to a row of a published claim table: table {table} lists no claim {claim} (Enterprise Bankruptcy Law Art. 58).</source>
+        <translation>异议须针对已公布债权表中的某一行：债权表 {table} 未列有债权 {claim}（《企业破产法》第58条）。</translation>
+    </message>
+    <message>
+        <source>Claim {claim} was reviewed again after table {table}: object to the row that lists its current review.</source>
+        <translation>债权 {claim} 在债权表 {table} 之后已重新审查：请对列有其当前审查结果的那一行提出异议。</translation>
+    </message>
+    <message>
+        <source>There is no such objection.</source>
+        <translation>没有该异议。</translation>
+    </message>
+    <message>
+        <source>This objection was answered on {time}.</source>
+        <translation>该异议已于 {time} 答复。</translation>
+    </message>
+    <message>
+        <source>There is no claim table {table}.</source>
+        <translation>没有债权表 {table}。</translation>
+    </message>
+    <message>
+        <source>Claim {claim} is determined (confirmed by ruling {ruling}); a provisional amount is set only for a claim not yet determined (Enterprise Bankruptcy Law Art. 59(2)).</source>
+        <translation>债权 {claim} 已经确定（已由裁定 {ruling} 确认）；只有对尚未确定的债权才临时确定债权额（《企业破产法》第59条第2款）。</translation>
+    </message>
+    <message>
+        <source>A provisional amount for voting is at most the {declared} fen declared (Enterprise Bankruptcy Law Art. 59(2)).</source>
+        <translation>为行使表决权而临时确定的债权额不得超过申报的 {declared} 分（《企业破产法》第59条第2款）。</translation>
+    </message>
+    <message>
+        <source>The court has not accepted this case: a judge accepts it first (Enterprise Bankruptcy Law Art. 10, 45).</source>
+        <translation>人民法院尚未受理本案：须先由法官裁定受理（《企业破产法》第10条、第45条）。</translation>
+    </message>
+    <message>
+        <source>The review confirms {amount} fen of {item} where {asked} fen were declared: a review never confirms more than the creditor declared (Enterprise Bankruptcy Law Art. 57).</source>
+        <translation>审查确认{item} {amount} 分，而申报的是 {asked} 分：审查确认的数额不得超过债权人申报的数额（《企业破产法》第57条）。</translation>
+    </message>
+    <message>
+        <source>An amount confirmed is the amount declared ({asked} fen of {item}); a different amount is an adjustment, with its reason (Interpretation III Art. 6).</source>
+        <translation>确认的数额即申报的数额（{item} {asked} 分）；数额不同的属于调整，须说明理由（《企业破产法司法解释（三）》第6条）。</translation>
+    </message>
+    <message>
+        <source>An adjustment is made by a new review of the claim, signed first; the answer names it (Interpretation III Art. 8).</source>
+        <translation>调整须通过对该债权的新一次审查作出，并先行签署；答复中须写明该审查（《企业破产法司法解释（三）》第8条）。</translation>
+    </message>
+    <message>
+        <source>Table {table} lists no claim {claim}.</source>
+        <translation>债权表 {table} 未列有债权 {claim}。</translation>
+    </message>
+    <message>
+        <source>Claim {claim} changed after table {table} (a new declaration or review): the court confirms the row as it stands (Enterprise Bankruptcy Law Art. 58(2)).</source>
+        <translation>债权 {claim} 在债权表 {table} 之后已有变动（新的申报或审查）：人民法院按该行现有记载予以确认（《企业破产法》第58条第2款）。</translation>
+    </message>
+    <message>
+        <source>Claim {claim} is disputed: only rows no creditor or the debtor objected to are confirmed by ruling; a disputed claim goes to a lawsuit (Enterprise Bankruptcy Law Art. 58(2)-(3); Interpretation III Art. 8).</source>
+        <translation>债权 {claim} 存在异议：只有债权人、债务人均无异议的债权才由裁定确认；有异议的债权应通过诉讼解决（《企业破产法》第58条第2款、第3款；《企业破产法司法解释（三）》第8条）。</translation>
+    </message>
+    <message>
+        <source>Claim {claim} was already confirmed by ruling {ruling}.</source>
+        <translation>债权 {claim} 已由裁定 {ruling} 确认。</translation>
+    </message>
+</context>
+<context>
     <name>BankruptcyPage</name>
     <message>
         <source>Bankruptcy</source>
@@ -716,10 +943,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <source>Saved to {path}, but not registered: the Verify page will not know it.</source>
         <translation>已保存到 {path}，但未存证：“核验”页将无法识别该文件。</translation>
     </message>
-    <message>
-        <source>The PDF could not be saved: {detail}</source>
-        <translation>无法保存 PDF：{detail}</translation>
-    </message>
 </context>
 <context>
     <name>EnrolPage</name>
@@ -1211,12 +1434,27 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>本档案尚未连接过链节点，因此还不知道应为哪个日志签名。请先连接一次（状态栏会显示节点），然后重试。</translation>
     </message>
     <message>
+        <source>Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node refuses every entry of a revoked key from its revocation on, so this one should never have been logged.</source>
+        <translation>第 {index} 号记录所用的签名密钥已于第 {revoked} 号记录被吊销；链节点自吊销之时起拒绝该密钥签署的所有记录，因此这条记录本不应写入日志。</translation>
+    </message>
+    <message>
         <source>This desktop has not pinned the chain&apos;s log and witness keys yet, so it cannot check receipts. Connect to the chain node once (the status bar shows it), then try again.</source>
         <translation>本机尚未锁定该链的日志公钥和见证公钥，因此无法核验回执。请先连接一次链节点（状态栏会显示），然后重试。</translation>
     </message>
     <message>
         <source>Personal data can be stored and read only in a profile unlocked with its passphrase.</source>
         <translation>只有用口令解锁的档案才能保存和读取个人信息。</translation>
+    </message>
+</context>
+<context>
+    <name>LegalPeriod</name>
+    <message>
+        <source>The holiday calendar does not cover {year} yet; weekends only are counted as rest days (Civil Code Art. 203).</source>
+        <translation>节假日日历尚未涵盖 {year} 年，暂仅将周末计为休息日（《民法典》第203条）。</translation>
+    </message>
+    <message>
+        <source>The last day, {moved_from}, is a rest day; the period ends on the next working day, {last_day} (Civil Code Art. 203; Civil Procedure Law Art. 85).</source>
+        <translation>期间的最后一日 {moved_from} 是休息日，以其次日的工作日 {last_day} 为期间的最后一日（《民法典》第203条；《民事诉讼法》第85条）。</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1605,42 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Obligation {n}: the instalments add up to {total} fen, not the {amount} fen owed.</source>
         <translation>第 {n} 项义务：各期合计 {total} 分，与应付的 {amount} 分不符。</translation>
+    </message>
+    <message>
+        <source>A {type} statement has no field {fields}: nothing else goes on the chain.</source>
+        <translation>{type} 记录没有 {fields} 字段：规定字段以外的内容一律不上链。</translation>
+    </message>
+    <message>
+        <source>The members a statement adds are a list of verifier keys.</source>
+        <translation>记录所添加的案件成员须为验证公钥列表。</translation>
+    </message>
+    <message>
+        <source>A statement of performance names the agreement and the obligation (PML Art. 31).</source>
+        <translation>履行情况记录须写明所涉协议和义务（《人民调解法》第31条）。</translation>
+    </message>
+    <message>
+        <source>The agreement&apos;s text is not in the form its items take: the parties by identifier, each item as text, each obligation with its amount in fen and its deadline (PML Art. 29).</source>
+        <translation>协议文本不符合其各项内容应有的格式：当事人以编号列明，每项内容为文本，每项义务写明以分计的金额和履行期限（《人民调解法》第29条）。</translation>
+    </message>
+    <message>
+        <source>A proposal names the agreement, its version and its text.</source>
+        <translation>提出协议须写明协议、版本及其文本。</translation>
+    </message>
+    <message>
+        <source>A signature names the agreement, the version signed and its content hash.</source>
+        <translation>签名须写明协议、所签署的版本及其内容哈希。</translation>
+    </message>
+    <message>
+        <source>An application for judicial confirmation names the agreement and the court (PML Art. 33; CPL Art. 205).</source>
+        <translation>司法确认申请须写明调解协议和受理法院（《人民调解法》第33条；《民事诉讼法》第205条）。</translation>
+    </message>
+    <message>
+        <source>A filing names the agreement, the obligation, the instalment missed and who files it (SPC Opinions item 14).</source>
+        <translation>提请立案须写明协议、义务、未履行的期次以及提请人（《最高人民法院关于加强区块链司法应用的意见》第14条）。</translation>
+    </message>
+    <message>
+        <source>Consent to automatic filing is given or not, yes or no; nothing else is read as consent (SPC Opinions item 14).</source>
+        <translation>是否同意自动立案只能为是或否，其他任何内容均不视为同意（《最高人民法院关于加强区块链司法应用的意见》第14条）。</translation>
     </message>
     <message>
         <source>Each party signs with a key of their own, not another party&apos;s or the mediator&apos;s (Electronic Signature Law Art. 13: signature creation data exclusively the signer&apos;s).</source>
@@ -2566,6 +2840,13 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>RegisteredExport</name>
+    <message>
+        <source>The PDF could not be saved: {detail}</source>
+        <translation>无法保存 PDF：{detail}</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Mediator</source>
@@ -3105,6 +3386,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>签名人</translation>
     </message>
     <message>
+        <source>Key revoked</source>
+        <translation>密钥已吊销</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>文件</translation>
     </message>
@@ -3251,6 +3536,18 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>{signer} — you</source>
         <translation>{signer} — 您本人</translation>
+    </message>
+    <message>
+        <source>at entry #{revoked}; this entry (#{index}) was signed before the key was revoked: valid (Electronic Signature Law Art. 15: the signer stops using a compromised key from then on; what it signed before stands)</source>
+        <translation>于第 {revoked} 号记录吊销；本记录（第 {index} 号）签署于密钥吊销之前：有效（《电子签名法》第十五条：签名人自知悉密钥失密时起终止使用该密钥；此前所签署的仍然有效）</translation>
+    </message>
+    <message>
+        <source>at entry #{revoked}; this entry (#{index}) is not below it: the chain node refuses every entry of a revoked key from its revocation on. Do not rely on it.</source>
+        <translation>于第 {revoked} 号记录吊销；本记录（第 {index} 号）不在其之前：链节点自吊销之时起拒绝该密钥签署的所有记录。请勿采信。</translation>
+    </message>
+    <message>
+        <source>at entry #{revoked}; this entry is not on the chain, and the chain node will refuse it: a revoked key signs nothing more</source>
+        <translation>于第 {revoked} 号记录吊销；本记录不在链上，链节点也将拒绝它：已吊销的密钥不能再签署任何记录</translation>
     </message>
     <message>
         <source>the signer&apos;s signature on the statement</source>
