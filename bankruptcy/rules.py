@@ -33,8 +33,10 @@ from ledger.errors import QT_TRANSLATE_NOOP
 __all__ = ["ROLES", "RULE", "RULES"]
 
 
-def _in_case(rule: Check) -> Check:
-    """Every statement but the acceptance needs a case the court accepted."""
+def _in_case(rule: Check, *, admits: bool = False) -> Check:
+    """Every statement but the acceptance needs a case the court accepted. Only the acceptance
+    and an invitation (``admits``) make keys members: a declaration or an objection that named
+    members would open the claim table to strangers."""
 
     def check(state: CaseState, statement: Typed[Any]) -> None:
         if state.accepted is None:
@@ -43,6 +45,14 @@ def _in_case(rule: Check) -> Check:
                     CONTEXT,
                     "The court has not accepted this case: a judge accepts it first "
                     "(Enterprise Bankruptcy Law Art. 10, 45).",
+                )
+            )
+        if statement.members is not None and not admits:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Only the court's acceptance and the administrator's invitation make keys "
+                    "members of a bankruptcy case.",
                 )
             )
         rule(state, statement)
@@ -455,7 +465,7 @@ def _provisional(state: CaseState, s: Typed[t.ProvisionalSet]) -> None:
 # the body with ``bankruptcy.bodies.parse``).
 RULES: dict[str, Check] = {
     t.CASE_ACCEPTED: _accepted,
-    t.CREDITORS_INVITED: _in_case(_invited),
+    t.CREDITORS_INVITED: _in_case(_invited, admits=True),
     t.CLAIM_DECLARED: _in_case(_declared),
     t.CLAIM_REVIEWED: _in_case(_reviewed),
     t.TABLE_PUBLISHED: _in_case(_table),

@@ -176,6 +176,14 @@ def test_only_the_administrator_invites_each_creditor_once(plan: Plan) -> None:
         "exactly the invited creditors' keys members",
     )
     plan.do(plan.administrator, t.CREDITORS_INVITED, plan.invited(plan.bank))
+    stranger = SigningKey.generate().vkey
+    refused(
+        plan,
+        plan.bank,
+        t.CLAIM_DECLARED,
+        {**plan.declared(), "members": [stranger]},
+        "Only the court's acceptance and the administrator's invitation make keys members",
+    )
     for again in (plan.bank, plan.debtor):
         refused(plan, plan.administrator, t.CREDITORS_INVITED, plan.invited(again), "joins once")
     assert set(plan.state.creditors) == {plan.bank.vkey}

@@ -151,6 +151,14 @@ def test_only_the_administrator_invites_creditors_once_each(start_node: Any) -> 
     )
     c.submit(p.administrator, t.CREDITORS_INVITED, p.invited(p.bank))
     c.refused(p.administrator, t.CREDITORS_INVITED, p.invited(p.bank), "joins once")
+    # a creditor cannot let a stranger into the case through its own statement
+    c.refused(
+        p.bank,
+        t.CLAIM_DECLARED,
+        {**p.declared(), "members": [p.person.vkey]},
+        "Only the court's acceptance and the administrator's invitation make keys members",
+    )
+    c.refused(p.person, t.CLAIM_DECLARED, p.declared("C5"), "", code=NOT_ALLOWED)
     assert c.client(p.bank).call("case.entries", case=CASE)["entries"]  # a member now
 
 
