@@ -157,7 +157,7 @@ def _accepted(state: CaseState, s: Typed[t.CaseAccepted]) -> None:
 def _invited(state: CaseState, s: Typed[t.CreditorsInvited]) -> None:
     _require_administrator(state, s)
     keys = [c.key for c in s.body.creditors]
-    if len(set(keys)) != len(keys) or set(keys) & state.participants():
+    if len(set(keys)) != len(keys) or any(state.takes_part(key) for key in keys):
         raise refuse(
             QT_TRANSLATE_NOOP(
                 CONTEXT,

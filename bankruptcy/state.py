@@ -136,9 +136,10 @@ class CaseState:
     def table(self) -> Table | None:
         return self.tables[max(self.tables)] if self.tables else None
 
-    def participants(self) -> set[str]:
-        keys = {self.judge, self.administrator, self.debtor_key, *self.creditors}
-        return keys - {""}
+    def takes_part(self, key: str) -> bool:
+        """The key is the judge's, the administrator's, the debtor's or an invited creditor's
+        (a look-up, not a set of every creditor: a case may invite 100,000 of them)."""
+        return key in self.creditors or key in (self.judge, self.administrator, self.debtor_key)
 
     def disputed(self, claim: Claim) -> bool:
         """An objection stands against the claim's current review: raised to a row listing

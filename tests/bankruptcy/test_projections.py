@@ -5,9 +5,10 @@ table of 100,000 rows filters and sorts in SQL."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 
 from bankruptcy import types as t
 from bankruptcy.projections import BankruptcyCase, ClaimRow, TableVersion, masked_name
@@ -134,3 +135,47 @@ def test_the_claim_table_filters_and_sorts_on_an_index(store: Store) -> None:
             assert "USING INDEX ix_bankruptcy_claims_" in plan, (query, plan)
             assert "TEMP B-TREE" not in plan, (query, plan)  # no sort outside the index
         assert session.scalar(select(ClaimRow.claim_id).limit(1)) is None
+
+
+def _case_of(tmp_path: Path, claims: int) -> tuple[Store, Plan]:
+    """A store holding a case whose bank declared ``claims`` claims (appended in one batch)."""
+    store = Store.open(f"sqlite:///{tmp_path / f'{claims}.sqlite'}", installed_domains())
+    plan = Plan()
+    signed = [
+        sign_statement(plan.do(plan.judge, t.CASE_ACCEPTED, plan.accepted()), plan.judge),
+        sign_statement(
+            plan.do(plan.administrator, t.CREDITORS_INVITED, plan.invited(plan.bank)),
+            plan.administrator,
+        ),
+    ]
+    for n in range(claims):
+        statement = plan.do(plan.bank, t.CLAIM_DECLARED, plan.declared(f"C{n:05d}", interest=0))
+        signed.append(sign_statement(statement, plan.bank))
+    with store.transaction() as session:
+        append(session, store.projections, signed, source="chain")
+    return store, plan
+
+
+def test_an_append_costs_one_statement_s_work_whatever_the_case_s_size(tmp_path: Path) -> None:
+    """A declaration and a review in a case of 2,000 claims issue the same SQL statements as in
+    a case of two: the rows are written from the kept state, for the claim they touch."""
+    counts = []
+    for claims in (2, 2_000):
+        store, plan = _case_of(tmp_path, claims)
+        executed: list[str] = []
+
+        def count(conn, cursor, statement, *args, executed=executed) -> None:
+            executed.append(statement)
+
+        event.listen(store.engine, "before_cursor_execute", count)
+        try:
+            record(store, plan, plan.bank, t.CLAIM_DECLARED, plan.declared("NEW", interest=0))
+            record(store, plan, plan.administrator, t.CLAIM_REVIEWED, plan.reviewed("NEW"))
+        finally:
+            event.remove(store.engine, "before_cursor_execute", count)
+        assert claim(store, "NEW").status == "confirmed"
+        with store.session() as session:
+            assert session.get(BankruptcyCase, CASE).claims == claims + 1
+        store.close()
+        counts.append(len(executed))
+    assert counts[0] == counts[1] > 0, counts
