@@ -16,9 +16,10 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from casework import private
 from desk.read.entries import Logged, case_entries, node_vkey
 from ledger.store.store import Store
-from mediation import dossier, private, services
+from mediation import dossier, services
 from mediation.case import CaseState
 from mediation.documents import ChainFacts, SignatureLine
 from mediation.projections import MediationCase, MediationParty, status_of

@@ -40,6 +40,18 @@ THREAD_WORDS = (
 )
 
 
+def wait_reads(qtbot, timeout: int = 10_000) -> None:
+    """Wait until no case page is reading its case (case pages read off the GUI thread, in an
+    ``Op``, and show the case when the read is back)."""
+    from ui.mediation.case_page import CasePage
+
+    def idle() -> bool:
+        pages = [w for w in QApplication.allWidgets() if isinstance(w, CasePage)]
+        return not any(page.reading for page in pages)
+
+    qtbot.waitUntil(idle, timeout=timeout)
+
+
 def type_into(qtbot, edit: QLineEdit, text: str) -> None:
     """Type ``text`` into ``edit`` as a user does: focus, select what is there (Ctrl+A), then
     one event per character, so validators and ``textEdited`` run as they do for a person.

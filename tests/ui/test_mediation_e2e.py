@@ -51,7 +51,7 @@ from mediation import types as t
 from mediation.agreement import CHINA_TIME, due_at
 from mediation.projections import MediationCase
 from mediation.rules import DEFAULT_RULE
-from tests.ui.conftest import type_into
+from tests.ui.conftest import type_into, wait_reads
 from ui.bridge import SyncBridge
 from ui.mediation import MediationPage
 from ui.mediation.performance_tab import InstalmentsModel
@@ -279,6 +279,7 @@ def test_mediation_from_case_to_enforcement_on_every_desk(qtbot, world: World) -
     lender_page = lender.page
     qtbot.waitUntil(lambda: case_id in lender_page.case_list.case_ids(), timeout=LONG)
     lender_page.open_case(case_id)
+    wait_reads(qtbot)
     lender_agreement = lender_page.case_page.agreement_tab
     lender_page.case_page.tabs.setCurrentWidget(lender_agreement)
     qtbot.waitUntil(lambda: lender_agreement.sign_button.isEnabled(), timeout=LONG)
@@ -314,6 +315,7 @@ def test_mediation_from_case_to_enforcement_on_every_desk(qtbot, world: World) -
     qtbot.waitUntil(lambda: agreement.banner.isVisible())
     assert "In effect since" in agreement.banner.text()
     borrower.page.open_case(case_id)
+    wait_reads(qtbot)
     borrower.page.case_page.tabs.setCurrentWidget(borrower.page.case_page.agreement_tab)
     for desk in world.desks.values():
         qtbot.waitUntil(lambda desk=desk: case_status(desk, case_id) == "effective", timeout=LONG)
@@ -351,6 +353,7 @@ def test_mediation_from_case_to_enforcement_on_every_desk(qtbot, world: World) -
     assert [r.status for r in performance.instalments.rows] == ["due"]
     world.clock.advance(due_at(DEADLINE.isoformat(), 0) - world.clock.now() + timedelta(hours=1))
     page.refresh()
+    wait_reads(qtbot)
     assert [r.status for r in performance.instalments.rows] == ["grace"]
     assert "grace until" in performance.instalments.index(0, InstalmentsModel.STATUS).data()
     world.clock.advance(timedelta(days=3))
@@ -394,6 +397,7 @@ def test_mediation_from_case_to_enforcement_on_every_desk(qtbot, world: World) -
     timeline = case_page.timeline_tab
     case_page.tabs.setCurrentWidget(timeline)
     page.refresh()
+    wait_reads(qtbot)
     model = timeline.model
     chain_words = {
         model.index(row, model.CHAIN).data(Qt.ItemDataRole.UserRole)
@@ -573,6 +577,7 @@ def render_screenshots(qtbot, world: World, case_id: str, folder: Path, pdf: Pat
         grab(dialog, folder / "mediation-new-case.png")
         dialog.reject()
         page.open_case(case_id)
+        wait_reads(qtbot)
         case_page = page.case_page
         for tab, name in (
             (case_page.agreement_tab, "mediation-agreement.png"),
@@ -583,9 +588,11 @@ def render_screenshots(qtbot, world: World, case_id: str, folder: Path, pdf: Pat
         ):
             case_page.tabs.setCurrentWidget(tab)
             page.refresh()
+            wait_reads(qtbot)
             qtbot.wait(200)
             grab(page, folder / name)
         page.open_case(signing_id)
+        wait_reads(qtbot)
         signing = page.case_page.agreement_tab
         page.case_page.tabs.setCurrentWidget(signing)
         qtbot.waitUntil(
@@ -594,6 +601,7 @@ def render_screenshots(qtbot, world: World, case_id: str, folder: Path, pdf: Pat
         qtbot.wait(200)
         grab(page, folder / "mediation-signing.png")
         page.open_case(draft_id)
+        wait_reads(qtbot)
         draft = page.case_page.agreement_tab
         page.case_page.tabs.setCurrentWidget(draft)
         draft.facts.setPlainText("业主王五拖欠2024年至2025年物业费共计7,200元。")

@@ -35,7 +35,7 @@ from ledger.store.models import ChainPin, LogEntry, OutboxItem, Receipt
 from mediation import services
 from mediation import types as t
 from mediation.case import instalments
-from tests.ui.conftest import type_into
+from tests.ui.conftest import type_into, wait_reads
 from ui.casework.models import RAW
 from ui.casework.money import MAX_FEN, MoneyError, Problem, format_yuan, parse_yuan
 from ui.casework.signing import PartyKeyDialog
@@ -296,6 +296,7 @@ def test_completeness_panel_lists_articles_and_gates_propose(qtbot, desk: LocalD
     dialog.add_instalment()
     assert dialog.buttons.button(OK).isEnabled()
     qtbot.mouseClick(dialog.buttons.button(OK), Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
     assert tab.missing == [] and tab.propose_button.isEnabled()
     ob = tab.content()["obligations"][0]
     assert [p["amount_fen"] for p in ob["instalments"]] == [2_000_000, 3_000_000, 1_000_000]
@@ -446,6 +447,7 @@ def test_case_list_filters_by_text_and_status(qtbot, desk: LocalDesk) -> None:
 
     cases.view.selectRow(0)
     cases.open_selected()
+    wait_reads(qtbot)
     assert page.stack.currentWidget() is page.case_page and page.case_page.case_id == "MED-2"
     assert page.case_page.status.text() == "Signing"
 
@@ -489,6 +491,7 @@ def test_timeline_tells_the_chain_status_of_each_entry(qtbot, desk: LocalDesk) -
     qtbot.addWidget(page)
     page.show()
     page.open_case("MED-1")
+    wait_reads(qtbot)
     model = page.case_page.timeline_tab.model
     assert model.rowCount() == 3  # the entry the node rejected counts nowhere (Chain page only)
     cells = [
@@ -582,6 +585,7 @@ def test_obligee_confirms_a_payment_and_applies_for_enforcement(qtbot, desk: Loc
     qtbot.addWidget(page)
     page.show()
     page.open_case("MED-1")
+    wait_reads(qtbot)
     tab = page.case_page.performance_tab
     page.case_page.tabs.setCurrentWidget(tab)
     assert [r.status for r in tab.instalments.rows] == ["due"]
@@ -598,6 +602,7 @@ def test_obligee_confirms_a_payment_and_applies_for_enforcement(qtbot, desk: Loc
     type_into(qtbot, dialog.amount.edit, "10,000.00")
     assert sign.isEnabled() and not dialog.amount.problem_label.isVisible()
     qtbot.mouseClick(dialog.buttons.button(OK), Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
     [row] = tab.instalments.rows
     assert row.paid_fen == 1_000_000 and row.status == "due"
     assert "payment of 10,000.00 yuan confirmed" in tab.records.index(0, 2).data()
@@ -607,6 +612,7 @@ def test_obligee_confirms_a_payment_and_applies_for_enforcement(qtbot, desk: Loc
     qtbot.addWidget(borrower)
     borrower.show()
     borrower.open_case("MED-1")
+    wait_reads(qtbot)
     theirs = borrower.case_page.performance_tab
     borrower.case_page.tabs.setCurrentWidget(theirs)
     assert theirs.report_button.isVisible() and not theirs.confirm_button.isVisible()
@@ -618,21 +624,26 @@ def test_obligee_confirms_a_payment_and_applies_for_enforcement(qtbot, desk: Loc
     with qtbot.waitSignal(report.evidence.idle, timeout=10_000):
         report.evidence.add_file(slip)
     qtbot.mouseClick(report.buttons.button(OK), Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
     page.refresh()
+    wait_reads(qtbot)
     assert tab.dispute_button.isEnabled()
     tab.dispute_performance()
     dispute = tab.dialog
     dispute.reason.setPlainText("未收到该笔转账。")
     qtbot.mouseClick(dispute.buttons.button(OK), Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
     details = [tab.records.index(r, 3).data() for r in range(tab.records.rowCount())]
     assert any("银行回单.pdf" in d for d in details) and any("未收到" in d for d in details)
     assert [r.paid_fen for r in tab.instalments.rows] == [1_000_000]  # a report is not a payment
 
     desk.clock.moment = datetime(2026, 12, 31, 16, 0, tzinfo=UTC) + timedelta(days=3, hours=1)
     page.refresh()
+    wait_reads(qtbot)
     assert [r.status for r in tab.instalments.rows] == ["default"]
     assert tab.apply_button.isEnabled()
     qtbot.mouseClick(tab.apply_button, Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
     assert [r.status for r in tab.instalments.rows] == ["enforcement"]
     assert "the obligee applied" in tab.enforcement_label.text()
     with desk.session.store.session() as s:
@@ -657,6 +668,7 @@ def test_judicial_confirmation_shows_the_days_left_and_each_party_applies(
     qtbot.addWidget(page)
     page.show()
     page.open_case("MED-1")
+    wait_reads(qtbot)
     documents = page.case_page.documents_tab
     page.case_page.tabs.setCurrentWidget(documents)
     # 30 days not counting the day of effect, to 24:00 China time (Civil Code Art. 201, 203):
@@ -667,12 +679,14 @@ def test_judicial_confirmation_shows_the_days_left_and_each_party_applies(
     documents.court.setText("北京市朝阳区人民法院")
     assert documents.apply_button.isEnabled()
     qtbot.mouseClick(documents.apply_button, Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
     assert "张三 applied to 北京市朝阳区人民法院" in documents.applicants_label.text()
     assert "Not yet applied: 李四" in documents.applicants_label.text()
     assert not documents.apply_button.isEnabled()  # once is enough
 
     desk.clock.advance(timedelta(days=21))
     page.refresh()
+    wait_reads(qtbot)
     assert "ended on" in documents.deadline_label.text()
 
 
@@ -684,6 +698,7 @@ def test_parties_disclosure_acknowledgement_and_closing_through_the_tabs(
     qtbot.addWidget(page)
     page.show()
     page.open_case("MED-1")
+    wait_reads(qtbot)
     case = page.case_page
 
     # a third party without a key, then their key (a key once given stays)
@@ -696,6 +711,7 @@ def test_parties_disclosure_acknowledgement_and_closing_through_the_tabs(
     type_into(qtbot, dialog.id_number, "11010519491231002X")
     dialog.phone.setText("13700137000")
     qtbot.mouseClick(dialog.buttons.button(OK), Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
     assert case.view.state.parties["p3"].key is None
     assert case.view.state.parties["p3"].id_hash  # the typed number, salted and hashed
     third = SigningKey.generate()
@@ -708,6 +724,7 @@ def test_parties_disclosure_acknowledgement_and_closing_through_the_tabs(
     assert dialog.key.isEnabled()  # no key yet: one may be given now
     dialog.key.paste.setText(third.vkey)
     qtbot.mouseClick(dialog.buttons.button(OK), Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
     assert case.view.state.parties["p3"].key == third.vkey
     with desk.session.store.session() as s:
         assert private.load(s, "MED-1")["p3"].phone == "13700137000"
@@ -715,6 +732,7 @@ def test_parties_disclosure_acknowledgement_and_closing_through_the_tabs(
     parties.conflict.setChecked(True)
     parties.disclosure_text.setPlainText("本人与王五系远亲。")
     qtbot.mouseClick(parties.disclose_button, Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
     assert case.view.state.disclosures[-1].body.conflict is True
     assert parties.disclosures.index(0, 1).data() == "yes"
 
@@ -732,6 +750,7 @@ def test_parties_disclosure_acknowledgement_and_closing_through_the_tabs(
         )
     )
     page.refresh()
+    wait_reads(qtbot)
     sessions = case.sessions_tab
     case.tabs.setCurrentWidget(sessions)
     assert "concession" in sessions.details.toPlainText()
@@ -742,6 +761,7 @@ def test_parties_disclosure_acknowledgement_and_closing_through_the_tabs(
     cancelled = sessions.key_dialog
     assert cancelled is not None and cancelled.isVisible()
     qtbot.mouseClick(cancelled.buttons.button(CANCEL), Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
     assert sessions.key_dialog is None and not cancelled.isVisible()
     with desk.session.store.session() as s:
         assert s.scalar(select(func.count()).select_from(LogEntry)) == entries
@@ -752,6 +772,7 @@ def test_parties_disclosure_acknowledgement_and_closing_through_the_tabs(
     keys.path.setText(str(desk.tmp / "lender.key"))
     keys.passphrase.setText("张三的口令")
     qtbot.mouseClick(keys.buttons.button(OK), Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
     assert case.view.state.acknowledgements["S1"] == {desk.lender.vkey}
     assert "张三" in sessions.model.index(0, 4).data()
 
@@ -761,6 +782,7 @@ def test_parties_disclosure_acknowledgement_and_closing_through_the_tabs(
     assert closing is not None and not closing.buttons.button(OK).isEnabled()
     closing.reason.setPlainText("被申请人拒绝继续调解。")
     qtbot.mouseClick(closing.buttons.button(OK), Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
     assert case.status.text() == "Closed" and not case.close_button.isVisible()
     assert not sessions.record_button.isEnabled()
 
@@ -773,6 +795,7 @@ def test_altered_private_details_are_named_and_the_parties_still_show(
     qtbot.addWidget(page)
     page.show()
     page.open_case("MED-1")
+    wait_reads(qtbot)
     parties = page.case_page.parties_tab
     contact = parties.model.index(1, parties.model.CONTACT).data()
     assert contact == "13900139000"
@@ -783,6 +806,7 @@ def test_altered_private_details_are_named_and_the_parties_still_show(
         changed = s.execute(update(table).where(table.c.party_id == "p2").values(address=phone))
         assert changed.rowcount == 1
     page.case_page.refresh()
+    wait_reads(qtbot)
     box = next(
         w
         for w in QApplication.topLevelWidgets()
@@ -794,6 +818,7 @@ def test_altered_private_details_are_named_and_the_parties_still_show(
     assert parties.model.rowCount() == 2  # the public parts still show, without contacts
     assert parties.model.index(1, parties.model.CONTACT).data() == ""
     page.case_page.refresh()  # shown once, not at every refresh
+    wait_reads(qtbot)
     assert not any(
         isinstance(w, QMessageBox) and w.objectName() == "errorDialog" and w.isVisible()
         for w in QApplication.topLevelWidgets()

@@ -26,6 +26,7 @@ from ledger.store.append import reject
 from ledger.store.models import ChainPin
 from mediation import services
 from mediation import types as t
+from tests.ui.conftest import wait_reads
 from ui.casework.models import RAW
 from ui.mediation import MediationPage
 from ui.mediation.models import CaseListModel, TimelineModel
@@ -109,6 +110,7 @@ def test_a_rejected_entry_is_in_no_case_view_and_the_chain_page_names_it(
     qtbot.addWidget(page)
     page.show()
     page.open_case("MED-1")
+    wait_reads(qtbot)
     case = page.case_page
     assert case.view is not None and case.view.agreement is not None  # before: it shows
     assert case.timeline_tab.model.rowCount() == 2
@@ -129,6 +131,7 @@ def test_a_rejected_entry_is_in_no_case_view_and_the_chain_page_names_it(
     assert all(e.leaf != proposed.leaf_hash for e in read_entries.case_entries(desk.store, "MED-1"))
 
     page.refresh()
+    wait_reads(qtbot)
     view = case.view
     assert view is not None
     assert view.agreement is None and not view.state.agreements

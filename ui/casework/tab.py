@@ -71,6 +71,7 @@ class CaseTab(QWidget):
         self.session = session
         self.view: Any = None  # the domain's case view (``CaseView``), None before a case
         self.key_dialog: PartyKeyDialog | None = None  # open while a party signs here
+        self.on_page = False  # a case page reads the case again when this tab signs
         self._party_build: PartyBuild | None = None
 
     # -- what a domain's tab provides -----------------------------------------------------
@@ -140,11 +141,9 @@ class CaseTab(QWidget):
 
         entry = self.attempt(run)
         if entry is not None:
-            self.recorded.emit()  # the case page refreshes every tab
-            if self.view is not None and all(
-                item.leaf != entry.leaf_hash for item in self.view.logged
-            ):
-                self.reload()  # nobody refreshed this tab (it stands alone)
+            self.recorded.emit()  # the case page reads the case again for every tab
+            if not self.on_page:
+                self.reload()  # a tab that stands alone reads it itself
         return entry
 
     def others(self, keys: dict[str, str]) -> dict[str, str]:

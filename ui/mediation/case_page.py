@@ -1,9 +1,9 @@
 """One mediation case: a header (status, who you are in it) and a tab per concern.
 
 Tabs: Parties, Sessions, Agreement, Performance, Documents, Timeline. The page reads the case
-once per refresh (``common.load_case``: the desk's read API; nothing is folded here) and hands
-the same ``CaseView`` to every tab; a tab that signs something asks for a refresh through
-``recorded``.
+once per refresh (``common.load_case``: the desk's read API; nothing is folded here), off the
+GUI thread in an ``Op``, and hands the same ``CaseView`` to every tab when it is back (``read``);
+a tab that signs something asks for a refresh through ``recorded``.
 """
 
 from __future__ import annotations
@@ -25,13 +25,22 @@ from mediation import services
 from ui.casework.directory import Directory
 from ui.casework.widgets import ok_cancel, open_dialog, push_button
 from ui.mediation.agreement_tab import AgreementTab
-from ui.mediation.common import ROLE_NAMES, STATUS_NAMES, CaseView, attempt, load_case, word
+from ui.mediation.common import (
+    ROLE_NAMES,
+    STATUS_NAMES,
+    CaseView,
+    attempt,
+    load_case,
+    show_mediation_error,
+    word,
+)
 from ui.mediation.documents_tab import DocumentsTab
 from ui.mediation.parties_tab import PartiesTab
 from ui.mediation.performance_tab import PerformanceTab
 from ui.mediation.session_tab import SessionsTab
 from ui.mediation.tab import MediationTab
 from ui.mediation.timeline_tab import TimelineTab
+from ui.ops import Cancelled, Op
 
 
 class CloseCaseDialog(QDialog):
@@ -79,6 +88,7 @@ class CloseCaseDialog(QDialog):
 
 class CasePage(QWidget):
     back_requested = Signal()
+    read = Signal()  # a read of the case is back and every tab shows it
 
     def __init__(
         self, session: DeskSession, directory: Directory, parent: QWidget | None = None
@@ -88,6 +98,8 @@ class CasePage(QWidget):
         self.session = session
         self.view: CaseView | None = None
         self.close_dialog: CloseCaseDialog | None = None
+        self._reading: Op | None = None
+        self._read_again = False
         self.back_button = push_button(self, self.back_requested, "backToCases")
         self.title = QLabel(self)
         self.title.setObjectName("caseTitle")
@@ -121,6 +133,7 @@ class CasePage(QWidget):
         for tab in self.all_tabs:
             self.tabs.addTab(tab, "")
             tab.recorded.connect(self.refresh)
+            tab.on_page = True  # the page reads the case again after a signature
 
         head = QHBoxLayout()
         head.addWidget(self.back_button)
@@ -162,17 +175,59 @@ class CasePage(QWidget):
     def set_case(self, case_id: str) -> None:
         if case_id != self.case_id:
             self.tabs.setCurrentIndex(0)
-        self.view = CaseView(case_id, self.session.key.vkey, "")
+            # nothing of another case stays on screen while this one is read
+            self._show(CaseView(case_id, self.session.key.vkey, ""))
         self.refresh()
+
+    @property
+    def reading(self) -> bool:
+        """A read of the case is under way (the tabs show the one before)."""
+        return self._reading is not None
 
     @Slot()
     def refresh(self) -> None:
+        """Read the case again off the GUI thread (an ``Op``: a large case's entries take time);
+        every tab shows it when it is back. A refresh asked for during a read reads once more
+        after it, so the last change is never missed and reads never pile up."""
         if self.view is None:
             return
-        self.view = load_case(self.session.store, self.view.case_id, self.session.key.vkey)
+        if self._reading is not None:
+            self._read_again = True
+            return
+        self._reading = Op(
+            load_case,
+            self.session.store,
+            self.view.case_id,
+            self.session.key.vkey,
+            parent=self,
+            success=self._on_read,
+            failure=self._on_read_failed,
+        ).start()
+
+    def _on_read(self, view: object) -> None:
+        self._reading = None
+        if isinstance(view, CaseView) and view.case_id == self.case_id:
+            self._show(view)
+        self._next_read()
+
+    def _on_read_failed(self, error: BaseException) -> None:
+        self._reading = None
+        if not isinstance(error, Cancelled):
+            show_mediation_error(self, error)
+        self._next_read()
+
+    def _next_read(self) -> None:
+        if self._read_again:
+            self._read_again = False
+            self.refresh()
+        else:
+            self.read.emit()
+
+    def _show(self, view: CaseView) -> None:
+        self.view = view
         self._show_header()
         for tab in self.all_tabs:
-            tab.show_case(self.view)
+            tab.show_case(view)
 
     def _show_header(self) -> None:
         view = self.view

@@ -2,10 +2,11 @@
 enforcement application, each as a PDF that the Verify page recognises.
 
 Each PDF is made from the local store (``mediation.dossier``: who signed, what the chain
-confirmed) by ``mediation.documents`` in a ``BackgroundTask``, written where the user chose
-(atomically: a temporary file, then a rename), and then registered: its own SHA-256 goes into a
-signed ``document.issued`` statement (``dossier.issued_body``), so that anyone holding the file
-can check it on the Verify page. A PDF made before every signature is confirmed says so itself.
+confirmed) by ``mediation.documents`` and exported by ``ui.casework.export.RegisteredExport``:
+made off the GUI thread, written where the user chose (atomically), and then registered: its own
+SHA-256 goes into a signed ``document.issued`` statement (``dossier.issued_body``), so that
+anyone holding the file can check it on the Verify page. A PDF made before every signature is
+confirmed says so itself.
 
 Judicial confirmation (PML Art. 33; CPL Art. 205): both parties apply jointly within 30 days of
 the agreement taking effect; the tab shows the deadline and the days left, who has applied
@@ -14,11 +15,7 @@ the agreement taking effect; the tab shows the deadline and the days left, who h
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -41,7 +38,6 @@ from casework import private
 from desk.read import mediation as read_mediation
 from desk.read.entries import Logged
 from desk.session import DeskSession
-from ledger.errors import LedgerError
 from mediation import documents, dossier, services
 from mediation import types as t
 from mediation.bodies import parse
@@ -55,51 +51,18 @@ from mediation.case import (
 )
 from mediation.rules import DEFAULT_RULE
 from ui.casework.chain import CHAIN_COLOURS, chain_text
+from ui.casework.export import Exported, RegisteredExport
 from ui.casework.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
 from ui.casework.widgets import push_button, table_view
-from ui.mediation.common import CaseView, attempt, local_moment, local_time, show_mediation_error
+from ui.mediation.common import CaseView, local_moment, local_time, show_mediation_error
 from ui.mediation.tab import MediationTab
-from ui.tasks import BackgroundTask, data_size
+from ui.ops import Op
+from ui.tasks import data_size
 
 AGREEMENT, CONFIRMATION, ENFORCEMENT = "agreement", "confirmation", "enforcement"
 # Who filed, as the enforcement application (a Chinese court document) names them.
 NODE_FILER = "司法链节点（智能合约规则 mediation.default@1）"
 OBLIGEE_FILER = "{name}（权利人）"
-
-
-@dataclass(frozen=True)
-class Exported:
-    """A PDF written to ``path``; ``leaf`` is its registration entry (None if refused)."""
-
-    kind: str
-    path: Path
-    sha256: str
-    size: int
-    leaf: bytes | None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=".jcdesk-", suffix=".pdf", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def make_and_write(build: Callable[[], bytes], path: Path) -> bytes:
-    """Run on a worker thread: build the PDF, write it, return its bytes."""
-    pdf = build()
-    write_atomically(path, pdf)
-    return pdf
 
 
 class IssuedModel(RowsModel[Logged]):
@@ -147,8 +110,9 @@ class DocumentsTab(MediationTab):
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setObjectName("documentsTab")
-        self.task: BackgroundTask | None = None
-        self._job: tuple[str, Path, dict[str, Any]] | None = None
+        self.export = RegisteredExport(session, dossier.issued_body, self, show_mediation_error)
+        self.export.exported.connect(self._on_exported)
+        self.export.failed.connect(self._on_export_failed)
         self.last: Exported | None = None
 
         # -- the agreement ---------------------------------------------------------------
@@ -588,50 +552,27 @@ class DocumentsTab(MediationTab):
         def build() -> bytes:
             return builder(*args)
 
-        task = BackgroundTask(make_and_write, build, path, parent=self)
-        task.finished.connect(self._on_written)
-        task.failed.connect(self._on_failed)
-        self.task = task
-        self._job = (kind, path, about)
+        self.export.start(kind, path, self.case_id, about, build)
         self.busy.show()
         self._update_buttons()
-        task.start()
+
+    @property
+    def task(self) -> Op | None:
+        """The PDF being made and written, if any."""
+        return self.export.task
 
     @Slot(object)
-    def _on_written(self, pdf: object) -> None:
-        assert isinstance(pdf, bytes) and self._job is not None
-        kind, path, about = self._job
-        self.task, self._job = None, None
+    def _on_exported(self, exported: object) -> None:
+        assert isinstance(exported, Exported)
         self.busy.hide()
-        body = dossier.issued_body(pdf, path.name, {**about, "case": self.case_id})
-        entry = attempt(
-            self,
-            lambda: self.session.record(
-                self.session.statement(t.DOCUMENT_ISSUED, self.case_id, body)
-            ),
-        )
-        sha = body["documents"][0]["sha256"]
-        self.last = Exported(kind, path, sha, len(pdf), entry.leaf_hash if entry else None)
+        self.last = exported
         self._show_result()
         self._update_buttons()
-        self.exported.emit(self.last)
-        if entry is not None:
+        self.exported.emit(exported)
+        if exported.leaf is not None:
             self.recorded.emit()
 
     @Slot(object)
-    def _on_failed(self, error: object) -> None:
-        self.task, self._job = None, None
+    def _on_export_failed(self, _error: object) -> None:
         self.busy.hide()
         self._update_buttons()
-        if isinstance(error, OSError):
-            show_mediation_error(
-                self,
-                LedgerError(
-                    self.tr("The PDF could not be saved: {detail}"),
-                    detail=error.strerror or str(error),
-                ),
-            )
-        elif isinstance(error, LedgerError):
-            show_mediation_error(self, error)
-        elif isinstance(error, BaseException):
-            raise error
