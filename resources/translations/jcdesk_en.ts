@@ -364,10 +364,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>The court has not accepted this case: a judge accepts it first (Enterprise Bankruptcy Law Art. 10, 45).</translation>
     </message>
     <message>
-        <source>Only the court&apos;s acceptance and the administrator&apos;s invitation make keys members of a bankruptcy case.</source>
-        <translation>Only the court&apos;s acceptance and the administrator&apos;s invitation make keys members of a bankruptcy case.</translation>
-    </message>
-    <message>
         <source>The review confirms {amount} fen of {item} where {asked} fen were declared: a review never confirms more than the creditor declared (Enterprise Bankruptcy Law Art. 57).</source>
         <translation>The review confirms {amount} fen of {item} where {asked} fen were declared: a review never confirms more than the creditor declared (Enterprise Bankruptcy Law Art. 57).</translation>
     </message>
@@ -1436,6 +1432,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>This profile has not reached its chain node yet, so it does not know which log to sign for. Connect once (the status bar shows the node), then try again.</source>
         <translation>This profile has not reached its chain node yet, so it does not know which log to sign for. Connect once (the status bar shows the node), then try again.</translation>
+    </message>
+    <message>
+        <source>Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node refuses every entry of a revoked key from its revocation on, so this one should never have been logged.</source>
+        <translation>Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node refuses every entry of a revoked key from its revocation on, so this one should never have been logged.</translation>
     </message>
     <message>
         <source>This desktop has not pinned the chain&apos;s log and witness keys yet, so it cannot check receipts. Connect to the chain node once (the status bar shows it), then try again.</source>
@@ -3386,6 +3386,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>Signed by</translation>
     </message>
     <message>
+        <source>Key revoked</source>
+        <translation>Key revoked</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -3532,6 +3536,18 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>{signer} — you</source>
         <translation>{signer} — you</translation>
+    </message>
+    <message>
+        <source>at entry #{revoked}; this entry (#{index}) was signed before the key was revoked: valid (Electronic Signature Law Art. 15: the signer stops using a compromised key from then on; what it signed before stands)</source>
+        <translation>at entry #{revoked}; this entry (#{index}) was signed before the key was revoked: valid (Electronic Signature Law Art. 15: the signer stops using a compromised key from then on; what it signed before stands)</translation>
+    </message>
+    <message>
+        <source>at entry #{revoked}; this entry (#{index}) is not below it: the chain node refuses every entry of a revoked key from its revocation on. Do not rely on it.</source>
+        <translation>at entry #{revoked}; this entry (#{index}) is not below it: the chain node refuses every entry of a revoked key from its revocation on. Do not rely on it.</translation>
+    </message>
+    <message>
+        <source>at entry #{revoked}; this entry is not on the chain, and the chain node will refuse it: a revoked key signs nothing more</source>
+        <translation>at entry #{revoked}; this entry is not on the chain, and the chain node will refuse it: a revoked key signs nothing more</translation>
     </message>
     <message>
         <source>the signer&apos;s signature on the statement</source>

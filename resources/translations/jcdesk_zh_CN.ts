@@ -364,10 +364,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>人民法院尚未受理本案：须先由法官裁定受理（《企业破产法》第10条、第45条）。</translation>
     </message>
     <message>
-        <source>Only the court&apos;s acceptance and the administrator&apos;s invitation make keys members of a bankruptcy case.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The review confirms {amount} fen of {item} where {asked} fen were declared: a review never confirms more than the creditor declared (Enterprise Bankruptcy Law Art. 57).</source>
         <translation>审查确认{item} {amount} 分，而申报的是 {asked} 分：审查确认的数额不得超过债权人申报的数额（《企业破产法》第57条）。</translation>
     </message>
@@ -1436,6 +1432,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>This profile has not reached its chain node yet, so it does not know which log to sign for. Connect once (the status bar shows the node), then try again.</source>
         <translation>本档案尚未连接过链节点，因此还不知道应为哪个日志签名。请先连接一次（状态栏会显示节点），然后重试。</translation>
+    </message>
+    <message>
+        <source>Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node refuses every entry of a revoked key from its revocation on, so this one should never have been logged.</source>
+        <translation>第 {index} 号记录所用的签名密钥已于第 {revoked} 号记录被吊销；链节点自吊销之时起拒绝该密钥签署的所有记录，因此这条记录本不应写入日志。</translation>
     </message>
     <message>
         <source>This desktop has not pinned the chain&apos;s log and witness keys yet, so it cannot check receipts. Connect to the chain node once (the status bar shows it), then try again.</source>
@@ -3386,6 +3386,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>签名人</translation>
     </message>
     <message>
+        <source>Key revoked</source>
+        <translation>密钥已吊销</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>文件</translation>
     </message>
@@ -3532,6 +3536,18 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>{signer} — you</source>
         <translation>{signer} — 您本人</translation>
+    </message>
+    <message>
+        <source>at entry #{revoked}; this entry (#{index}) was signed before the key was revoked: valid (Electronic Signature Law Art. 15: the signer stops using a compromised key from then on; what it signed before stands)</source>
+        <translation>于第 {revoked} 号记录吊销；本记录（第 {index} 号）签署于密钥吊销之前：有效（《电子签名法》第十五条：签名人自知悉密钥失密时起终止使用该密钥；此前所签署的仍然有效）</translation>
+    </message>
+    <message>
+        <source>at entry #{revoked}; this entry (#{index}) is not below it: the chain node refuses every entry of a revoked key from its revocation on. Do not rely on it.</source>
+        <translation>于第 {revoked} 号记录吊销；本记录（第 {index} 号）不在其之前：链节点自吊销之时起拒绝该密钥签署的所有记录。请勿采信。</translation>
+    </message>
+    <message>
+        <source>at entry #{revoked}; this entry is not on the chain, and the chain node will refuse it: a revoked key signs nothing more</source>
+        <translation>于第 {revoked} 号记录吊销；本记录不在链上，链节点也将拒绝它：已吊销的密钥不能再签署任何记录</translation>
     </message>
     <message>
         <source>the signer&apos;s signature on the statement</source>
