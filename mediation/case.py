@@ -466,6 +466,43 @@ def instalments(state: CaseState, now: datetime) -> list[Instalment]:
 
 
 @dataclass(frozen=True)
+class InstalmentActions:
+    """What the key ``me`` may do about one instalment, as the rules read it: the obligee
+    confirms a payment or disputes a reported one (PML Art. 31-32), the obligor reports
+    performance, and, when the parties did not consent to automatic filing, the obligee applies
+    for enforcement of a missed instalment (SPC Opinions item 14)."""
+
+    obligee: bool  # ``me`` is the instalment's obligee
+    obligor: bool
+    automatic: bool  # the agreement files by itself: nobody applies
+    confirm: bool
+    dispute: bool
+    report: bool
+    apply: bool
+
+
+def instalment_actions(state: CaseState, row: Instalment | None, me: str) -> InstalmentActions:
+    """The actions open to ``me`` on ``row`` (none without a row); the UI shows exactly these."""
+    agreement = state.agreements.get(row.agreement_id) if row is not None else None
+    automatic = agreement is not None and agreement.consents_to_filing
+    if row is None:
+        return InstalmentActions(False, False, automatic, False, False, False, False)
+    obligee_party, obligor_party = state.parties.get(row.obligee), state.parties.get(row.obligor)
+    obligee = bool(me) and obligee_party is not None and obligee_party.key == me
+    obligor = bool(me) and obligor_party is not None and obligor_party.key == me
+    open_ = row.status != InstalmentStatus.PAID
+    return InstalmentActions(
+        obligee=obligee,
+        obligor=obligor,
+        automatic=automatic,
+        confirm=obligee and open_,
+        dispute=obligee and state.reported(row.agreement_id, row.obligation_id),
+        report=obligor and open_,
+        apply=obligee and not automatic and row.status == InstalmentStatus.DEFAULT,
+    )
+
+
+@dataclass(frozen=True)
 class Default:
     """An instalment that was not performed by its deadline (after any grace period)."""
 

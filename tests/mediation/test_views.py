@@ -23,6 +23,7 @@ from mediation.case import (
     defaults,
     filed_default,
     fold,
+    instalment_actions,
     instalments,
 )
 from mediation.rules import automatic_filings
@@ -264,3 +265,40 @@ def test_days_left_to_apply_for_judicial_confirmation(case: Case) -> None:
     assert confirmation_days_left(state, "A1", last - SECOND) == 1
     assert confirmation_days_left(state, "A1", last) == 0
     assert confirmation_days_left(state, "A1", last + timedelta(days=2)) == -2
+
+
+def test_what_each_key_may_do_about_an_instalment(case: Case) -> None:
+    """The performance tab shows exactly ``instalment_actions``: the obligee confirms and
+    disputes a report, the obligor reports, and with automatic filing nobody applies."""
+    case.effective()
+    state = fold(CASE, case.history)
+    [first, _] = instalments(state, FIRST_DUE + GRACE)
+    lender = instalment_actions(state, first, case.lender.vkey)  # the obligee
+    borrower = instalment_actions(state, first, case.borrower.vkey)
+    assert (lender.obligee, lender.confirm, lender.dispute, lender.report) == (
+        True,
+        True,
+        False,
+        False,
+    )
+    assert lender.automatic and not lender.apply  # consent: the chain files, not the obligee
+    assert (borrower.obligor, borrower.report, borrower.confirm) == (True, True, False)
+    nothing = instalment_actions(state, None, case.lender.vkey)
+    assert not (nothing.confirm or nothing.dispute or nothing.report or nothing.apply)
+    body = {"agreement_id": "A1", "obligation_id": "o1", "amount_fen": 100}
+    case.add(case.make(case.borrower, t.PERFORMANCE_REPORTED, body))
+    state = fold(CASE, case.history)
+    assert instalment_actions(state, first, case.lender.vkey).dispute
+
+
+def test_without_consent_the_obligee_applies_for_a_missed_instalment_only(case: Case) -> None:
+    case.add(case.opened())
+    case.add(case.proposed(enforcement_consent=False))
+    for key in (case.lender, case.borrower, case.mediator):
+        case.add(case.signed(key))
+    state = fold(CASE, case.history)
+    [due_row, _] = instalments(state, FIRST_DUE - SECOND)
+    [missed, _] = instalments(state, FIRST_DUE + GRACE)
+    assert not instalment_actions(state, due_row, case.lender.vkey).apply
+    assert instalment_actions(state, missed, case.lender.vkey).apply
+    assert not instalment_actions(state, missed, case.borrower.vkey).apply

@@ -36,7 +36,13 @@ from desk.read.entries import Logged
 from desk.session import DeskSession
 from mediation import services
 from mediation import types as t
-from mediation.case import Instalment, InstalmentStatus, instalments
+from mediation.case import (
+    CaseState,
+    Instalment,
+    InstalmentStatus,
+    instalment_actions,
+    instalments,
+)
 from mediation.rules import DEFAULT_RULE
 from ui.casework.chain import CHAIN_COLOURS, chain_text
 from ui.casework.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
@@ -477,40 +483,19 @@ class PerformanceTab(MediationTab):
             return None
         return self.instalments.rows[row]
 
-    def _party_key(self, party_id: str) -> str | None:
-        if self.view is None:
-            return None
-        party = self.view.state.parties.get(party_id)
-        return party.key if party is not None else None
-
     @Slot()
     def _update_buttons(self, *_args: object) -> None:
-        row = self.selected()
-        me = self.view.me if self.view is not None else ""
-        obligee = row is not None and self._party_key(row.obligee) == me
-        obligor = row is not None and self._party_key(row.obligor) == me
-        self.confirm_button.setVisible(obligee)
-        self.dispute_button.setVisible(obligee)
-        self.report_button.setVisible(obligor)
-        self.confirm_button.setEnabled(
-            obligee and row is not None and row.status != InstalmentStatus.PAID
-        )
-        reported = (
-            self.view is not None
-            and row is not None
-            and self.view.state.reported(row.agreement_id, row.obligation_id)
-        )
-        self.dispute_button.setEnabled(obligee and reported)
-        self.report_button.setEnabled(
-            obligor and row is not None and row.status != InstalmentStatus.PAID
-        )
-        agreement = self.view.agreement if self.view is not None else None
-        consent = agreement is not None and agreement.consents_to_filing
-        may_apply = (
-            obligee and not consent and row is not None and row.status == InstalmentStatus.DEFAULT
-        )
-        self.apply_button.setVisible(obligee and not consent)
-        self.apply_button.setEnabled(may_apply)
+        view = self.view
+        state, me = (view.state, view.me) if view is not None else (CaseState(""), "")
+        may = instalment_actions(state, self.selected(), me)
+        self.confirm_button.setVisible(may.obligee)
+        self.dispute_button.setVisible(may.obligee)
+        self.report_button.setVisible(may.obligor)
+        self.confirm_button.setEnabled(may.confirm)
+        self.dispute_button.setEnabled(may.dispute)
+        self.report_button.setEnabled(may.report)
+        self.apply_button.setVisible(may.obligee and not may.automatic)
+        self.apply_button.setEnabled(may.apply)
 
     # -- actions ---------------------------------------------------------------------------
 
