@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ledger.errors import KeyFileError, LedgerError
 from ledger.keys import SigningKey
-from ui.casework.widgets import ERROR_STYLE, ok_cancel, push_button
+from ui.casework.widgets import ERROR_STYLE, CaseDialog, button_texts, ok_cancel, push_button
 from ui.i18n import error_text
 
 
@@ -35,7 +34,7 @@ class NotAnExpectedKey(LedgerError):
     """The key unlocked, but it is not one the case expects here (the dialog words it)."""
 
 
-class PartyKeyDialog(QDialog):
+class PartyKeyDialog(CaseDialog):
     """The party chooses their key file and types their passphrase; ``key`` after accept."""
 
     def __init__(
@@ -98,15 +97,9 @@ class PartyKeyDialog(QDialog):
         self.path_label.setText(self.tr("Key file:"))
         self.passphrase_label.setText(self.tr("Passphrase:"))
         self.browse.setText(self.tr("Choose…"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        button_texts(self.buttons, self.tr("Sign"), self.tr("Cancel"))
         if self._error is not None:
             self.error_label.setText(self._error_text(self._error))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @Slot()
     def choose_file(self) -> None:

@@ -63,6 +63,25 @@ def push_button(
     return button
 
 
+class CaseDialog(QDialog):
+    """A dialog of a case page whose texts follow the UI language: ``retranslate_ui`` sets them,
+    from ``__init__`` and again on every language change."""
+
+    def retranslate_ui(self) -> None:
+        """Set every text (subclasses)."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def button_texts(buttons: QDialogButtonBox, ok: str, cancel: str) -> None:
+    """Name the OK and Cancel buttons of ``ok_cancel`` (texts already translated)."""
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
+
+
 def ok_cancel(
     dialog: QDialog,
     ok: Callable[[], Any] | None = None,

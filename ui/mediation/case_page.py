@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from desk.session import DeskSession
 from mediation import services
 from ui.casework.directory import Directory
-from ui.casework.widgets import ok_cancel, open_dialog, push_button
+from ui.casework.widgets import CaseDialog, button_texts, ok_cancel, open_dialog, push_button
 from ui.mediation.agreement_tab import AgreementTab
 from ui.mediation.common import (
     ROLE_NAMES,
@@ -43,7 +42,7 @@ from ui.mediation.timeline_tab import TimelineTab
 from ui.ops import Cancelled, Op
 
 
-class CloseCaseDialog(QDialog):
+class CloseCaseDialog(CaseDialog):
     """Terminate without agreement (PML Art. 26): the reason, and the parties' other remedies."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -72,13 +71,7 @@ class CloseCaseDialog(QDialog):
             )
         )
         self.reason.setPlaceholderText(self.tr("Why mediation ends"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign and close"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+        button_texts(self.buttons, self.tr("Sign and close"), self.tr("Cancel"))
 
     @Slot()
     def _update(self) -> None:

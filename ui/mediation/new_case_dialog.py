@@ -11,10 +11,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -31,7 +30,14 @@ from desk.session import DeskSession
 from mediation import services
 from ui.casework.directory import Directory
 from ui.casework.models import DISPLAY, RAW, RowsModel
-from ui.casework.widgets import ok_cancel, open_dialog, push_button, selected_row, table_view
+from ui.casework.widgets import (
+    CaseDialog,
+    ok_cancel,
+    open_dialog,
+    push_button,
+    selected_row,
+    table_view,
+)
 from ui.mediation.common import KIND_NAMES, ROLE_NAMES, attempt, word
 from ui.mediation.party_dialog import PartyDialog, PrivacyNote
 
@@ -55,7 +61,7 @@ class PartiesInputModel(RowsModel[services.PartyInput]):
         return None
 
 
-class NewCaseDialog(QDialog):
+class NewCaseDialog(CaseDialog):
     """``opened(case_id)`` is emitted once the case is signed and stored."""
 
     opened = Signal(str)
@@ -165,11 +171,6 @@ class NewCaseDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.parties.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @Slot()
     @Slot(str)

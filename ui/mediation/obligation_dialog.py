@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Slot
+from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,7 +28,9 @@ from ui.casework.models import DISPLAY, RAW, RowsModel
 from ui.casework.money import format_yuan
 from ui.casework.widgets import (
     ERROR_STYLE,
+    CaseDialog,
     MoneyEdit,
+    button_texts,
     ok_cancel,
     push_button,
     selected_row,
@@ -63,7 +64,7 @@ class InstalmentsModel(RowsModel[dict[str, Any]]):
         self.set_rows([{**row, "seq": n} for n, row in enumerate(self.rows, 1)])
 
 
-class ObligationDialog(QDialog):
+class ObligationDialog(CaseDialog):
     """Edit one obligation; ``obligation()`` gives its dict (agreement content) after accept."""
 
     def __init__(
@@ -189,15 +190,9 @@ class ObligationDialog(QDialog):
         self.in_instalments.setText(self.tr("Paid in instalments"))
         self.add_part.setText(self.tr("Add instalment"))
         self.remove_part.setText(self.tr("Remove"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        button_texts(self.buttons, self.tr("OK"), self.tr("Cancel"))
         self.instalments.retranslate()
         self._update()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- instalments -----------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from mediation.services import PartyInput
 from ui.casework.directory import Directory
-from ui.casework.widgets import KeyPicker, ok_cancel
+from ui.casework.widgets import CaseDialog, KeyPicker, button_texts, ok_cancel
 from ui.mediation.common import ID_TYPE_NAMES, KIND_NAMES, ROLE_NAMES, word
 
 
@@ -55,7 +54,7 @@ class PrivacyNote(QLabel):
         super().changeEvent(event)
 
 
-class PartyDialog(QDialog):
+class PartyDialog(CaseDialog):
     """Enter one party; ``party()`` gives the ``PartyInput`` after ``accept``."""
 
     def __init__(self, directory: Directory, party_id: str, parent: QWidget | None = None) -> None:
@@ -139,13 +138,7 @@ class PartyDialog(QDialog):
         ):
             for number in range(combo.count()):
                 combo.setItemText(number, word(table, combo.itemData(number)))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add party"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+        button_texts(self.buttons, self.tr("Add party"), self.tr("Cancel"))
 
     @Slot(int)
     def _on_kind(self, _number: int) -> None:

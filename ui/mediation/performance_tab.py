@@ -16,10 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -48,8 +47,10 @@ from ui.casework.chain import CHAIN_COLOURS, chain_text
 from ui.casework.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
 from ui.casework.money import format_yuan
 from ui.casework.widgets import (
+    CaseDialog,
     EvidenceList,
     MoneyEdit,
+    button_texts,
     ok_cancel,
     open_dialog,
     push_button,
@@ -238,7 +239,7 @@ class RecordsModel(RowsModel[RecordRow]):
         return None
 
 
-class PerformanceDialog(QDialog):
+class PerformanceDialog(CaseDialog):
     """Confirm a payment, report performance (with evidence), or dispute a report."""
 
     CONFIRM, REPORT, DISPUTE = "confirm", "report", "dispute"
@@ -320,13 +321,7 @@ class PerformanceDialog(QDialog):
         self.labels[0].setText(self.tr("Amount:"))
         self.labels[1].setText(self.tr("Note (optional):"))
         self.labels[2].setText(self.tr("Reason:"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+        button_texts(self.buttons, self.tr("Sign"), self.tr("Cancel"))
 
     @Slot()
     @Slot(object)

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, Slot
+from PySide6.QtCore import QDateTime, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -43,6 +42,7 @@ from mediation.bodies import SessionRecorded
 from ui.casework.chain import chain_text
 from ui.casework.models import DISPLAY, RAW, RowsModel
 from ui.casework.widgets import (
+    CaseDialog,
     EvidenceList,
     ok_cancel,
     open_dialog,
@@ -86,7 +86,7 @@ class SpokenModel(RowsModel[services.SpokenStatement]):
         return None
 
 
-class SessionDialog(QDialog):
+class SessionDialog(CaseDialog):
     """Record one session; the page signs it (``statement_args()``) after accept."""
 
     def __init__(self, view: CaseView, now: datetime, parent: QWidget | None = None) -> None:
@@ -204,11 +204,6 @@ class SessionDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.spoken.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @Slot()
     def add_statement(self) -> None:
