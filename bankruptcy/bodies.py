@@ -17,7 +17,7 @@ from typing import Any
 from bankruptcy import types as t
 from casework.typed import (
     Fail,
-    Typed,
+    Refusals,
     choice,
     documents,
     flag,
@@ -25,31 +25,23 @@ from casework.typed import (
     obj,
     opt_text,
     sha256_hex,
-    split_members,
     text,
-    typed,
 )
-from ledger.contract import ContractViolation
 from ledger.errors import QT_TRANSLATE_NOOP, LedgerError
 from ledger.keys import parse_vkey
-from ledger.statement import Statement
 
 CONTEXT = "Bankruptcy"
 RULE = "bankruptcy.rules@1"
 
 
-def refuse(message: str, **args: Any) -> ContractViolation:
-    return ContractViolation(message, rule=RULE, **args)
-
-
-def _fail(message: str, **args: Any) -> Fail:
-    return lambda: refuse(message, **args)
-
-
-_UNKNOWN_FIELDS = QT_TRANSLATE_NOOP(
-    CONTEXT, "A {type} statement has no field {fields}: nothing else goes on the chain."
+WORDS = Refusals(
+    RULE,
+    unknown_fields=QT_TRANSLATE_NOOP(
+        CONTEXT, "A {type} statement has no field {fields}: nothing else goes on the chain."
+    ),
+    members=QT_TRANSLATE_NOOP(CONTEXT, "The members a statement adds are a list of verifier keys."),
 )
-_MEMBERS = QT_TRANSLATE_NOOP(CONTEXT, "The members a statement adds are a list of verifier keys.")
+refuse, _fail, _only = WORDS.refuse, WORDS.fail, WORDS.only
 _ACCEPTANCE = QT_TRANSLATE_NOOP(
     CONTEXT,
     "The acceptance names the court, the case number, the debtor (name and the hash of its "
@@ -103,12 +95,6 @@ _PROVISIONAL = QT_TRANSLATE_NOOP(
     "A provisional amount names the claim, the amount in whole fen and why (Enterprise "
     "Bankruptcy Law Art. 59(2)).",
 )
-
-
-def _only(body: Mapping[str, Any], type_: str, allowed: tuple[str, ...]) -> None:
-    extra = sorted(set(body) - set(allowed))
-    if extra:
-        raise refuse(_UNKNOWN_FIELDS, type=type_, fields=", ".join(extra))
 
 
 def _day(data: Mapping[str, Any], key: str, fail: Fail) -> str:
@@ -401,11 +387,5 @@ PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 assert set(PARSERS) == t.ALL
 
 
-def parse(statement: Statement) -> Typed[Any]:
-    """The statement with its body typed (``Domain.parse`` of bankruptcy); ``ContractViolation``
-    in the rules' words for a body of the wrong shape."""
-    parser = PARSERS.get(statement.type)
-    if parser is None:
-        raise refuse(_UNKNOWN_FIELDS, type=statement.type, fields="")
-    rest, members = split_members(statement.body, _fail(_MEMBERS))
-    return typed(statement, parser(rest), members)
+WORDS.parsers = PARSERS
+parse = WORDS.parse  # the bankruptcy domain's ``Domain.parse``

@@ -103,6 +103,45 @@ def split_members(body: Mapping[str, Any], fail: Fail) -> tuple[dict[str, Any], 
     return rest, tuple(members)
 
 
+class Refusals:
+    """How a domain refuses a body: under its rule, in its words (each domain keeps its own
+    translation context), with its parsers table (type -> parser of the body without
+    ``members``)."""
+
+    def __init__(
+        self,
+        rule: str,
+        *,
+        unknown_fields: str,  # a template with {type} and {fields}
+        members: str,
+        parsers: Mapping[str, Callable[[Mapping[str, Any]], Any]] | None = None,
+    ) -> None:
+        self.rule = rule
+        self.unknown_fields = unknown_fields
+        self.members = members
+        self.parsers: Mapping[str, Callable[[Mapping[str, Any]], Any]] = parsers or {}
+
+    def refuse(self, message: str, **args: Any) -> ContractViolation:
+        return ContractViolation(message, rule=self.rule, **args)
+
+    def fail(self, message: str, **args: Any) -> Fail:
+        return lambda: self.refuse(message, **args)
+
+    def only(self, body: Mapping[str, Any], type_: str, allowed: Iterable[str]) -> None:
+        """Refuse a field the type does not have: nothing unknown goes on the chain."""
+        extra = sorted(set(body) - set(allowed))
+        if extra:
+            raise self.refuse(self.unknown_fields, type=type_, fields=", ".join(extra))
+
+    def parse(self, statement: Statement) -> Typed[Any]:
+        """The statement with its body typed by its type's parser (``Domain.parse``)."""
+        parser = self.parsers.get(statement.type)
+        if parser is None:
+            raise self.refuse(self.unknown_fields, type=statement.type, fields="")
+        rest, members = split_members(statement.body, self.fail(self.members))
+        return typed(statement, parser(rest), members)
+
+
 # -- shape checks: each raises ``fail()`` ------------------------------------------------------
 
 

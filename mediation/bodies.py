@@ -25,7 +25,7 @@ from casework.typed import (
     WIRE,
     Document,
     Fail,
-    Typed,
+    Refusals,
     choice,
     documents,
     flag,
@@ -33,16 +33,12 @@ from casework.typed import (
     obj,
     opt_text,
     sha256_hex,
-    split_members,
     text,
     texts,
-    typed,
 )
 from ledger.canonical import canonical_json
 from ledger.clock import parse_time
-from ledger.contract import ContractViolation
 from ledger.errors import QT_TRANSLATE_NOOP
-from ledger.statement import Statement
 from mediation import types as t
 from mediation.agreement import CONTEXT, completeness
 
@@ -51,12 +47,14 @@ DEFAULT_RULE = "mediation.default@1"
 OBLIGEE_APPLICATION = "obligee-application"
 
 
-def refuse(message: str, **args: Any) -> ContractViolation:
-    return ContractViolation(message, rule=RULE, **args)
-
-
-def _fail(message: str, **args: Any) -> Fail:
-    return lambda: refuse(message, **args)
+WORDS = Refusals(
+    RULE,
+    unknown_fields=QT_TRANSLATE_NOOP(
+        CONTEXT, "A {type} statement has no field {fields}: nothing else goes on the chain."
+    ),
+    members=QT_TRANSLATE_NOOP(CONTEXT, "The members a statement adds are a list of verifier keys."),
+)
+refuse, _fail, _only = WORDS.refuse, WORDS.fail, WORDS.only
 
 
 # -- choices ------------------------------------------------------------------------------
@@ -356,10 +354,6 @@ Body = (
 
 # -- the words of a refusal ---------------------------------------------------------------
 
-_UNKNOWN_FIELDS = QT_TRANSLATE_NOOP(
-    CONTEXT, "A {type} statement has no field {fields}: nothing else goes on the chain."
-)
-_MEMBERS = QT_TRANSLATE_NOOP(CONTEXT, "The members a statement adds are a list of verifier keys.")
 _OPENING = QT_TRANSLATE_NOOP(
     CONTEXT,
     "Opening a case needs the dispute type, a summary, the mediation "
@@ -379,12 +373,6 @@ _CONTENT_FORM = QT_TRANSLATE_NOOP(
     "each item as text, each obligation with its amount in fen and its deadline "
     "(PML Art. 29).",
 )
-
-
-def _only(body: Mapping[str, Any], type_: str, allowed: tuple[str, ...]) -> None:
-    extra = sorted(set(body) - set(allowed))
-    if extra:
-        raise refuse(_UNKNOWN_FIELDS, type=type_, fields=", ".join(extra))
 
 
 # -- parsers ------------------------------------------------------------------------------
@@ -524,7 +512,9 @@ def _session_recorded(body: Mapping[str, Any]) -> SessionRecorded:
     participants = texts(body.get("participants"), who)
     if not participants:
         raise who()
-    notes = opt_text(body, "notes", _fail(_UNKNOWN_FIELDS, type=t.SESSION_RECORDED, fields="notes"))
+    notes = opt_text(
+        body, "notes", _fail(WORDS.unknown_fields, type=t.SESSION_RECORDED, fields="notes")
+    )
     said = None
     if "statements" in body:
         if not isinstance(body["statements"], list):
@@ -812,11 +802,5 @@ PARSERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 assert set(PARSERS) == t.ALL
 
 
-def parse(statement: Statement) -> Typed[Any]:
-    """The statement with its body typed (``Domain.parse`` of mediation); ``ContractViolation``
-    in the rules' words for a body of the wrong shape."""
-    parser = PARSERS.get(statement.type)
-    if parser is None:
-        raise refuse(_UNKNOWN_FIELDS, type=statement.type, fields="")
-    rest, members = split_members(statement.body, _fail(_MEMBERS))
-    return typed(statement, parser(rest), members)
+WORDS.parsers = PARSERS
+parse = WORDS.parse  # the mediation domain's ``Domain.parse``
