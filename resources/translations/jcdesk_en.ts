@@ -364,6 +364,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>The court has not accepted this case: a judge accepts it first (Enterprise Bankruptcy Law Art. 10, 45).</translation>
     </message>
     <message>
+        <source>Only the court&apos;s acceptance and the administrator&apos;s invitation make keys members of a bankruptcy case.</source>
+        <translation>Only the court&apos;s acceptance and the administrator&apos;s invitation make keys members of a bankruptcy case.</translation>
+    </message>
+    <message>
         <source>The review confirms {amount} fen of {item} where {asked} fen were declared: a review never confirms more than the creditor declared (Enterprise Bankruptcy Law Art. 57).</source>
         <translation>The review confirms {amount} fen of {item} where {asked} fen were declared: a review never confirms more than the creditor declared (Enterprise Bankruptcy Law Art. 57).</translation>
     </message>
@@ -1321,6 +1325,137 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Without a key the party can be named but cannot sign; add it later from the Parties tab.</source>
         <translation>Without a key the party can be named but cannot sign; add it later from the Parties tab.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyRevocationDialog</name>
+    <message>
+        <source>Replacing your key at the chain node… (this takes a few seconds)</source>
+        <translation>Replacing your key at the chain node… (this takes a few seconds)</translation>
+    </message>
+    <message>
+        <source>Revoking your key at the chain node… (this takes a few seconds)</source>
+        <translation>Revoking your key at the chain node… (this takes a few seconds)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Your old key {old} is revoked: the chain node logged its revocation as entry #{index}. From there on the chain refuses anything signed with it; what it signed before stays valid.</source>
+        <translation>Your old key {old} is revoked: the chain node logged its revocation as entry #{index}. From there on the chain refuses anything signed with it; what it signed before stays valid.</translation>
+    </message>
+    <message>
+        <source>Your new key {new} is enrolled under the same name and role ({name}) and carries on in every case of the old one.</source>
+        <translation>Your new key {new} is enrolled under the same name and role ({name}) and carries on in every case of the old one.</translation>
+    </message>
+    <message>
+        <source>Your new key {new} was named as the successor; its enrolment under the same name ({name}) waits for the court&apos;s approval. Until then it cannot sign.</source>
+        <translation>Your new key {new} was named as the successor; its enrolment under the same name ({name}) waits for the court&apos;s approval. Until then it cannot sign.</translation>
+    </message>
+    <message>
+        <source>Your new key {new} was named as the successor, but its enrolment did not go through ({detail}). The name stays reserved for it: enrol the profile again when the chain node is reachable.</source>
+        <translation>Your new key {new} was named as the successor, but its enrolment did not go through ({detail}). The name stays reserved for it: enrol the profile again when the chain node is reachable.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>No successor was named: this profile now holds a new key {new} that the chain does not know. To sign again it must be enrolled under another name, and the members of your cases must add it again.</source>
+        <translation>No successor was named: this profile now holds a new key {new} that the chain does not know. To sign again it must be enrolled under another name, and the members of your cases must add it again.</translation>
+    </message>
+    <message>
+        <source>The old key file is kept as {path}: it still opens what it sealed. Keep it safe; never use it to sign.</source>
+        <translation>The old key file is kept as {path}: it still opens what it sealed. Keep it safe; never use it to sign.</translation>
+    </message>
+    <message>
+        <source>This desk is still running with the old key, and the chain refuses what it signs now. Close the desk and start it again, unlocking with the same passphrase: it then opens the new key.</source>
+        <translation>This desk is still running with the old key, and the chain refuses what it signs now. Close the desk and start it again, unlocking with the same passphrase: it then opens the new key.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The revocation went through, but then: {error}</source>
+        <translation>The revocation went through, but then: {error}</translation>
+    </message>
+    <message>
+        <source>This profile now holds a new key. Close the desk and start it again, unlocking with the same passphrase.</source>
+        <translation>This profile now holds a new key. Close the desk and start it again, unlocking with the same passphrase.</translation>
+    </message>
+    <message>
+        <source>Your key was not revoked: {error}</source>
+        <translation>Your key was not revoked: {error}</translation>
+    </message>
+    <message>
+        <source>Not done: the chain node has not logged a revocation, so the profile still holds your current key and this desk still signs with it.</source>
+        <translation>Not done: the chain node has not logged a revocation, so the profile still holds your current key and this desk still signs with it.</translation>
+    </message>
+    <message>
+        <source>Done: a new key was made and kept beside the old one; the next try uses it. If the revocation had been signed before this failed, it waits on the Chain page and is sent with the next sync.</source>
+        <translation>Done: a new key was made and kept beside the old one; the next try uses it. If the revocation had been signed before this failed, it waits on the Chain page and is sent with the next sync.</translation>
+    </message>
+    <message>
+        <source>Try again when the chain node is reachable.</source>
+        <translation>Try again when the chain node is reachable.</translation>
+    </message>
+    <message>
+        <source>Replace my key</source>
+        <translation>Replace my key</translation>
+    </message>
+    <message>
+        <source>Revoke my key</source>
+        <translation>Revoke my key</translation>
+    </message>
+    <message>
+        <source>Revoke or replace my key</source>
+        <translation>Revoke or replace my key</translation>
+    </message>
+    <message>
+        <source>Electronic Signature Law Art. 15: if you know, or should know, that your key may be in someone else&apos;s hands, stop using it and tell the parties. Revoking it at the chain node does both: from the node&apos;s revocation on, the chain refuses anything signed with it, and everyone who checks an entry sees when the key was revoked. Statements you signed before stay valid. This cannot be undone.</source>
+        <translation>Electronic Signature Law Art. 15: if you know, or should know, that your key may be in someone else&apos;s hands, stop using it and tell the parties. Revoking it at the chain node does both: from the node&apos;s revocation on, the chain refuses anything signed with it, and everyone who checks an entry sees when the key was revoked. Statements you signed before stay valid. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Replace my key: a new key under the same name</source>
+        <translation>Replace my key: a new key under the same name</translation>
+    </message>
+    <message>
+        <source>A new key is made and named as the old one&apos;s successor; it is enrolled under your name and role ({name}) and carries on in every case of the old key. For a new computer, or a key you fear was seen but is still in your hands.</source>
+        <translation>A new key is made and named as the old one&apos;s successor; it is enrolled under your name and role ({name}) and carries on in every case of the old key. For a new computer, or a key you fear was seen but is still in your hands.</translation>
+    </message>
+    <message>
+        <source>Revoke only: the key may have been stolen</source>
+        <translation>Revoke only: the key may have been stolen</translation>
+    </message>
+    <message>
+        <source>This desk can no longer sign with your key, and no successor is named. A new key is made for this profile, but it inherits nothing: it must be enrolled under another name, and the members of your cases add it again.</source>
+        <translation>This desk can no longer sign with your key, and no successor is named. A new key is made for this profile, but it inherits nothing: it must be enrolled under another name, and the members of your cases add it again.</translation>
+    </message>
+    <message>
+        <source>Reason (public):</source>
+        <translation>Reason (public):</translation>
+    </message>
+    <message>
+        <source>for example: new computer; laptop stolen</source>
+        <translation>for example: new computer; laptop stolen</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>the passphrase that unlocks your key</source>
+        <translation>the passphrase that unlocks your key</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close the desk now</source>
+        <translation>Close the desk now</translation>
     </message>
 </context>
 <context>
@@ -3063,6 +3198,14 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Copy</source>
         <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Revoke or replace my key…</source>
+        <translation>Revoke or replace my key…</translation>
+    </message>
+    <message>
+        <source>If your key may be in someone else&apos;s hands, stop using it and tell the parties (Electronic Signature Law Art. 15).</source>
+        <translation>If your key may be in someone else&apos;s hands, stop using it and tell the parties (Electronic Signature Law Art. 15).</translation>
     </message>
     <message>
         <source>Chain node</source>

@@ -364,6 +364,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>人民法院尚未受理本案：须先由法官裁定受理（《企业破产法》第10条、第45条）。</translation>
     </message>
     <message>
+        <source>Only the court&apos;s acceptance and the administrator&apos;s invitation make keys members of a bankruptcy case.</source>
+        <translation>只有人民法院的受理记录和管理人的邀请可以将密钥列为破产案件的成员。</translation>
+    </message>
+    <message>
         <source>The review confirms {amount} fen of {item} where {asked} fen were declared: a review never confirms more than the creditor declared (Enterprise Bankruptcy Law Art. 57).</source>
         <translation>审查确认{item} {amount} 分，而申报的是 {asked} 分：审查确认的数额不得超过债权人申报的数额（《企业破产法》第57条）。</translation>
     </message>
@@ -1321,6 +1325,137 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Without a key the party can be named but cannot sign; add it later from the Parties tab.</source>
         <translation>没有密钥时可以列明该当事人，但其无法签名；之后可在“当事人”页添加。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyRevocationDialog</name>
+    <message>
+        <source>Replacing your key at the chain node… (this takes a few seconds)</source>
+        <translation>正在链节点更换您的密钥…（需要几秒钟）</translation>
+    </message>
+    <message>
+        <source>Revoking your key at the chain node… (this takes a few seconds)</source>
+        <translation>正在链节点吊销您的密钥…（需要几秒钟）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Your old key {old} is revoked: the chain node logged its revocation as entry #{index}. From there on the chain refuses anything signed with it; what it signed before stays valid.</source>
+        <translation>您的旧密钥 {old} 已吊销：链节点已将吊销记入日志第 {index} 号记录。自此司法链拒绝用该密钥签署的任何内容；此前签署的仍然有效。</translation>
+    </message>
+    <message>
+        <source>Your new key {new} is enrolled under the same name and role ({name}) and carries on in every case of the old one.</source>
+        <translation>您的新密钥 {new} 已以相同的姓名和身份（{name}）注册，并在旧密钥参与的每个案件中承继其地位。</translation>
+    </message>
+    <message>
+        <source>Your new key {new} was named as the successor; its enrolment under the same name ({name}) waits for the court&apos;s approval. Until then it cannot sign.</source>
+        <translation>您的新密钥 {new} 已被指定为继任密钥；其以相同姓名（{name}）提出的注册申请正等待法院批准。批准前不能用它签名。</translation>
+    </message>
+    <message>
+        <source>Your new key {new} was named as the successor, but its enrolment did not go through ({detail}). The name stays reserved for it: enrol the profile again when the chain node is reachable.</source>
+        <translation>您的新密钥 {new} 已被指定为继任密钥，但其注册未能完成（{detail}）。该姓名仍为其保留：请在链节点可连接时重新注册本档案。</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>No successor was named: this profile now holds a new key {new} that the chain does not know. To sign again it must be enrolled under another name, and the members of your cases must add it again.</source>
+        <translation>未指定继任密钥：本档案现持有司法链尚不认识的新密钥 {new}。如需再次签名，须以其他名称注册该密钥，并由您所参与案件的成员重新添加它。</translation>
+    </message>
+    <message>
+        <source>The old key file is kept as {path}: it still opens what it sealed. Keep it safe; never use it to sign.</source>
+        <translation>旧密钥文件已保存为 {path}：仍可用它打开其加密保存的内容。请妥善保管，切勿再用它签名。</translation>
+    </message>
+    <message>
+        <source>This desk is still running with the old key, and the chain refuses what it signs now. Close the desk and start it again, unlocking with the same passphrase: it then opens the new key.</source>
+        <translation>本机的司法链桌面端仍在使用旧密钥运行，司法链将拒绝它现在签署的内容。请关闭桌面端并重新启动，用同一口令解锁，即会打开新密钥。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The revocation went through, but then: {error}</source>
+        <translation>吊销已完成，但随后出错：{error}</translation>
+    </message>
+    <message>
+        <source>This profile now holds a new key. Close the desk and start it again, unlocking with the same passphrase.</source>
+        <translation>本档案现已持有新密钥。请关闭桌面端并重新启动，用同一口令解锁。</translation>
+    </message>
+    <message>
+        <source>Your key was not revoked: {error}</source>
+        <translation>您的密钥未被吊销：{error}</translation>
+    </message>
+    <message>
+        <source>Not done: the chain node has not logged a revocation, so the profile still holds your current key and this desk still signs with it.</source>
+        <translation>未完成：链节点没有记录吊销，因此本档案仍持有您当前的密钥，本机仍用它签名。</translation>
+    </message>
+    <message>
+        <source>Done: a new key was made and kept beside the old one; the next try uses it. If the revocation had been signed before this failed, it waits on the Chain page and is sent with the next sync.</source>
+        <translation>已完成：新密钥已生成并与旧密钥一并保存，下次尝试时将使用它。如果吊销在出错前已经签署，它会在“上链记录”页等待，并在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Try again when the chain node is reachable.</source>
+        <translation>请在链节点可连接时重试。</translation>
+    </message>
+    <message>
+        <source>Replace my key</source>
+        <translation>更换我的密钥</translation>
+    </message>
+    <message>
+        <source>Revoke my key</source>
+        <translation>吊销我的密钥</translation>
+    </message>
+    <message>
+        <source>Revoke or replace my key</source>
+        <translation>吊销或更换我的密钥</translation>
+    </message>
+    <message>
+        <source>Electronic Signature Law Art. 15: if you know, or should know, that your key may be in someone else&apos;s hands, stop using it and tell the parties. Revoking it at the chain node does both: from the node&apos;s revocation on, the chain refuses anything signed with it, and everyone who checks an entry sees when the key was revoked. Statements you signed before stay valid. This cannot be undone.</source>
+        <translation>《电子签名法》第十五条：电子签名人知悉或者应当知悉其密钥可能已被他人掌握的，应当终止使用并告知有关各方。在链节点吊销密钥可同时做到这两点：自节点吊销之时起，司法链拒绝用该密钥签署的任何内容，任何核验记录的人都能看到该密钥的吊销时间。您此前签署的记录仍然有效。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <source>Replace my key: a new key under the same name</source>
+        <translation>更换密钥：以相同姓名启用新密钥</translation>
+    </message>
+    <message>
+        <source>A new key is made and named as the old one&apos;s successor; it is enrolled under your name and role ({name}) and carries on in every case of the old key. For a new computer, or a key you fear was seen but is still in your hands.</source>
+        <translation>生成新密钥并指定为旧密钥的继任密钥；新密钥以您的姓名和身份（{name}）注册，并在旧密钥参与的每个案件中承继其地位。适用于更换电脑，或担心密钥已被他人看到但仍在您掌握之中的情形。</translation>
+    </message>
+    <message>
+        <source>Revoke only: the key may have been stolen</source>
+        <translation>仅吊销：密钥可能已被盗</translation>
+    </message>
+    <message>
+        <source>This desk can no longer sign with your key, and no successor is named. A new key is made for this profile, but it inherits nothing: it must be enrolled under another name, and the members of your cases add it again.</source>
+        <translation>本机将不能再用您的密钥签名，且不指定继任密钥。系统会为本档案生成新密钥，但它不承继任何内容：须以其他名称注册，并由您所参与案件的成员重新添加。</translation>
+    </message>
+    <message>
+        <source>Reason (public):</source>
+        <translation>理由（公开）：</translation>
+    </message>
+    <message>
+        <source>for example: new computer; laptop stolen</source>
+        <translation>例如：更换电脑；笔记本电脑被盗</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>the passphrase that unlocks your key</source>
+        <translation>用于解锁您密钥的口令</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close the desk now</source>
+        <translation>立即关闭桌面端</translation>
     </message>
 </context>
 <context>
@@ -3063,6 +3198,14 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+    <message>
+        <source>Revoke or replace my key…</source>
+        <translation>吊销或更换我的密钥…</translation>
+    </message>
+    <message>
+        <source>If your key may be in someone else&apos;s hands, stop using it and tell the parties (Electronic Signature Law Art. 15).</source>
+        <translation>如果您的密钥可能已被他人掌握，应当终止使用并告知有关各方（《电子签名法》第十五条）。</translation>
     </message>
     <message>
         <source>Chain node</source>
