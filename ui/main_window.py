@@ -184,7 +184,13 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         if self.translations is None:
             return
-        dialog = SettingsDialog(self.session.profile, self.translations, self)
+        dialog = SettingsDialog(
+            self.session.profile,
+            self.translations,
+            self,
+            network=self.session.network,
+            node_url=self.session.client.config.url,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -1,4 +1,5 @@
-"""Profile settings: the UI language (applied at once), the key on file, the chain in use."""
+"""Profile settings: the UI language (applied at once), the key on file (and "Revoke or replace
+my key…", ``ui.key_revocation``), the chain in use."""
 
 from __future__ import annotations
 
@@ -18,33 +19,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.network import NetworkThread
 from ledger.errors import LedgerError
 from ledger.keys import parse_vkey, read_key_file
 from ledger.profile import EMBEDDED, Profile
 from ui.i18n import LANGUAGE_NAMES, Translations, error_text, role_name
+from ui.key_revocation import KeyRevocationDialog
 from ui.wizard import ChainForm
 
 
 class SettingsDialog(QDialog):
     """Language changes apply and are saved at once; chain changes are saved on OK and take
-    effect at the next start (the running session keeps its connection)."""
+    effect at the next start (the running session keeps its connection). With the running
+    desk's ``network`` and ``node_url``, the key can be revoked or replaced from here."""
 
     def __init__(
-        self, profile: Profile, translations: Translations, parent: QWidget | None = None
+        self,
+        profile: Profile,
+        translations: Translations,
+        parent: QWidget | None = None,
+        *,
+        network: NetworkThread | None = None,
+        node_url: str = "",
     ) -> None:
         super().__init__(parent)
         self.profile = profile
         self.translations = translations
+        self.network = network
+        self.node_url = node_url
         self.settings = profile.load_settings()
         self._key_error: LedgerError | None = None
         self.vkey = ""
         self.key_id = ""
-        try:
-            header, _ = read_key_file(profile.key_path)
-            verifier = parse_vkey(header["vkey"])
-            self.vkey, self.key_id = verifier.vkey, verifier.key_id
-        except LedgerError as exc:
-            self._key_error = exc
+        self._read_key()
 
         # language
         self.language_box = QGroupBox()
@@ -85,12 +92,21 @@ class SettingsDialog(QDialog):
         vkey_row = QHBoxLayout()
         vkey_row.addWidget(self.vkey_edit, 1)
         vkey_row.addWidget(self.copy_button)
+        # revoking needs the running desk's network loop and node (not in the wizard)
+        self.revoke_button = QPushButton()
+        self.revoke_button.setVisible(network is not None and bool(node_url))
+        self.revoke_button.setEnabled(bool(self.vkey))
+        self.revocation: KeyRevocationDialog | None = None
+        revoke_row = QHBoxLayout()
+        revoke_row.addWidget(self.revoke_button)
+        revoke_row.addStretch(1)
         identity = QFormLayout(self.identity_box)
         identity.addRow(self.name_label, self.name_value)
         identity.addRow(self.role_label, self.role_value)
         identity.addRow(self.key_id_label, self.key_id_edit)
         identity.addRow(self.vkey_label, vkey_row)
         identity.addRow(self.key_error_label)
+        identity.addRow(revoke_row)
 
         # chain
         self.chain_box = QGroupBox()
@@ -115,11 +131,42 @@ class SettingsDialog(QDialog):
         self.language_combo.currentIndexChanged.connect(self._on_language)
         translations.changed.connect(self._on_language_installed)
         self.copy_button.clicked.connect(self.copy_vkey)
+        self.revoke_button.clicked.connect(self.open_revocation)
         self.chain_form.changed.connect(self._on_chain_changed)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.retranslate_ui()
         self.resize(620, self.sizeHint().height())
+
+    def _read_key(self) -> None:
+        """The key on file (its header: no passphrase needed)."""
+        try:
+            header, _ = read_key_file(self.profile.key_path)
+            verifier = parse_vkey(header["vkey"])
+            self.vkey, self.key_id = verifier.vkey, verifier.key_id
+            self._key_error = None
+        except LedgerError as exc:
+            self._key_error = exc
+
+    @Slot()
+    def open_revocation(self) -> KeyRevocationDialog | None:
+        """ "Revoke or replace my key…": the dialog of ``ui.key_revocation``."""
+        if self.network is None or not self.node_url:
+            return None
+        dialog = KeyRevocationDialog(self.profile, self.network, self.node_url, self)
+        dialog.done.connect(self._on_key_revoked)
+        self.revocation = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def _on_key_revoked(self, _outcome: object) -> None:
+        """Show the key the profile now holds (the running desk still has the old one)."""
+        self._read_key()
+        self.key_id_edit.setText(self.key_id)
+        self.vkey_edit.setText(self.vkey)
+        self.vkey_edit.setCursorPosition(0)
+        self.revoke_button.setEnabled(False)  # once per run: the desk must restart first
 
     def chain_changed(self) -> bool:
         """Whether the form differs from the chain this session was started with."""
@@ -186,6 +233,13 @@ class SettingsDialog(QDialog):
             self.tr("Your public key. Others use it to check your signatures; it is not secret.")
         )
         self.copy_button.setText(self.tr("Copy"))
+        self.revoke_button.setText(self.tr("Revoke or replace my key…"))
+        self.revoke_button.setToolTip(
+            self.tr(
+                "If your key may be in someone else's hands, stop using it and tell the parties "
+                "(Electronic Signature Law Art. 15)."
+            )
+        )
         if self._key_error is not None:
             self.key_error_label.setText(error_text(self._key_error))
         self.chain_box.setTitle(self.tr("Chain node"))

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from chain_client.errors import ChainAlarm, ChainError, NodeUnreachable
 from chain_client.lookup import node_rpc
+from desk.rotation import revoked_keys
 from desk.verify.findings import Match, NodeState, Report, describe
 from desk.verify.matching import ask_node, local_matches, match_receipt_file
 from desk.verify.records import NotPinned, Verifiers, enrolled_names, pinned_keys
@@ -47,15 +48,17 @@ def check_offline(
     *,
     entry_text: str | None = None,
     me: Me | None = None,
+    revoked: Mapping[str, int] | None = None,
 ) -> Report:
-    """What this desktop can say alone: a receipt file in full, other files from its records."""
+    """What this desktop can say alone: a receipt file in full, other files from its records.
+    ``revoked``: the revocations this desktop holds (``DeskSession.revoked_keys``)."""
     if subject.kind is Kind.RECEIPT:
         if subject.receipt is None:
             return Report(subject, (), NodeState.NOT_ASKED, problem=subject.problem)
         matches = [match_receipt_file(subject.receipt, verifiers, store, entry_text)]
-        return _report(store, subject, matches, None, NodeState.NOT_ASKED, None, me)
+        return _report(store, subject, matches, None, NodeState.NOT_ASKED, None, me, revoked)
     matches = local_matches(store, verifiers, subject.query)
-    return _report(store, subject, matches, subject.query, NodeState.UNREACHABLE, None, me)
+    return _report(store, subject, matches, subject.query, NodeState.UNREACHABLE, None, me, revoked)
 
 
 async def check(
@@ -74,8 +77,15 @@ async def check(
         verifiers = pinned_verifiers(store, client)
     except NotPinned as exc:
         return Report(subject, (), NodeState.NOT_ASKED, problem=exc)
+    # node-signed revocations held with a receipt: the store's (a revocation made by
+    # desk.rotation beside the running client) and the ones the client verified
+    revoked: dict[str, int] = {}
+    if client.pin is not None:
+        revoked = revoked_keys(store, client.pin.node_vkey) | client.revocations()
     if subject.kind is Kind.RECEIPT:
-        return check_offline(store, subject, verifiers, entry_text=entry_text, me=me)
+        return check_offline(
+            store, subject, verifiers, entry_text=entry_text, me=me, revoked=revoked
+        )
     matches = local_matches(store, verifiers, subject.query)
     node_state, node_problem = NodeState.ANSWERED, None
     try:
@@ -102,7 +112,7 @@ async def check(
             if isinstance(exc, LedgerError)
             else NodeUnreachable(url=client.config.url, detail=str(exc) or type(exc).__name__)
         )
-    return _report(store, subject, matches, subject.query, node_state, node_problem, me)
+    return _report(store, subject, matches, subject.query, node_state, node_problem, me, revoked)
 
 
 def _report(
@@ -113,8 +123,9 @@ def _report(
     node: NodeState,
     node_problem: LedgerError | None,
     me: Me | None,
+    revoked: Mapping[str, int] | None = None,
 ) -> Report:
     actors = [m.entry.statement.actor for m in matches if m.entry is not None]
     names = known_names(store, actors, me)
-    findings = describe(matches, query, names, me[0] if me else None)
+    findings = describe(matches, query, names, me[0] if me else None, revoked)
     return Report(subject, tuple(findings), node, node_problem, subject.problem)

@@ -14,7 +14,7 @@ from typing import Any
 from desk.verify.records import NotPinned
 from desk.verify.subject import Kind, Subject
 from ledger.checkpoint import VerifiedCheckpoint
-from ledger.errors import LedgerError
+from ledger.errors import QT_TRANSLATE_NOOP, TRANSLATION_CONTEXT, LedgerError
 from ledger.receipt import Step, VerifiedReceipt, failed_step
 from ledger.statement import Entry
 
@@ -74,6 +74,26 @@ class Signer:
     name: str | None  # the enrolled name when this desktop knows it
     role: str | None
     is_you: bool = False
+    # the index of the node-signed identity.revoked of this key, when this desktop holds it
+    revoked_at: int | None = None
+
+
+class Revocation(StrEnum):
+    """Where an entry stands against its signer's revocation at index R (Electronic Signature
+    Law Art. 15: the signer stops using a compromised key; what it signed before stays valid)."""
+
+    BEFORE = "before"  # index < R: signed before the key was revoked, valid
+    AFTER = "after"  # index >= R: the node refuses such an entry; one logged is not to be trusted
+    UNLOGGED = "unlogged"  # no index yet: the node will refuse it
+
+
+class SignedAfterRevocation(LedgerError):
+    message = QT_TRANSLATE_NOOP(
+        TRANSLATION_CONTEXT,
+        "Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node "
+        "refuses every entry of a revoked key from its revocation on, so this one should never "
+        "have been logged.",
+    )
 
 
 @dataclass(frozen=True)
@@ -99,6 +119,20 @@ class Finding:
     reason: str | None = None
     leaf_hash: bytes | None = None
 
+    @property
+    def revocation(self) -> Revocation | None:
+        """None unless the signer's key is revoked (``Signer.revoked_at``)."""
+        return revocation_of(self.index, self.signer.revoked_at if self.signer else None)
+
+
+def revocation_of(index: int | None, revoked_at: int | None) -> Revocation | None:
+    """``Finding.revocation`` for an entry at ``index`` by a key revoked at ``revoked_at``."""
+    if revoked_at is None:
+        return None
+    if index is None:
+        return Revocation.UNLOGGED
+    return Revocation.BEFORE if index < revoked_at else Revocation.AFTER
+
 
 def document_of(entry: Entry | None, sha256_hex: str) -> dict[str, Any] | None:
     """The ``{name, sha256, size}`` item of the entry's ``body.documents`` with that hash."""
@@ -118,26 +152,33 @@ def describe(
     query: bytes | None,
     names: Mapping[str, tuple[str, str]] | None = None,
     me: str | None = None,
+    revoked: Mapping[str, int] | None = None,
 ) -> list[Finding]:
     """Merge what each source said per log index and turn it into findings, strongest first.
 
     ``query`` is the hash asked for (None for a receipt file); ``names`` maps actor vkeys to
-    (name, role); ``me`` is this profile's vkey.
+    (name, role); ``me`` is this profile's vkey; ``revoked`` maps revoked keys to the index of
+    their node-signed revocation (an entry of such a key at or after it is FAILED).
     """
     names = names or {}
+    revoked = revoked or {}
     groups: dict[Any, list[Match]] = {}
     for n, match in enumerate(matches):
         key: Any = match.index if match.index is not None else ("unindexed", n)
         if match.entry is not None and match.index is None:
             key = ("leaf", match.entry.leaf_hash)
         groups.setdefault(key, []).append(match)
-    findings = [_finding(group, query, names, me) for group in groups.values()]
+    findings = [_finding(group, query, names, me, revoked) for group in groups.values()]
     findings.sort(key=lambda f: (-_LEVEL_RANK[f.level], f.index if f.index is not None else -1))
     return findings
 
 
 def _finding(
-    group: list[Match], query: bytes | None, names: Mapping[str, tuple[str, str]], me: str | None
+    group: list[Match],
+    query: bytes | None,
+    names: Mapping[str, tuple[str, str]],
+    me: str | None,
+    revoked: Mapping[str, int],
 ) -> Finding:
     level = max((m.level for m in group), key=_LEVEL_RANK.__getitem__)
     entry = next((m.entry for m in group if m.entry is not None), None)
@@ -161,7 +202,13 @@ def _finding(
             name,
             role,
             is_you=statement.actor == me,
+            revoked_at=revoked.get(statement.actor),
         )
+        # A logged entry of a revoked key at or after its revocation: the node refuses those
+        # (docs/protocol.md, identity.revoke), so a proof of one is not to be relied on.
+        if revocation_of(index, signer.revoked_at) is Revocation.AFTER and problem is None:
+            level = Level.FAILED
+            problem = SignedAfterRevocation(index=index, revoked=signer.revoked_at)
     proven: list[Fact] = []
     on_word: list[Fact] = []
     node_time = node.node_time if node is not None else None

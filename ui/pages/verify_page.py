@@ -64,6 +64,7 @@ from desk.verify import (
     open_subject,
     pinned_verifiers,
 )
+from desk.verify.findings import Revocation
 from ledger.errors import LedgerError
 from ui.errors import show_error
 from ui.i18n import error_text, role_name
@@ -479,7 +480,12 @@ class VerifyPage(QWidget):
             self.show_report(Report(subject, (), NodeState.NOT_ASKED, problem=exc))
             return
         report = check_offline(
-            self.session.store, subject, verifiers, entry_text=self._entry_text, me=me
+            self.session.store,
+            subject,
+            verifiers,
+            entry_text=self._entry_text,
+            me=me,
+            revoked=self.session.revoked_keys(),
         )
         self.show_report(report)
 
@@ -638,6 +644,8 @@ class VerifyPage(QWidget):
             rows.append((self.tr("What"), self._type_text(finding.type)))
         if finding.signer is not None:
             rows.append((self.tr("Signed by"), self._signer_text(finding)))
+        if finding.revocation is not None:
+            rows.append((self.tr("Key revoked"), self._revocation_text(finding)))
         if finding.document is not None:
             rows.append(
                 (
@@ -797,6 +805,26 @@ class VerifyPage(QWidget):
         if signer.is_you:
             text = self.tr("{signer} — you").format(signer=text)
         return text
+
+    def _revocation_text(self, finding: Finding) -> str:
+        """Where the entry stands against its key's revocation (``Finding.revocation``)."""
+        assert finding.signer is not None and finding.signer.revoked_at is not None
+        revoked = finding.signer.revoked_at
+        if finding.revocation is Revocation.BEFORE:
+            return self.tr(
+                "at entry #{revoked}; this entry (#{index}) was signed before the key was "
+                "revoked: valid (Electronic Signature Law Art. 15: the signer stops using a "
+                "compromised key from then on; what it signed before stands)"
+            ).format(revoked=revoked, index=finding.index)
+        if finding.revocation is Revocation.AFTER:
+            return self.tr(
+                "at entry #{revoked}; this entry (#{index}) is not below it: the chain node "
+                "refuses every entry of a revoked key from its revocation on. Do not rely on it."
+            ).format(revoked=revoked, index=finding.index)
+        return self.tr(
+            "at entry #{revoked}; this entry is not on the chain, and the chain node will "
+            "refuse it: a revoked key signs nothing more"
+        ).format(revoked=revoked)
 
     def _fact_text(self, fact: Fact, finding: Finding, kind: Kind) -> str:
         if fact is Fact.SIGNATURE:
