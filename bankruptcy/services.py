@@ -7,12 +7,12 @@ table the administrator publishes next, computed from the chain as every desk co
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from bankruptcy.domain import DOMAIN
 from bankruptcy.state import CaseState, next_table
 from casework.statements import checked as checked_by
+from casework.statements import load as load_case
 from casework.typed import to_json
 from ledger.statement import Statement
 from ledger.store.store import Store
@@ -20,12 +20,7 @@ from ledger.store.store import Store
 
 def load(store: Store, case_id: str) -> CaseState:
     """The case as this desktop's log holds it now (a copy: the store's own state moves on)."""
-    cases = store.projections.cases
-    assert cases is not None, "a store opened with the installed domains keeps case states"
-    with store.session() as session, cases.lock:
-        slot = cases.slot(session, case_id)
-        state = slot.state if isinstance(slot.state, CaseState) else CaseState(case_id)
-        return copy.deepcopy(state)
+    return load_case(store, DOMAIN, case_id)
 
 
 def checked(state: CaseState, statement: Statement) -> Statement:

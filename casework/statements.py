@@ -9,6 +9,7 @@ rows (a participant's sealed personal details) that go in the same transaction a
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -16,6 +17,7 @@ from casework.private import PrivateParty
 from ledger.domain import Domain
 from ledger.keys import SigningKey
 from ledger.statement import Statement
+from ledger.store.store import Store
 
 
 class Author(Protocol):
@@ -41,3 +43,15 @@ def checked(domain: Domain, state: Any, statement: Statement) -> Statement:
     parsed = domain.parse(statement) if domain.parse is not None else statement
     domain.rules[statement.type](state, parsed)
     return statement
+
+
+def load(store: Store, domain: Domain, case_id: str) -> Any:
+    """The case's state as this desktop's log holds it now, for ``domain`` (its empty state if
+    the case is not one of that domain's yet): a copy, since the store's own state moves on."""
+    cases = store.projections.cases
+    assert cases is not None, "a store opened with the installed domains keeps case states"
+    with store.session() as session, cases.lock:
+        slot = cases.slot(session, case_id)
+        if slot.domain is not domain:
+            return domain.new_state(case_id)
+        return copy.deepcopy(slot.state)

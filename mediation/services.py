@@ -7,7 +7,6 @@ signing-and-appending path (``DeskSession.record`` → ``ledger.store.append.sig
 
 from __future__ import annotations
 
-import copy
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Any
 from casework import private
 from casework.statements import Author, Prepared
 from casework.statements import checked as checked_by
+from casework.statements import load as load_case
 from ledger.clock import format_time
 from ledger.keys import SigningKey
 from ledger.statement import Statement
@@ -60,10 +60,7 @@ def new_case_id(now: datetime) -> str:
 
 def load(store: Store, case_id: str) -> CaseState:
     """The case as this desktop's log holds it now (a copy: the store's own state moves on)."""
-    with store.session() as session, store.projections.cases.lock:
-        slot = store.projections.cases.slot(session, case_id)
-        state = slot.state if isinstance(slot.state, CaseState) else CaseState(case_id)
-        return copy.deepcopy(state)
+    return load_case(store, DOMAIN, case_id)
 
 
 def checked(state: CaseState, statement: Statement) -> Statement:
