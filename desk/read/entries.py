@@ -8,7 +8,7 @@ received from the chain. A case's entries leave out those the node rejected: the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,10 +59,8 @@ def chain_of(
     return Chain(state, outbox_index, None, reason)
 
 
-def _logged(store: Store, *where: Any, counted_only: bool) -> list[Logged]:
-    conditions: list[Any] = list(where)
-    if counted_only:
-        conditions.append(counted())
+def _logged(store: Store, *where: Any) -> list[Logged]:
+    conditions: list[Any] = [*where, counted()]
     with store.session() as session:
         rows = session.execute(
             select(
@@ -100,25 +98,7 @@ def case_entries(store: Store, case_id: str, *, types: Iterable[str] = ()) -> li
     wanted = tuple(types)
     if wanted:
         where.append(LogEntry.type.in_(wanted))
-    return _logged(store, *where, counted_only=True)
-
-
-def case_seqs(store: Store, case_id: str) -> list[int]:
-    """The local log numbers of the case's entries that count, in log order (for a lazy list)."""
-    with store.session() as session:
-        return list(
-            session.scalars(
-                select(LogEntry.seq)
-                .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
-                .where(LogEntry.case_id == case_id, counted())
-                .order_by(LogEntry.seq)
-            )
-        )
-
-
-def entries_at(store: Store, seqs: Sequence[int]) -> dict[int, Logged]:
-    """The entries at these local log numbers (rejected ones too), by number."""
-    return {item.seq: item for item in _logged(store, LogEntry.seq.in_(seqs), counted_only=False)}
+    return _logged(store, *where)
 
 
 def node_vkey(store: Store) -> str:

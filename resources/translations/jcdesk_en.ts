@@ -3331,8 +3331,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
 <context>
     <name>TimelineTab</name>
     <message>
-        <source>Times are this computer&apos;s local time. Chain status: pending — signed on this computer, not yet accepted by the node; submitted — the node gave it a place in the log; confirmed — its receipt verified here, with the on-chain time; rejected — the node refused it, with its reason.</source>
-        <translation>Times are this computer&apos;s local time. Chain status: pending — signed on this computer, not yet accepted by the node; submitted — the node gave it a place in the log; confirmed — its receipt verified here, with the on-chain time; rejected — the node refused it, with its reason.</translation>
+        <source>Times are this computer&apos;s local time. Chain status: pending — signed on this computer, not yet accepted by the node; submitted — the node gave it a place in the log; confirmed — its receipt verified here, with the on-chain time. An entry the node refused counts nowhere and is not listed here: the Chain page shows it, with the node&apos;s reason.</source>
+        <translation>Times are this computer's local time. Chain status: pending — signed on this computer, not yet accepted by the node; submitted — the node gave it a place in the log; confirmed — its receipt verified here, with the on-chain time. An entry the node refused counts nowhere and is not listed here: the Chain page shows it, with the node's reason.</translation>
     </message>
 </context>
 <context>

@@ -3331,8 +3331,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
 <context>
     <name>TimelineTab</name>
     <message>
-        <source>Times are this computer&apos;s local time. Chain status: pending — signed on this computer, not yet accepted by the node; submitted — the node gave it a place in the log; confirmed — its receipt verified here, with the on-chain time; rejected — the node refused it, with its reason.</source>
-        <translation>时间均为本机当地时间。上链状态：待同步 — 已在本机签名，节点尚未接收；已提交 — 节点已将其排入日志；已确认 — 回执已在本机验证，并附上链时间；已拒绝 — 节点拒绝接收，并说明理由。</translation>
+        <source>Times are this computer&apos;s local time. Chain status: pending — signed on this computer, not yet accepted by the node; submitted — the node gave it a place in the log; confirmed — its receipt verified here, with the on-chain time. An entry the node refused counts nowhere and is not listed here: the Chain page shows it, with the node&apos;s reason.</source>
+        <translation>时间均为本机当地时间。上链状态：待同步 — 已在本机签名，节点尚未接收；已提交 — 节点已将其排入日志；已确认 — 回执已在本机验证，并附上链时间。节点拒绝的记录不计入任何视图，此处不列出：“上链记录”页会显示它及节点给出的理由。</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
   dispute type, summary) and a status (``desk.read.mediation``); rows hydrate lazily
   (``LazyRowsModel``).
 - ``TimelineModel``: every signed entry of one case that counts (not rejected by the node), in
-  log order, with its chain status (``desk.read.entries``); lazily hydrated too.
+  log order, with its chain status: the entries of the case view, read off the GUI thread.
 
 Small in-memory tables (parties, signatures, instalments) use ``ui.casework.models.RowsModel``.
 """
@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
 
-from desk.read import entries as read_entries
 from desk.read import mediation as read_mediation
 from desk.read.entries import Chain
 from desk.read.mediation import CaseRow
@@ -27,7 +26,7 @@ from ledger.store.store import Store
 from mediation import types as t
 from mediation.rules import DEFAULT_RULE
 from ui.casework.chain import CHAIN_COLOURS, chain_text
-from ui.casework.models import DISPLAY, FOREGROUND, RAW, TOOLTIP
+from ui.casework.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
 from ui.casework.money import format_yuan
 from ui.mediation.common import STATUS_NAMES, TYPE_NAMES, CaseView, word
 from ui.pages import LazyRowsModel, local_time
@@ -100,28 +99,20 @@ class TimelineRow:
     chain: Chain
 
 
-class TimelineModel(LazyRowsModel[int, TimelineRow]):
-    """Every signed action of one case that counts, oldest first, with its chain status."""
+class TimelineModel(RowsModel[TimelineRow]):
+    """Every signed action of one case that counts, oldest first, with its chain status: the
+    entries of the case view, which the case page read off the GUI thread."""
 
     COLUMNS = 4
     TIME, WHO, WHAT, CHAIN = range(COLUMNS)
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
-        super().__init__(store, parent)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.view: CaseView | None = None
 
     def set_case(self, view: CaseView) -> None:
         self.view = view
-        self.refresh()
-
-    def query_ids(self) -> list[int]:
-        if self.view is None:
-            return []
-        return read_entries.case_seqs(self.store, self.view.case_id)
-
-    def load_rows(self, ids: Sequence[int]) -> dict[int, TimelineRow]:
-        found = read_entries.entries_at(self.store, ids)
-        return {seq: TimelineRow(seq, item.statement, item.chain) for seq, item in found.items()}
+        self.set_rows([TimelineRow(i.seq, i.statement, i.chain) for i in view.logged])
 
     def headers(self) -> list[str]:
         return [self.tr("Signed at"), self.tr("Who"), self.tr("What"), self.tr("Chain status")]

@@ -1,6 +1,7 @@
-"""Every signed action of the case, oldest first: when (local time), who, what, and the
-chain's word on it — pending, submitted, confirmed (with the on-chain time) or rejected (with
-the node's reason). Never "saved": a signature stored here is not yet a fact on the chain."""
+"""Every signed action of the case that counts, oldest first: when (local time), who, what,
+and the chain's word on it — pending, submitted or confirmed (with the on-chain time). Never
+"saved": a signature stored here is not yet a fact on the chain. An entry the node rejected is
+not listed (it counts nowhere); the Chain page shows it with the node's reason."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ class TimelineTab(MediationTab):
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setObjectName("timelineTab")
-        self.model = TimelineModel(session.store, self)
+        self.model = TimelineModel(self)
         self.table = table_view(self, self.model, "timeline", stretch=TimelineModel.WHAT)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -31,8 +32,9 @@ class TimelineTab(MediationTab):
             self.tr(
                 "Times are this computer's local time. Chain status: pending — signed on this "
                 "computer, not yet accepted by the node; submitted — the node gave it a place "
-                "in the log; confirmed — its receipt verified here, with the on-chain time; "
-                "rejected — the node refused it, with its reason."
+                "in the log; confirmed — its receipt verified here, with the on-chain time. An "
+                "entry the node refused counts nowhere and is not listed here: the Chain page "
+                "shows it, with the node's reason."
             )
         )
         self.model.retranslate()
