@@ -462,14 +462,22 @@ def _disclosure(body: Mapping[str, Any]) -> Disclosure:
     return Disclosure(flag(body, "conflict", fail), text(body, "text", fail, blank=True))
 
 
+NEW_SESSION = QT_TRANSLATE_NOOP(CONTEXT, "A session record needs a new session id.")
+NO_SESSION = QT_TRANSLATE_NOOP(CONTEXT, "There is no such session record.")
+RULING = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "A ruling names the court, the agreement version in effect and whether it "
+    "is valid (CPL Art. 206).",
+)
+SPOKEN = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Each recorded statement names a party of the case and whether it "
+    "is a concession (online mediation rules Art. 18).",
+)
+
+
 def _spoken(item: Any) -> Spoken:
-    fail = _fail(
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "Each recorded statement names a party of the case and whether it "
-            "is a concession (online mediation rules Art. 18).",
-        )
-    )
+    fail = _fail(SPOKEN)
     data = obj(item, fail, ("party", "text", "concession"))
     return Spoken(
         text(data, "party", fail),
@@ -496,7 +504,7 @@ def _session_recorded(body: Mapping[str, Any]) -> SessionRecorded:
     session_id = text(
         body,
         "session_id",
-        _fail(QT_TRANSLATE_NOOP(CONTEXT, "A session record needs a new session id.")),
+        _fail(NEW_SESSION),
     )
     times = _fail(
         QT_TRANSLATE_NOOP(CONTEXT, "A session record needs its start and end time (PML Art. 27).")
@@ -518,7 +526,7 @@ def _session_recorded(body: Mapping[str, Any]) -> SessionRecorded:
     said = None
     if "statements" in body:
         if not isinstance(body["statements"], list):
-            raise _spoken(None)  # refused in the words for a recorded statement
+            raise refuse(SPOKEN)
         said = tuple(_spoken(item) for item in body["statements"])
     return SessionRecorded(
         session_id, start, end, participants, notes, said, _optional_documents(body)
@@ -527,7 +535,7 @@ def _session_recorded(body: Mapping[str, Any]) -> SessionRecorded:
 
 def _session_acknowledged(body: Mapping[str, Any]) -> SessionAcknowledged:
     _only(body, t.SESSION_ACKNOWLEDGED, ("session_id",))
-    fail = _fail(QT_TRANSLATE_NOOP(CONTEXT, "There is no such session record."))
+    fail = _fail(NO_SESSION)
     return SessionAcknowledged(text(body, "session_id", fail))
 
 
@@ -714,13 +722,7 @@ def _confirmation_applied(body: Mapping[str, Any]) -> ConfirmationApplied:
 
 def _confirmation_ruled(body: Mapping[str, Any]) -> ConfirmationRuled:
     _only(body, t.CONFIRMATION_RULED, ("agreement_id", "content_hash", "valid", "court"))
-    form = _fail(
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "A ruling names the court, the agreement version in effect and whether it "
-            "is valid (CPL Art. 206).",
-        )
-    )
+    form = _fail(RULING)
     return ConfirmationRuled(
         text(body, "agreement_id", form, blank=True),
         text(body, "content_hash", form, blank=True),

@@ -117,16 +117,10 @@ def _disclosure(state: CaseState, s: Typed[b.Disclosure]) -> None:
 def _session_recorded(state: CaseState, s: Typed[b.SessionRecorded]) -> None:
     _require_mediator(state, s)
     if s.body.session_id in state.sessions:
-        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A session record needs a new session id."))
+        raise refuse(b.NEW_SESSION)
     for item in s.body.said:
         if item.party not in state.parties:
-            raise refuse(
-                QT_TRANSLATE_NOOP(
-                    CONTEXT,
-                    "Each recorded statement names a party of the case and whether it "
-                    "is a concession (online mediation rules Art. 18).",
-                )
-            )
+            raise refuse(b.SPOKEN)
 
 
 def _agreement_proposed(state: CaseState, s: Typed[b.AgreementProposed]) -> None:
@@ -183,7 +177,7 @@ def _case_closed(state: CaseState, s: Typed[b.CaseClosed]) -> None:
 
 def _session_acknowledged(state: CaseState, s: Typed[b.SessionAcknowledged]) -> None:
     if s.body.session_id not in state.sessions:
-        raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "There is no such session record."))
+        raise refuse(b.NO_SESSION)
     if state.party_by_key(s.actor) is None:
         raise refuse(
             QT_TRANSLATE_NOOP(
@@ -301,13 +295,7 @@ def _confirmation_ruled(state: CaseState, s: Typed[b.ConfirmationRuled]) -> None
             )
         )
     if s.body.content_hash != agreement.effective_hash:
-        raise refuse(
-            QT_TRANSLATE_NOOP(
-                CONTEXT,
-                "A ruling names the court, the agreement version in effect and whether it "
-                "is valid (CPL Art. 206).",
-            )
-        )
+        raise refuse(b.RULING)
 
 
 def _enforcement_requested(state: CaseState, s: Typed[b.EnforcementRequested]) -> None:
