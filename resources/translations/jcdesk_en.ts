@@ -2649,8 +2649,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>A party signs at this desk</translation>
     </message>
     <message>
-        <source>Hand the keyboard to the party. They choose their own key file and type their own passphrase; the mediator never learns it. The key is used for this one signature and then forgotten. Who may sign now: {names}.</source>
-        <translation>Hand the keyboard to the party. They choose their own key file and type their own passphrase; the mediator never learns it. The key is used for this one signature and then forgotten. Who may sign now: {names}.</translation>
+        <source>Hand the keyboard to the party. They choose their own key file and type their own passphrase; whoever runs this desk never learns it. The key is used for this one signature and then forgotten. Who may sign now: {names}.</source>
+        <translation>Hand the keyboard to the party. They choose their own key file and type their own passphrase; whoever runs this desk never learns it. The key is used for this one signature and then forgotten. Who may sign now: {names}.</translation>
     </message>
     <message>
         <source>, </source>

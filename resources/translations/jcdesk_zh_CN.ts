@@ -2649,8 +2649,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>当事人在本机签名</translation>
     </message>
     <message>
-        <source>Hand the keyboard to the party. They choose their own key file and type their own passphrase; the mediator never learns it. The key is used for this one signature and then forgotten. Who may sign now: {names}.</source>
-        <translation>请将键盘交给当事人，由其选择本人的密钥文件并输入本人的口令；调解员不会知悉口令。该密钥仅用于本次签名，用后即从内存中清除。当前可签名的人：{names}。</translation>
+        <source>Hand the keyboard to the party. They choose their own key file and type their own passphrase; whoever runs this desk never learns it. The key is used for this one signature and then forgotten. Who may sign now: {names}.</source>
+        <translation>请将键盘交给当事人，由其选择本人的密钥文件并输入本人的口令；本机的使用者不会知悉口令。该密钥仅用于本次签名，用后即从内存中清除。当前可签名的人：{names}。</translation>
     </message>
     <message>
         <source>, </source>

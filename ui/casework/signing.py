@@ -1,10 +1,10 @@
 """Signing at the desk: a party signs with their own key, on someone else's desk.
 
-ARCHITECTURE.md, "Identity": a mediator never signs for a party. A party at the mediator's desk
-chooses their own key file and types their own passphrase into ``PartyKeyDialog``; the key is
-unlocked for this one signature, checked to be one of the keys the case expects, used, and
-dropped. The mediator's desk then relays the party's signed statement to the node like any
-other (PROTOCOL.md section 4, ``tlog.submit``: the signature authorizes the statement).
+ARCHITECTURE.md, "Identity": a mediator (or an administrator) never signs for a party. A party
+at someone else's desk chooses their own key file and types their own passphrase into
+``PartyKeyDialog``; the key is unlocked for this one signature, checked to be one of the keys
+the case expects, used, and dropped. The desk then relays the party's signed statement to the
+node like any other (PROTOCOL.md section 4, ``tlog.submit``: the signature authorizes it).
 """
 
 from __future__ import annotations
@@ -90,8 +90,8 @@ class PartyKeyDialog(CaseDialog):
         self.intro.setText(
             self.tr(
                 "Hand the keyboard to the party. They choose their own key file and type their "
-                "own passphrase; the mediator never learns it. The key is used for this one "
-                "signature and then forgotten. Who may sign now: {names}."
+                "own passphrase; whoever runs this desk never learns it. The key is used for "
+                "this one signature and then forgotten. Who may sign now: {names}."
             ).format(names=self.tr(", ").join(self.expected.values()))
         )
         self.path_label.setText(self.tr("Key file:"))
