@@ -28,6 +28,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[R] = []
+        self.view: Any = None  # the case view a cell takes names and roles from, if any
 
     def headers(self) -> list[str]:
         raise NotImplementedError

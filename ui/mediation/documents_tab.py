@@ -68,9 +68,7 @@ OBLIGEE_FILER = "{name}（权利人）"
 class IssuedModel(RowsModel[Logged]):
     """The documents this case registered (``document.issued``), with their chain status."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.view: CaseView | None = None
+    view: CaseView | None
 
     def headers(self) -> list[str]:
         return [

@@ -106,9 +106,7 @@ class TimelineModel(RowsModel[TimelineRow]):
     COLUMNS = 4
     TIME, WHO, WHAT, CHAIN = range(COLUMNS)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.view: CaseView | None = None
+    view: CaseView | None
 
     def set_case(self, view: CaseView) -> None:
         self.view = view

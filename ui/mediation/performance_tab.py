@@ -73,9 +73,7 @@ class InstalmentsModel(RowsModel[Instalment]):
     COLUMNS = 7
     OBLIGATION, OBLIGOR, OBLIGEE, DEADLINE, AMOUNT, PAID, STATUS = range(COLUMNS)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.view: CaseView | None = None
+    view: CaseView | None
 
     def headers(self) -> list[str]:
         return [
@@ -152,9 +150,7 @@ class RecordsModel(RowsModel[RecordRow]):
     COLUMNS = 5
     TIME, WHO, WHAT, DETAIL, CHAIN = range(COLUMNS)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.view: CaseView | None = None
+    view: CaseView | None
 
     def headers(self) -> list[str]:
         return [
