@@ -1569,8 +1569,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>This profile has not reached its chain node yet, so it does not know which log to sign for. Connect once (the status bar shows the node), then try again.</translation>
     </message>
     <message>
-        <source>Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node refuses every entry of a revoked key from its revocation on, so this one should never have been logged.</source>
-        <translation>Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node refuses every entry of a revoked key from its revocation on, so this one should never have been logged.</translation>
+        <source>Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node refuses every entry of a revoked key from its revocation on, so this one should never have been logged</source>
+        <translation>Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node refuses every entry of a revoked key from its revocation on, so this one should never have been logged</translation>
     </message>
     <message>
         <source>This desktop has not pinned the chain&apos;s log and witness keys yet, so it cannot check receipts. Connect to the chain node once (the status bar shows it), then try again.</source>
@@ -3332,7 +3332,7 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <name>TimelineTab</name>
     <message>
         <source>Times are this computer&apos;s local time. Chain status: pending — signed on this computer, not yet accepted by the node; submitted — the node gave it a place in the log; confirmed — its receipt verified here, with the on-chain time. An entry the node refused counts nowhere and is not listed here: the Chain page shows it, with the node&apos;s reason.</source>
-        <translation>Times are this computer's local time. Chain status: pending — signed on this computer, not yet accepted by the node; submitted — the node gave it a place in the log; confirmed — its receipt verified here, with the on-chain time. An entry the node refused counts nowhere and is not listed here: the Chain page shows it, with the node's reason.</translation>
+        <translation>Times are this computer&apos;s local time. Chain status: pending — signed on this computer, not yet accepted by the node; submitted — the node gave it a place in the log; confirmed — its receipt verified here, with the on-chain time. An entry the node refused counts nowhere and is not listed here: the Chain page shows it, with the node&apos;s reason.</translation>
     </message>
 </context>
 <context>
@@ -3685,8 +3685,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>at entry #{revoked}; this entry (#{index}) was signed before the key was revoked: valid (Electronic Signature Law Art. 15: the signer stops using a compromised key from then on; what it signed before stands)</translation>
     </message>
     <message>
-        <source>at entry #{revoked}; this entry (#{index}) is not below it: the chain node refuses every entry of a revoked key from its revocation on. Do not rely on it.</source>
-        <translation>at entry #{revoked}; this entry (#{index}) is not below it: the chain node refuses every entry of a revoked key from its revocation on. Do not rely on it.</translation>
+        <source>at entry #{revoked}; this entry (#{index}) is not below it: the chain node refuses every entry of a revoked key from its revocation on</source>
+        <translation>at entry #{revoked}; this entry (#{index}) is not below it: the chain node refuses every entry of a revoked key from its revocation on</translation>
     </message>
     <message>
         <source>at entry #{revoked}; this entry is not on the chain, and the chain node will refuse it: a revoked key signs nothing more</source>

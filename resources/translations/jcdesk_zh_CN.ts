@@ -1569,8 +1569,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>本档案尚未连接过链节点，因此还不知道应为哪个日志签名。请先连接一次（状态栏会显示节点），然后重试。</translation>
     </message>
     <message>
-        <source>Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node refuses every entry of a revoked key from its revocation on, so this one should never have been logged.</source>
-        <translation>第 {index} 号记录所用的签名密钥已于第 {revoked} 号记录被吊销；链节点自吊销之时起拒绝该密钥签署的所有记录，因此这条记录本不应写入日志。</translation>
+        <source>Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node refuses every entry of a revoked key from its revocation on, so this one should never have been logged</source>
+        <translation>第 {index} 号记录是用已于第 {revoked} 号记录吊销的密钥签署的；链节点自吊销时起拒绝该密钥签署的每一条记录，因此这条记录本不应被记入日志</translation>
     </message>
     <message>
         <source>This desktop has not pinned the chain&apos;s log and witness keys yet, so it cannot check receipts. Connect to the chain node once (the status bar shows it), then try again.</source>
@@ -3685,8 +3685,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>于第 {revoked} 号记录吊销；本记录（第 {index} 号）签署于密钥吊销之前：有效（《电子签名法》第十五条：签名人自知悉密钥失密时起终止使用该密钥；此前所签署的仍然有效）</translation>
     </message>
     <message>
-        <source>at entry #{revoked}; this entry (#{index}) is not below it: the chain node refuses every entry of a revoked key from its revocation on. Do not rely on it.</source>
-        <translation>于第 {revoked} 号记录吊销；本记录（第 {index} 号）不在其之前：链节点自吊销之时起拒绝该密钥签署的所有记录。请勿采信。</translation>
+        <source>at entry #{revoked}; this entry (#{index}) is not below it: the chain node refuses every entry of a revoked key from its revocation on</source>
+        <translation>于第 {revoked} 号记录吊销；本记录（第 {index} 号）不在吊销之前：链节点自吊销时起拒绝该密钥签署的每一条记录</translation>
     </message>
     <message>
         <source>at entry #{revoked}; this entry is not on the chain, and the chain node will refuse it: a revoked key signs nothing more</source>
