@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bankruptcy import types as t
+from chain_node.config import Limits
 from chain_node.domains import installed_domains
 from chain_node.errors import ENTRY_REJECTED, NOT_ALLOWED
 from ledger.keys import SigningKey
@@ -59,8 +61,10 @@ class Court:
         return self.client(self.plan.judge).call("node.info")["tree_size"]
 
 
-def court(start_node: Any, plan: Plan | None = None) -> Court:
-    node = start_node(domains=installed_domains())
+def court(start_node: Any, plan: Plan | None = None, *, enrol: bool = True, **node: Any) -> Court:
+    """A node (``node``: start_node's arguments) with the plan's people enrolled (unless they
+    were, on this node's database, before a restart) and logged in."""
+    handle = start_node(domains=installed_domains(), **node)
     plan = plan or Plan()
     clients = {}
     for key, role in (
@@ -70,12 +74,13 @@ def court(start_node: Any, plan: Plan | None = None) -> Court:
         (plan.person, "creditor"),
         (plan.debtor, "party"),  # the debtor's representative: no debtor role is enrolled
     ):
-        client = node.client()
-        answer = client.call("auth.enrol", entry=enrol_entry(key, node.origin, role))
-        assert answer["status"] == "approved"
-        client.login(key, node.origin)
+        client = handle.client()
+        if enrol:
+            answer = client.call("auth.enrol", entry=enrol_entry(key, handle.origin, role))
+            assert answer["status"] == "approved"
+        client.login(key, handle.origin)
         clients[key.vkey] = client
-    return Court(node, plan, clients)
+    return Court(handle, plan, clients)
 
 
 @pytest.fixture
@@ -301,3 +306,34 @@ def test_the_court_confirms_undisputed_rows_and_sets_provisional_amounts(tabled:
         "only for a claim not yet determined",
     )
     assert p.state.status(p.state.claims["C2"]) is t.ClaimStatus.COURT_CONFIRMED
+
+
+# -- the node's kept state ----------------------------------------------------------------------
+
+
+def test_the_case_state_is_read_again_from_the_log_after_a_restart(
+    start_node: Any, tmp_path: Path, db_url: str | None
+) -> None:
+    """On SQLite and PostgreSQL, with room for one case's state: after a restart the node folds
+    the case again from its log and rules as before (the table's rows, the disputed row)."""
+    data = tmp_path / "n"
+    options = {"database_url": db_url, "limits": Limits(case_states=1)}
+    c = court(lambda **kw: start_node(data, **kw), **options)
+    p = c.plan
+    c.submit(p.judge, t.CASE_ACCEPTED, p.accepted())
+    c.submit(p.administrator, t.CREDITORS_INVITED, p.invited(p.bank, p.person))
+    c.submit(p.bank, t.CLAIM_DECLARED, p.declared())
+    c.submit(p.administrator, t.CLAIM_REVIEWED, p.reviewed(interest=("adjusted", 1)))
+    c.submit(p.administrator, t.TABLE_PUBLISHED, p.table())
+    c.submit(p.person, t.OBJECTION_RAISED, p.objection())
+    c.submit(p.person, t.CLAIM_DECLARED, p.declared("C2", interest=0))
+    c.submit(p.administrator, t.CLAIM_REVIEWED, p.reviewed("C2"))
+    c.node.stop()
+
+    again = court(lambda **kw: start_node(data, **kw), p, enrol=False, **options)
+    ruling = {"table": 1, "claims": ["C1"], "ruling": "(2026)京01破12号之一"}
+    again.refused(p.judge, t.CLAIMS_CONFIRMED, ruling, "Claim C1 is disputed")
+    stale = p.table(claims=1, rows_hash=p.state.tables[1].body.rows_hash)
+    again.refused(p.administrator, t.TABLE_PUBLISHED, stale, "differs from the reviews")
+    again.submit(p.administrator, t.TABLE_PUBLISHED, p.table())  # two rows now, as recomputed
+    again.submit(p.judge, t.CLAIMS_CONFIRMED, {**ruling, "table": 2, "claims": ["C2"]})
