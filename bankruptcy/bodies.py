@@ -282,13 +282,23 @@ def _claim_reviewed(body: Mapping[str, Any]) -> t.ClaimReviewed:
             )
         if i.outcome is t.Outcome.REJECTED and i.amount_fen != 0:
             raise refuse(QT_TRANSLATE_NOOP(CONTEXT, "A rejected amount is confirmed at zero fen."))
+    nature = choice(t.Nature, body.get("nature"), form)
+    secured = flag(body, "secured", form)
+    if secured != (nature is t.Nature.SECURED):
+        raise refuse(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "A claim found secured is of secured nature, and only such a claim "
+                "(Enterprise Bankruptcy Law Art. 49, 82(1); Interpretation III Art. 6).",
+            )
+        )
     return t.ClaimReviewed(
         claim_id=text(body, "claim_id", form),
         review=integer(body, "review", form, minimum=1),
         declaration=integer(body, "declaration", form, minimum=1),
         items=tuple(parsed),
-        nature=choice(t.Nature, body.get("nature"), form),
-        secured=flag(body, "secured", form),
+        nature=nature,
+        secured=secured,
     )
 
 

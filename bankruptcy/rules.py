@@ -348,7 +348,18 @@ def _objection(state: CaseState, s: Typed[t.ObjectionRaised]) -> None:
             table=body.table,
             claim=body.claim_id,
         )
-    if table.rows[body.claim_id] != state.claims[body.claim_id].review_version:
+    claim = state.claims[body.claim_id]
+    if claim.court_confirmed is not None:
+        raise refuse(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "Claim {claim} was confirmed by the court's ruling {ruling}: the time for "
+                "objecting to its row has passed (Enterprise Bankruptcy Law Art. 58(2)).",
+            ),
+            claim=body.claim_id,
+            ruling=claim.ruling,
+        )
+    if table.rows[body.claim_id] != claim.review_version:
         raise refuse(
             QT_TRANSLATE_NOOP(
                 CONTEXT,

@@ -339,6 +339,13 @@ def test_a_review_never_confirms_more_than_declared(joined: Plan) -> None:
     del bare["items"][1]["reason"]
     refused(joined, joined.administrator, t.CLAIM_REVIEWED, bare, "needs its reason")
     refused(
+        joined,
+        joined.administrator,
+        t.CLAIM_REVIEWED,
+        joined.reviewed(secured=True),
+        "A claim found secured is of secured nature",
+    )
+    refused(
         joined, joined.bank, t.CLAIM_REVIEWED, joined.reviewed(), "Only the case's administrator"
     )
     refused(
@@ -495,6 +502,13 @@ def test_the_court_confirms_the_row_as_it_stands_then_it_is_settled(tabled: Plan
     assert tabled.state.status(claim) is t.ClaimStatus.COURT_CONFIRMED
     assert claim.court_confirmed == 2
     refused(tabled, tabled.judge, t.CLAIMS_CONFIRMED, {**ruling, "table": 2}, "already confirmed")
+    refused(
+        tabled,
+        tabled.person,
+        t.OBJECTION_RAISED,
+        tabled.objection(table=2),
+        "the time for objecting to its row has passed",
+    )
     refused(
         tabled,
         tabled.bank,
