@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import select
 
 from ledger.statement import Statement, parse_entry
 from ledger.store.cases import counted
@@ -59,26 +58,31 @@ def chain_of(
     return Chain(state, outbox_index, None, reason)
 
 
-def _logged(store: Store, *where: Any) -> list[Logged]:
-    conditions: list[Any] = [*where, counted()]
+def case_entries(store: Store, case_id: str, *, types: Iterable[str] = ()) -> list[Logged]:
+    """The case's entries that count (not rejected by the node), in log order, each with its
+    chain status; only of ``types`` when given."""
+    query = (
+        select(
+            LogEntry.seq,
+            LogEntry.leaf_hash,
+            LogEntry.entry,
+            LogEntry.source,
+            OutboxItem.state,
+            OutboxItem.chain_index,
+            OutboxItem.reason,
+            Receipt.chain_index,
+            Receipt.on_chain_time,
+        )
+        .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
+        .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
+        .where(LogEntry.case_id == case_id, counted())
+        .order_by(LogEntry.seq)
+    )
+    wanted = tuple(types)
+    if wanted:
+        query = query.where(LogEntry.type.in_(wanted))
     with store.session() as session:
-        rows = session.execute(
-            select(
-                LogEntry.seq,
-                LogEntry.leaf_hash,
-                LogEntry.entry,
-                LogEntry.source,
-                OutboxItem.state,
-                OutboxItem.chain_index,
-                OutboxItem.reason,
-                Receipt.chain_index,
-                Receipt.on_chain_time,
-            )
-            .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
-            .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
-            .where(*conditions)
-            .order_by(LogEntry.seq)
-        ).all()
+        rows = session.execute(query).all()
     return [
         Logged(
             seq,
@@ -89,16 +93,6 @@ def _logged(store: Store, *where: Any) -> list[Logged]:
         )
         for seq, leaf, text, source, state, index, reason, r_index, on_chain in rows
     ]
-
-
-def case_entries(store: Store, case_id: str, *, types: Iterable[str] = ()) -> list[Logged]:
-    """The case's entries that count (not rejected by the node), in log order; only of
-    ``types`` when given."""
-    where: list[ColumnElement[bool]] = [LogEntry.case_id == case_id]
-    wanted = tuple(types)
-    if wanted:
-        where.append(LogEntry.type.in_(wanted))
-    return _logged(store, *where)
 
 
 def node_vkey(store: Store) -> str:
