@@ -139,6 +139,7 @@ class KeyRevocationDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.result)
+        layout.addStretch(1)  # spare height below the words, not between them
         layout.addWidget(self.buttons)
 
         self.run_button.clicked.connect(self.start)
@@ -149,7 +150,7 @@ class KeyRevocationDialog(QDialog):
         self.passphrase_edit.textChanged.connect(self._update_buttons)
         self.retranslate_ui()
         self._update_buttons()
-        self.resize(640, self.sizeHint().height())
+        self.resize(680, self.sizeHint().height())
 
     @property
     def rotate(self) -> bool:
@@ -367,6 +368,15 @@ class KeyRevocationDialog(QDialog):
             )
         )
         self.result.setVisible(True)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show every word: wrapped labels need more height than the dialog had."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _set_editable(self, editable: bool) -> None:
         for widget in (

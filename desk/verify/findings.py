@@ -92,7 +92,7 @@ class SignedAfterRevocation(LedgerError):
         TRANSLATION_CONTEXT,
         "Entry #{index} was signed with a key revoked at entry #{revoked}; the chain node "
         "refuses every entry of a revoked key from its revocation on, so this one should never "
-        "have been logged.",
+        "have been logged",
     )
 
 

@@ -8,6 +8,7 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -232,6 +233,15 @@ def test_verify_page_says_signed_before_the_key_was_revoked(
     text = page.details.toPlainText()
     assert "Key revoked" in text and "signed before the key was revoked: valid" in text
     assert f"#{done.revoked_index}" in text and "Art. 15" in text
+
+    # an entry at or after the revocation (the node never accepts one) and one not logged
+    after = replace(finding, index=done.revoked_index + 3, level=Level.FAILED)
+    page.show_report(replace(report, findings=(after,)))
+    text = page.details.toPlainText()
+    assert after.revocation is Revocation.AFTER and "is not below it" in text
+    unlogged = replace(finding, index=None, level=Level.PENDING)
+    page.show_report(replace(report, findings=(unlogged,)))
+    assert "the chain node will refuse it" in page.details.toPlainText()
 
     # the same, offline (no network thread): from the revocations the store holds
     desk.sync.cancel()

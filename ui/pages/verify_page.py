@@ -819,7 +819,7 @@ class VerifyPage(QWidget):
         if finding.revocation is Revocation.AFTER:
             return self.tr(
                 "at entry #{revoked}; this entry (#{index}) is not below it: the chain node "
-                "refuses every entry of a revoked key from its revocation on. Do not rely on it."
+                "refuses every entry of a revoked key from its revocation on"
             ).format(revoked=revoked, index=finding.index)
         return self.tr(
             "at entry #{revoked}; this entry is not on the chain, and the chain node will "
