@@ -228,6 +228,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>Interest is declared up to a day, no later than the acceptance of the case (Enterprise Bankruptcy Law Art. 46): give that day.</translation>
     </message>
     <message>
+        <source>A claim found secured is of secured nature, and only such a claim (Enterprise Bankruptcy Law Art. 49, 82(1); Interpretation III Art. 6).</source>
+        <translation>A claim found secured is of secured nature, and only such a claim (Enterprise Bankruptcy Law Art. 49, 82(1); Interpretation III Art. 6).</translation>
+    </message>
+    <message>
         <source>An amount adjusted or rejected needs its reason (Interpretation III Art. 6).</source>
         <translation>An amount adjusted or rejected needs its reason (Interpretation III Art. 6).</translation>
     </message>
@@ -334,6 +338,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>An objection is to a row of a published claim table: table {table} lists no claim {claim} (Enterprise Bankruptcy Law Art. 58).</source>
         <translation>An objection is to a row of a published claim table: table {table} lists no claim {claim} (Enterprise Bankruptcy Law Art. 58).</translation>
+    </message>
+    <message>
+        <source>Claim {claim} was confirmed by the court&apos;s ruling {ruling}: the time for objecting to its row has passed (Enterprise Bankruptcy Law Art. 58(2)).</source>
+        <translation>Claim {claim} was confirmed by the court&apos;s ruling {ruling}: the time for objecting to its row has passed (Enterprise Bankruptcy Law Art. 58(2)).</translation>
     </message>
     <message>
         <source>Claim {claim} was reviewed again after table {table}: object to the row that lists its current review.</source>

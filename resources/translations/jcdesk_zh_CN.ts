@@ -228,6 +228,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>利息须申报至某一日，且不得晚于人民法院受理破产申请之日（《企业破产法》第46条）：请写明该日期。</translation>
     </message>
     <message>
+        <source>A claim found secured is of secured nature, and only such a claim (Enterprise Bankruptcy Law Art. 49, 82(1); Interpretation III Art. 6).</source>
+        <translation>认定为有财产担保的债权，其性质为有财产担保债权；其他债权不得认定为有财产担保（《企业破产法》第49条、第82条第1款第1项；《破产法解释（三）》第6条）。</translation>
+    </message>
+    <message>
         <source>An amount adjusted or rejected needs its reason (Interpretation III Art. 6).</source>
         <translation>调整或不予确认的金额须说明理由（《企业破产法司法解释（三）》第6条）。</translation>
     </message>
@@ -334,6 +338,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>An objection is to a row of a published claim table: table {table} lists no claim {claim} (Enterprise Bankruptcy Law Art. 58).</source>
         <translation>异议须针对已公布债权表中的某一行：债权表 {table} 未列有债权 {claim}（《企业破产法》第58条）。</translation>
+    </message>
+    <message>
+        <source>Claim {claim} was confirmed by the court&apos;s ruling {ruling}: the time for objecting to its row has passed (Enterprise Bankruptcy Law Art. 58(2)).</source>
+        <translation>债权 {claim} 已由人民法院裁定 {ruling} 确认，已不能再对债权表中该项提出异议（《企业破产法》第58条第2款）。</translation>
     </message>
     <message>
         <source>Claim {claim} was reviewed again after table {table}: object to the row that lists its current review.</source>
