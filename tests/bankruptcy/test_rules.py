@@ -16,7 +16,7 @@ from bankruptcy.codes import code_hash, valid
 from bankruptcy.state import add_months, rows_hash, table_rows
 from ledger.contract import ContractViolation
 from ledger.keys import SigningKey
-from tests.bankruptcy.plan import CASE_NUMBER, CREDIT_CODE, Plan
+from tests.bankruptcy.plan import CASE_NUMBER, CREDIT_CODE, REGISTRY, Plan
 
 
 def refused(plan: Plan, key: SigningKey, type_: str, body: dict[str, Any], words: str) -> str:
@@ -570,3 +570,25 @@ def test_every_body_parses_once_and_writes_back_as_signed(tabled: Plan) -> None:
     assert {s.type for s in history} == t.ALL
     for statement in history:
         assert parse(statement).body_json() == statement.body, statement.type
+
+
+def test_the_state_kept_one_statement_at_a_time_equals_a_fold_of_the_log(tabled: Plan) -> None:
+    """What the node and the desk keep (advanced entry by entry) is what replay and ``log
+    verify`` fold from the whole case."""
+    tabled.do(tabled.person, t.OBJECTION_RAISED, tabled.objection())
+    tabled.do(
+        tabled.administrator,
+        t.CLAIM_REVIEWED,
+        tabled.reviewed(review=2, principal=("adjusted", 900_000_00)),
+    )
+    tabled.do(
+        tabled.administrator,
+        t.OBJECTION_ANSWERED,
+        {"objection_id": "O1", "answer": "adjusted", "text": "已重新审查", "review": 2},
+    )
+    tabled.do(tabled.administrator, t.TABLE_PUBLISHED, tabled.table())
+    tabled.do(tabled.judge, t.CLAIMS_CONFIRMED, {"table": 2, "claims": ["C1"], "ruling": "之一"})
+    folded = REGISTRY.fold(tabled.case, tabled.history)
+    assert folded.state == tabled.state
+    assert folded.size == tabled.slot.size == len(tabled.history)
+    assert tabled.state.status(tabled.state.claims["C1"]) is t.ClaimStatus.COURT_CONFIRMED
