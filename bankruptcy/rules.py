@@ -22,6 +22,7 @@ from bankruptcy.state import (
     CaseState,
     Claim,
     earliest_filing_end,
+    latest_announcement,
     latest_filing_end,
     latest_first_meeting,
     next_table,
@@ -118,13 +119,15 @@ def _accepted(state: CaseState, s: Typed[t.CaseAccepted]) -> None:
                 "administrator's invitation.",
             )
         )
-    if body.announced < body.accepted:
+    if not body.accepted <= body.announced <= latest_announcement(body.accepted):
         raise refuse(
             QT_TRANSLATE_NOOP(
                 CONTEXT,
-                "The announcement follows the acceptance of the case (Enterprise Bankruptcy "
-                "Law Art. 14).",
-            )
+                "The court announces the case within twenty-five days of accepting it "
+                "(Enterprise Bankruptcy Law Art. 14): between {accepted} and {latest}.",
+            ),
+            accepted=body.accepted_on,
+            latest=latest_announcement(body.accepted).isoformat(),
         )
     earliest, latest = earliest_filing_end(body.announced), latest_filing_end(body.announced)
     if not earliest <= body.filing_ends <= latest:

@@ -26,6 +26,7 @@ from ledger.canonical import canonical_json
 FILING_MIN_DAYS = 30  # Art. 45: 最短不得少于三十日
 FILING_MAX_MONTHS = 3  # Art. 45: 最长不得超过三个月
 FIRST_MEETING_DAYS = 15  # Art. 62: 债权申报期限届满之日起十五日内
+ANNOUNCEMENT_DAYS = 25  # Art. 14: 自裁定受理破产申请之日起二十五日内 ... 予以公告
 
 
 def add_months(day: date, months: int) -> date:
@@ -43,6 +44,10 @@ def latest_filing_end(announced: date) -> date:
 def earliest_filing_end(announced: date) -> date:
     # Civil Code Art. 201: the day of the announcement is not counted
     return announced + timedelta(days=FILING_MIN_DAYS)
+
+
+def latest_announcement(accepted: date) -> date:
+    return accepted + timedelta(days=ANNOUNCEMENT_DAYS)
 
 
 def latest_first_meeting(filing_ends: date) -> date:

@@ -268,8 +268,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>The acceptance makes the administrator (and the debtor&apos;s representative, if named) members of the case, and no one else: creditors join by the administrator&apos;s invitation.</translation>
     </message>
     <message>
-        <source>The announcement follows the acceptance of the case (Enterprise Bankruptcy Law Art. 14).</source>
-        <translation>The announcement follows the acceptance of the case (Enterprise Bankruptcy Law Art. 14).</translation>
+        <source>The court announces the case within twenty-five days of accepting it (Enterprise Bankruptcy Law Art. 14): between {accepted} and {latest}.</source>
+        <translation>The court announces the case within twenty-five days of accepting it (Enterprise Bankruptcy Law Art. 14): between {accepted} and {latest}.</translation>
     </message>
     <message>
         <source>The claim-filing period runs at least thirty days and at most three months from the announcement (Enterprise Bankruptcy Law Art. 45): it ends between {earliest} and {latest}.</source>

@@ -268,8 +268,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>受理记录仅将管理人（以及已写明的债务人代表）列为本案成员，不得添加其他人：债权人经管理人邀请加入。</translation>
     </message>
     <message>
-        <source>The announcement follows the acceptance of the case (Enterprise Bankruptcy Law Art. 14).</source>
-        <translation>公告日期不得早于受理破产申请之日（《企业破产法》第14条）。</translation>
+        <source>The court announces the case within twenty-five days of accepting it (Enterprise Bankruptcy Law Art. 14): between {accepted} and {latest}.</source>
+        <translation>人民法院应当自裁定受理破产申请之日起二十五日内予以公告（《企业破产法》第14条）：公告日应在 {accepted} 至 {latest} 之间。</translation>
     </message>
     <message>
         <source>The claim-filing period runs at least thirty days and at most three months from the announcement (Enterprise Bankruptcy Law Art. 45): it ends between {earliest} and {latest}.</source>

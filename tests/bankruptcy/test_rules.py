@@ -117,6 +117,36 @@ def test_the_first_meeting_is_within_fifteen_days_after_the_filing_period(plan: 
         Plan().do(plan.judge, t.CASE_ACCEPTED, plan.periods(announced, ends, meeting))
 
 
+def test_the_announcement_is_within_twenty_five_days_of_the_acceptance(plan: Plan) -> None:
+    body = plan.accepted(accepted_on="2026-11-02")
+    for announced in (date(2026, 11, 1), date(2026, 11, 28)):  # a day early, a day late
+        ends = announced + timedelta(days=40)
+        refused(
+            plan,
+            plan.judge,
+            t.CASE_ACCEPTED,
+            {
+                **body,
+                "announced_on": announced.isoformat(),
+                "filing_ends_on": ends.isoformat(),
+                "first_meeting_on": (ends + timedelta(days=1)).isoformat(),
+            },
+            "within twenty-five days of accepting it (Enterprise Bankruptcy Law Art. 14): "
+            "between 2026-11-02 and 2026-11-27",
+        )
+    ends = date(2026, 11, 27) + timedelta(days=40)
+    plan.do(
+        plan.judge,
+        t.CASE_ACCEPTED,
+        {
+            **body,
+            "announced_on": "2026-11-27",
+            "filing_ends_on": ends.isoformat(),
+            "first_meeting_on": (ends + timedelta(days=1)).isoformat(),
+        },
+    )
+
+
 def test_acceptance_names_the_administrator_as_a_member_and_only_once(plan: Plan) -> None:
     refused(
         plan,
