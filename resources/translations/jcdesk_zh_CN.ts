@@ -229,7 +229,7 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
     <message>
         <source>A claim found secured is of secured nature, and only such a claim (Enterprise Bankruptcy Law Art. 49, 82(1); Interpretation III Art. 6).</source>
-        <translation>认定为有财产担保的债权，其性质为有财产担保债权；其他债权不得认定为有财产担保（《企业破产法》第49条、第82条第1款第1项；《破产法解释（三）》第6条）。</translation>
+        <translation>认定为有财产担保的债权，其性质为有财产担保债权；其他债权不得认定为有财产担保（《企业破产法》第49条、第82条第1款第1项；《企业破产法司法解释（三）》第6条）。</translation>
     </message>
     <message>
         <source>An amount adjusted or rejected needs its reason (Interpretation III Art. 6).</source>
