@@ -33,7 +33,6 @@ from ui.casework.models import DISPLAY, RAW, RowsModel
 from ui.casework.widgets import (
     CaseDialog,
     ok_cancel,
-    open_dialog,
     push_button,
     selected_row,
     table_view,
@@ -212,14 +211,10 @@ class NewCaseDialog(CaseDialog):
         elif self._editing is None:
             dialog.set_choice(dialog.role, "respondent")
         self.party_dialog = dialog
-        open_dialog(dialog, self._on_party)
+        dialog.open_for(self._on_party)
 
-    @Slot()
-    def _on_party(self) -> None:
-        dialog = self.sender()
-        if not isinstance(dialog, PartyDialog):
-            return
-        party = dialog.party()
+    @Slot(object)
+    def _on_party(self, party: services.PartyInput) -> None:
         if self._editing is None:
             self.parties.append(party)
         else:

@@ -34,8 +34,8 @@ from mediation import services
 from mediation.case import Party
 from ui.casework.directory import Directory
 from ui.casework.models import DISPLAY, RAW, TOOLTIP, RowsModel
-from ui.casework.widgets import open_dialog, push_button, selected_row, table_view
-from ui.errors import show_error
+from ui.casework.widgets import push_button, selected_row, table_view
+from ui.errors import show_error, without_traceback
 from ui.mediation.common import ID_TYPE_NAMES, KIND_NAMES, ROLE_NAMES, local_time, word
 from ui.mediation.party_dialog import PartyDialog, PrivacyNote
 from ui.mediation.tab import MediationTab
@@ -217,7 +217,7 @@ class PartiesTab(MediationTab):
         try:
             details = read_mediation.party_details(self.session.store, view.case_id)
         except LedgerError as exc:  # altered or foreign private data: the parties still show
-            details, problem = {}, exc
+            details, problem = {}, without_traceback(exc)  # kept in a local: no cycle
         self.model.set_rows([PartyRow(p, details.get(p.id)) for p in view.state.parties.values()])
         if problem is not None and str(problem) != self._private_problem:
             show_error(self, problem)  # once, not at every refresh
@@ -278,15 +278,11 @@ class PartiesTab(MediationTab):
 
     def _open(self, dialog: PartyDialog) -> None:
         self.party_dialog = dialog
-        open_dialog(dialog, self._on_party)
+        dialog.open_for(self._on_party)
 
-    @Slot()
-    def _on_party(self) -> None:
-        dialog = self.sender()
-        if not isinstance(dialog, PartyDialog):
-            return
+    @Slot(object)
+    def _on_party(self, party: services.PartyInput) -> None:
         self.party_dialog = None
-        party = dialog.party()
         case_id = self.case_id
         prepared: list[services.Prepared] = []
 

@@ -7,7 +7,9 @@ phone stay in this computer's case file, and only a salted SHA-256 of the number
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from mediation.services import PartyInput
 from ui.casework.directory import Directory
-from ui.casework.widgets import CaseDialog, KeyPicker, button_texts, ok_cancel
+from ui.casework.widgets import CaseDialog, KeyPicker, button_texts, ok_cancel, open_dialog
 from ui.mediation.common import ID_TYPE_NAMES, KIND_NAMES, ROLE_NAMES, word
 
 
@@ -56,6 +58,8 @@ class PrivacyNote(QLabel):
 
 class PartyDialog(CaseDialog):
     """Enter one party; ``party()`` gives the ``PartyInput`` after ``accept``."""
+
+    entered = Signal(object)  # the PartyInput, once OK is pressed
 
     def __init__(self, directory: Directory, party_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +173,15 @@ class PartyDialog(CaseDialog):
             edit.setText(text)
         if party.key and not self.key.choose(party.key):
             self.key.paste.setText(party.key)
+
+    def open_for(self, on_entered: Callable[[PartyInput], object]) -> None:
+        """Open window-modal (not blocking); ``on_entered`` receives the party after OK."""
+        self.entered.connect(on_entered)
+        open_dialog(self, self._enter)
+
+    @Slot()
+    def _enter(self) -> None:
+        self.entered.emit(self.party())
 
     def party(self) -> PartyInput:
         return PartyInput(
