@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
@@ -39,6 +39,7 @@ log = logging.getLogger("jcdesk.ui.errors")
 CONTEXT = "ErrorDialog"
 CANCELLED = (asyncio.CancelledError, concurrent.futures.CancelledError)
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+E = TypeVar("E", bound=BaseException)
 
 
 def _tr(text: str) -> str:
@@ -56,6 +57,29 @@ def error_text(exc: BaseException) -> str:
         return ledger_error_text(exc)
     detail = str(exc) or type(exc).__name__
     return _tr("Something went wrong inside Judicial Chain Desk: {detail}").format(detail=detail)
+
+
+def without_traceback(exc: E) -> E:
+    """``exc`` with its traceback dropped, and those of the exceptions it chains: safe to keep.
+
+    A traceback holds the frames the exception passed through, and each frame its caller
+    (``f_back``), up to the event loop or the test. Kept in a local of one of those frames or
+    in an attribute of a widget, the exception closes a reference cycle, and every object those
+    frames hold (a window made without a parent, say) then lives until the cyclic collector
+    runs: at any allocation, possibly inside a Qt event that is using that very window, which
+    Qt then touches after it was deleted (a segmentation fault). Call this on an expected
+    failure that is kept to be shown (they are shown without a traceback anyway).
+    """
+    pending: list[BaseException] = [exc]
+    seen: set[int] = set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        current.__traceback__ = None
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return exc
 
 
 def show_error(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ledger.errors import KeyFileError, LedgerError, WrongPassphraseError
 from ledger.keys import SigningKey, key_id_of, parse_vkey, read_key_file
 from ledger.profile import Profile
+from ui.errors import without_traceback
 from ui.i18n import error_text, role_name
 
 
@@ -108,7 +109,7 @@ class UnlockDialog(QDialog):
         self.accept()
 
     def _show_error(self, error: LedgerError) -> None:
-        self._error = error
+        self._error = without_traceback(error)  # kept on the dialog: no cycle through its frames
         self.error_label.setText(error_text(error))
         self.error_label.setVisible(True)
         self.adjustSize()  # room for the message, which may wrap over several lines

@@ -40,6 +40,73 @@ THREAD_WORDS = (
 )
 
 
+# -- Qt objects left to the cyclic garbage collector ---------------------------------------------
+#
+# A widget that Python owns (made without a parent) is deleted when its last reference goes. If a
+# reference cycle holds it, that happens only when the collector runs, which can be at any
+# allocation: inside a slot, a model's data(), a paint, while Qt is in the middle of using that
+# very widget or its children, or while PySide is converting a list of widgets
+# (``QApplication.allWidgets()``). Qt then touches freed memory and the process dies (it did, about
+# one run in seven, see the README). The usual cycle: a caught exception kept in a local or an
+# attribute; its traceback holds the frame that holds it, and through ``f_back`` every calling
+# frame up to the test, with the test's widgets in its locals.
+#
+# So during a GUI test the collector does not run by itself, and after the test body one
+# collection finds what only a cycle still held: a live Python-owned widget there fails the test,
+# naming it and the frames of the cycle, and is then freed at this safe point.
+
+
+def _held_by_cycles() -> list[str]:
+    """Collect; describe every live, Python-owned widget that only a reference cycle held."""
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        gc.collect()
+        garbage, gc.garbage[:] = list(gc.garbage), []
+    finally:
+        gc.set_debug(0)
+    held: list[str] = []
+    frames: list[str] = []
+    for obj in garbage:
+        kind = type(obj)  # not isinstance: a dead weakref proxy raises on __class__
+        if issubclass(kind, QWidget) and shiboken6.isValid(obj) and shiboken6.ownedByPython(obj):
+            held.append(f"{kind.__module__}.{kind.__qualname__}")
+        elif kind.__name__ == "frame" and "site-packages" not in obj.f_code.co_filename:
+            frames.append(f"{obj.f_code.co_name} ({obj.f_code.co_filename}:{obj.f_lineno})")
+    obj = garbage = None
+    gc.collect()  # now free them, here, with no Qt event on the stack
+    if held and frames:
+        held.append("frames in the cycle: " + ", ".join(frames[:8]))
+    return held
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Each GUI test runs without automatic collections, between two explicit ones."""
+    gc.collect()
+    gc.disable()
+    try:
+        return (yield)
+    finally:
+        gc.enable()
+        gc.collect()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    result = yield  # a failing test keeps its traceback (and so its frames) for the report
+    held = _held_by_cycles()
+    if held:
+        pytest.fail(
+            "Widgets that only a reference cycle kept alive (Python would have deleted them "
+            "whenever the collector ran, possibly inside a Qt event): " + "; ".join(held),
+            pytrace=False,
+        )
+    return result
+
+
 def wait_reads(qtbot, timeout: int = 10_000) -> None:
     """Wait until no case page is reading its case (case pages read off the GUI thread, in an
     ``Op``, and show the case when the read is back)."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ledger.errors import KeyFileError, LedgerError
 from ledger.keys import SigningKey
 from ui.casework.widgets import ERROR_STYLE, CaseDialog, button_texts, ok_cancel, push_button
+from ui.errors import without_traceback
 from ui.i18n import error_text
 
 
@@ -143,7 +144,7 @@ class PartyKeyDialog(CaseDialog):
         self.accept()
 
     def _show_error(self, error: LedgerError) -> None:
-        self._error = error
+        self._error = without_traceback(error)  # kept on the dialog: no cycle through its frames
         self.error_label.setText(self._error_text(error))
         self.error_label.show()
         self.passphrase.selectAll()
