@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from ledger.contract import ContractViolation
 from ledger.domain import CaseSlot, CaseStates, Registry
 from ledger.statement import Statement, parse_entry
 from ledger.store.models import LogEntry, OutboxItem
@@ -29,8 +30,9 @@ log = logging.getLogger(__name__)
 _CHECKED = "jcdesk.cases.checked"
 
 # A case this desktop holds only in part (a signature whose agreement has not arrived) must
-# never stop the sync: it reads as not opened until the missing entries arrive.
-UNREADABLE = (KeyError, TypeError, ValueError, AttributeError)
+# never stop the sync: it reads as not opened until the missing entries arrive. So must an entry
+# whose body this version's parse refuses (logged under an older version's looser checks).
+UNREADABLE = (KeyError, TypeError, ValueError, AttributeError, ContractViolation)
 
 
 def counted() -> object:
