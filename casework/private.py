@@ -117,6 +117,37 @@ def identity_hash(salt: bytes, id_type: str, number: str) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def split(
+    case_id: str,
+    participant_id: str,
+    *,
+    id_type: str,
+    id_number: str = "",
+    address: str = "",
+    phone: str = "",
+    agent: str = "",
+) -> tuple[dict[str, str], PrivateParty | None]:
+    """A participant's details split for the chain and for this store: the identity fields a
+    statement may carry (``id_type`` and the salted ``id_hash``, when a number is given) and
+    the private row to save in the same transaction (None when there is nothing private)."""
+    public: dict[str, str] = {}
+    if not (id_number or address or phone):
+        return public, None
+    salt = new_salt()
+    if id_number:
+        public = {"id_type": id_type, "id_hash": identity_hash(salt, id_type, id_number)}
+    row = PrivateParty(
+        case_id=case_id,
+        party_id=participant_id,
+        id_number=id_number.strip(),
+        salt=salt,
+        address=address.strip(),
+        phone=phone.strip(),
+        agent=agent.strip(),
+    )
+    return public, row
+
+
 def masked(number: str) -> str:
     """``110101********1234``: enough for a document reader to recognise, not to copy."""
     number = number.strip()

@@ -80,21 +80,16 @@ def _split(case_id: str, party: PartyInput) -> tuple[dict[str, Any], private.Pri
         public["key"] = party.key
     if party.agent:
         public["agent"] = party.agent.strip()
-    row = None
-    if party.id_number or party.address or party.phone:
-        salt = private.new_salt()
-        if party.id_number:
-            public["id_type"] = party.id_type
-            public["id_hash"] = private.identity_hash(salt, party.id_type, party.id_number)
-        row = private.PrivateParty(
-            case_id=case_id,
-            party_id=party.id,
-            id_number=party.id_number.strip(),
-            salt=salt,
-            address=party.address.strip(),
-            phone=party.phone.strip(),
-            agent=party.agent.strip(),
-        )
+    identity, row = private.split(
+        case_id,
+        party.id,
+        id_type=party.id_type,
+        id_number=party.id_number,
+        address=party.address,
+        phone=party.phone,
+        agent=party.agent,
+    )
+    public.update(identity)
     return public, row
 
 
