@@ -53,7 +53,7 @@ THREAD_WORDS = (
 #
 # So during a GUI test the collector does not run by itself, and after the test body one
 # collection finds what only a cycle still held: a live Python-owned widget there fails the test,
-# naming it and the frames of the cycle, and is then freed at this safe point.
+# naming it and the frames of the cycle; one more collection after the teardown frees it all.
 
 
 def _held_by_cycles() -> list[str]:
@@ -75,8 +75,8 @@ def _held_by_cycles() -> list[str]:
             held.append(f"{kind.__module__}.{kind.__qualname__}")
         elif kind.__name__ == "frame" and "site-packages" not in obj.f_code.co_filename:
             frames.append(f"{obj.f_code.co_name} ({obj.f_code.co_filename}:{obj.f_lineno})")
+    # what the cycles held is freed by the collection after the teardown: no Qt event on the stack
     obj = garbage = None
-    gc.collect()  # now free them, here, with no Qt event on the stack
     if held and frames:
         held.append("frames in the cycle: " + ", ".join(frames[:8]))
     return held
@@ -84,8 +84,7 @@ def _held_by_cycles() -> list[str]:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
-    """Each GUI test runs without automatic collections, between two explicit ones."""
-    gc.collect()
+    """Each GUI test runs without automatic collections; one explicit collection follows it."""
     gc.disable()
     try:
         return (yield)
