@@ -2,8 +2,7 @@
 """Set up the project's virtual environment and run the app or the tests.
 
     python3 scripts/dev.py app [ARGS...]    # start Judicial Chain Desk (python main.py ARGS)
-    python3 scripts/dev.py test [PYTEST ARGS...]   # lint, then the whole test suite (the Qt
-                                                   # tests in a second pytest process)
+    python3 scripts/dev.py test [PYTEST ARGS...]   # lint, then the whole test suite
 
 Needs only Python 3.11+. The first run creates ``.venv`` beside this folder and installs the
 project with its test extras; later runs reuse it (reinstalling when pyproject.toml changes).
@@ -53,18 +52,9 @@ def main(argv: list[str]) -> int:
         print("ruff found problems (see above)")
         return lint.returncode
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    pytest = [str(PYTHON), "-m", "pytest"]
-    if any((ROOT / arg.split("::")[0]).exists() for arg in rest):  # paths: run just those
-        return subprocess.run([*pytest, *rest], cwd=ROOT, env=env).returncode
-    # The Qt tests run in a process of their own: a Qt fault there (PySide6 object lifetimes)
-    # then cannot take the other tests' results with it, and they start from a clean heap.
-    codes = [subprocess.run([*pytest, "--ignore=tests/ui", *rest], cwd=ROOT, env=env).returncode]
-    gui = subprocess.run([*pytest, "tests/ui", *rest], cwd=ROOT, env=env).returncode
-    if gui < 0:  # killed by a signal: the open PySide6 fault (see the README), not a failure
-        print(f"\nTHE GUI TEST PROCESS CRASHED (signal {-gui}); running tests/ui once more\n")
-        gui = subprocess.run([*pytest, "tests/ui", *rest], cwd=ROOT, env=env).returncode
-    codes.append(gui)
-    return next((code for code in codes if code), 0)
+    # One pytest process for everything: the GUI tests' conftest keeps the collector from
+    # deleting widgets inside Qt events (the PySide6 segfault this used to work around).
+    return subprocess.run([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT, env=env).returncode
 
 
 if __name__ == "__main__":
