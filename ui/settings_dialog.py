@@ -23,6 +23,7 @@ from desk.network import NetworkThread
 from ledger.errors import LedgerError
 from ledger.keys import parse_vkey, read_key_file
 from ledger.profile import EMBEDDED, Profile
+from ui.errors import without_traceback
 from ui.i18n import LANGUAGE_NAMES, Translations, error_text, role_name
 from ui.key_revocation import KeyRevocationDialog
 from ui.wizard import ChainForm
@@ -146,7 +147,7 @@ class SettingsDialog(QDialog):
             self.vkey, self.key_id = verifier.vkey, verifier.key_id
             self._key_error = None
         except LedgerError as exc:
-            self._key_error = exc
+            self._key_error = without_traceback(exc)  # kept on the dialog: no cycle via frames
 
     @Slot()
     def open_revocation(self) -> KeyRevocationDialog | None:

@@ -66,7 +66,7 @@ from desk.verify import (
 )
 from desk.verify.findings import Revocation
 from ledger.errors import LedgerError
-from ui.errors import show_error
+from ui.errors import show_error, without_traceback
 from ui.i18n import error_text, role_name
 from ui.ops import Cancelled, Op
 from ui.tasks import TaskProgress
@@ -410,7 +410,7 @@ class VerifyPage(QWidget):
         try:
             self._subject = open_subject(path, str(digest), int(total))
         except OSError as exc:
-            self._hash_error = exc
+            self._hash_error = without_traceback(exc)  # kept on the page: no cycle via frames
             self._show_hash_error()
             self._update_buttons()
             return
@@ -477,7 +477,8 @@ class VerifyPage(QWidget):
         try:
             verifiers = pinned_verifiers(self.session.store)
         except LedgerError as exc:
-            self.show_report(Report(subject, (), NodeState.NOT_ASKED, problem=exc))
+            problem = without_traceback(exc)  # the report is kept on the page
+            self.show_report(Report(subject, (), NodeState.NOT_ASKED, problem=problem))
             return
         report = check_offline(
             self.session.store,
