@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from casework.pdf import ChainFacts, SignatureLine
 from ledger.statement import Statement, parse_entry
-from ledger.store.models import ChainPin, LogEntry, Receipt
+from ledger.store.cases import counted
+from ledger.store.models import ChainPin, LogEntry, OutboxItem, Receipt
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ class OnChain:
 
 
 def on_chain(session: Session, case_id: str, type_: str) -> list[OnChain]:
-    """The case's entries of one type, in log order, each with its receipt."""
+    """The case's entries of one type that count (not rejected by the node), in log order,
+    each with its receipt."""
     rows = session.execute(
         select(
             LogEntry.entry,
@@ -50,7 +52,8 @@ def on_chain(session: Session, case_id: str, type_: str) -> list[OnChain]:
             Receipt.checkpoint_size,
         )
         .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
-        .where(LogEntry.case_id == case_id, LogEntry.type == type_)
+        .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
+        .where(LogEntry.case_id == case_id, LogEntry.type == type_, counted())
         .order_by(LogEntry.seq)
     )
     return [
