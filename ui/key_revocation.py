@@ -41,6 +41,7 @@ from desk.rotation import MAX_REASON, NEXT_KEY, Revoked, revoke_key
 from ledger.errors import KeyFileError, LedgerError
 from ledger.keys import parse_vkey, read_key_file
 from ledger.profile import Profile
+from ui.errors import without_traceback
 from ui.i18n import error_text
 from ui.ops import Op
 
@@ -203,7 +204,7 @@ class KeyRevocationDialog(QDialog):
 
     def on_failed(self, error: BaseException) -> None:
         """Failure (GUI thread): say what was done and what was not, from the files on disk."""
-        self.error = error
+        self.error = without_traceback(error)  # kept on the dialog: no cycle through frames
         self.progress.setVisible(False)
         self.status.setVisible(False)
         self._set_editable(True)
