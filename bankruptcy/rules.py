@@ -28,6 +28,7 @@ from bankruptcy.state import (
     next_table,
 )
 from casework.typed import Typed
+from ledger.canonical import MAX_SAFE_INTEGER
 from ledger.domain import Check
 from ledger.errors import QT_TRANSLATE_NOOP
 
@@ -221,6 +222,18 @@ def _declared(state: CaseState, s: Typed[t.ClaimDeclared]) -> None:
             ),
             claim=body.claim_id,
             ruling=claim.ruling,
+        )
+    most = claim.most_fen if claim is not None else 0
+    if state.ceiling_fen - most + max(most, body.total_fen) > MAX_SAFE_INTEGER:
+        # a claim table's totals are JSON integers, exact only up to 2^53 - 1 (RFC 8785): a
+        # declaration that could push them past it would stop every table from being published
+        raise refuse(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "The claims of this case would together exceed {limit} fen, the largest amount "
+                "the chain records exactly; check the amounts declared.",
+            ),
+            limit=MAX_SAFE_INTEGER,
         )
     assert state.accepted is not None
     accepted = state.accepted.body

@@ -71,6 +71,7 @@ class Claim:
     ruling: str = ""
     provisional_fen: int | None = None  # the court's amount for voting (Art. 59(2))
     objections: list[str] = field(default_factory=list)  # objection ids, in log order
+    most_fen: int = 0  # the largest total any of its versions declared
 
     @property
     def declaration(self) -> t.ClaimDeclared:
@@ -124,6 +125,8 @@ class CaseState:
     tables: dict[int, Table] = field(default_factory=dict)
     objections: dict[str, Objection] = field(default_factory=dict)
     rulings: list[Typed[t.ClaimsConfirmed]] = field(default_factory=list)
+    # the sum of each claim's largest declared total: no claim table's total can exceed it
+    ceiling_fen: int = 0
 
     @property
     def judge(self) -> str:
@@ -248,6 +251,9 @@ def _declared(state: CaseState, s: Typed[t.ClaimDeclared]) -> None:
         claim = Claim(body.claim_id, s.actor, s.time, late)
         state.claims[body.claim_id] = claim
     claim.declarations[body.version] = body
+    if body.total_fen > claim.most_fen:
+        state.ceiling_fen += body.total_fen - claim.most_fen
+        claim.most_fen = body.total_fen
 
 
 def _reviewed(state: CaseState, s: Typed[t.ClaimReviewed]) -> None:

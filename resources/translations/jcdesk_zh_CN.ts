@@ -304,6 +304,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>债权 {claim} 已由人民法院裁定 {ruling} 确认（《企业破产法》第58条第2款），不能再通过申报修改。</translation>
     </message>
     <message>
+        <source>The claims of this case would together exceed {limit} fen, the largest amount the chain records exactly; check the amounts declared.</source>
+        <translation>本案债权合计将超过 {limit} 分，即链上能够精确记录的最大金额；请核对申报金额。</translation>
+    </message>
+    <message>
         <source>Interest stops running when the court accepts the case, on {date} (Enterprise Bankruptcy Law Art. 46): declare interest up to that day.</source>
         <translation>附利息的债权自人民法院受理破产申请时（{date}）起停止计息（《企业破产法》第46条）：利息请申报至该日。</translation>
     </message>
@@ -413,6 +417,113 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>The bankruptcy module (claims, the claim table, creditors&apos; meetings and votes) arrives with a later release of Judicial Chain Desk. Until then this desktop keeps every bankruptcy statement it signs or receives in its local log, and the module will show them from there.</source>
         <translation>破产模块（债权申报、债权表、债权人会议与表决）将在司法链桌面端的后续版本中提供。在此之前，本机签署或收到的每一条破产案件记录都保存在本地日志中，模块上线后将从那里显示。</translation>
+    </message>
+</context>
+<context>
+    <name>BankruptcyWords</name>
+    <message>
+        <source>Awaiting review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by the court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisional amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordinary claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secured claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employees&apos; wages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objection raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objection answered</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from bankruptcy import types as t
 from bankruptcy.bodies import parse
 from bankruptcy.codes import code_hash, valid
 from bankruptcy.state import add_months, rows_hash, table_rows
+from ledger.canonical import MAX_SAFE_INTEGER
 from ledger.contract import ContractViolation
 from ledger.keys import SigningKey
 from tests.bankruptcy.plan import CASE_NUMBER, CREDIT_CODE, REGISTRY, Plan
@@ -257,6 +258,33 @@ def test_a_declaration_states_whole_fen_none_below_zero_with_evidence(joined: Pl
     # zero principal with one fen of other amounts is a claim
     joined.do(joined.bank, t.CLAIM_DECLARED, joined.declared(principal=0, interest=0, other=1))
     assert joined.state.claims["C1"].declaration.total_fen == 1
+
+
+def test_the_case_s_claims_stay_within_the_chain_s_exact_integers(joined: Plan) -> None:
+    """A claim table's totals are JSON integers, exact up to 2^53 - 1 fen: a declaration that
+    could push a total past it is refused, one fen past, counting each claim's largest version."""
+    limit = MAX_SAFE_INTEGER
+    joined.do(
+        joined.bank, t.CLAIM_DECLARED, joined.declared("C1", principal=limit - 10, interest=0)
+    )
+    refused(
+        joined,
+        joined.person,
+        t.CLAIM_DECLARED,
+        joined.declared("C2", principal=11, interest=0),
+        f"would together exceed {limit} fen",
+    )
+    joined.do(joined.person, t.CLAIM_DECLARED, joined.declared("C2", principal=10, interest=0))
+    # a smaller amendment does not free room: the table may still list the larger version
+    joined.do(joined.bank, t.CLAIM_DECLARED, joined.declared("C1", 2, principal=5, interest=0))
+    refused(
+        joined,
+        joined.person,
+        t.CLAIM_DECLARED,
+        joined.declared("C2", 2, principal=11, interest=0),
+        "would together exceed",
+    )
+    assert joined.state.ceiling_fen == limit
 
 
 def test_interest_runs_up_to_the_acceptance_and_no_day_later(joined: Plan) -> None:
