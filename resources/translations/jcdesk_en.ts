@@ -268,6 +268,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>The acceptance makes the administrator (and the debtor&apos;s representative, if named) members of the case, and no one else: creditors join by the administrator&apos;s invitation.</translation>
     </message>
     <message>
+        <source>The claims of this case would together exceed {limit} fen, the largest amount the chain records exactly; check the amounts declared.</source>
+        <translation>The claims of this case would together exceed {limit} fen, the largest amount the chain records exactly; check the amounts declared.</translation>
+    </message>
+    <message>
         <source>The court announces the case within twenty-five days of accepting it (Enterprise Bankruptcy Law Art. 14): between {accepted} and {latest}.</source>
         <translation>The court announces the case within twenty-five days of accepting it (Enterprise Bankruptcy Law Art. 14): between {accepted} and {latest}.</translation>
     </message>
@@ -302,10 +306,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Claim {claim} was confirmed by the court&apos;s ruling {ruling} (Enterprise Bankruptcy Law Art. 58(2)); it is no longer amended by declaration.</source>
         <translation>Claim {claim} was confirmed by the court&apos;s ruling {ruling} (Enterprise Bankruptcy Law Art. 58(2)); it is no longer amended by declaration.</translation>
-    </message>
-    <message>
-        <source>The claims of this case would together exceed {limit} fen, the largest amount the chain records exactly; check the amounts declared.</source>
-        <translation>The claims of this case would together exceed {limit} fen, the largest amount the chain records exactly; check the amounts declared.</translation>
     </message>
     <message>
         <source>Interest stops running when the court accepts the case, on {date} (Enterprise Bankruptcy Law Art. 46): declare interest up to that day.</source>
@@ -417,113 +417,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>The bankruptcy module (claims, the claim table, creditors&apos; meetings and votes) arrives with a later release of Judicial Chain Desk. Until then this desktop keeps every bankruptcy statement it signs or receives in its local log, and the module will show them from there.</source>
         <translation>The bankruptcy module (claims, the claim table, creditors&apos; meetings and votes) arrives with a later release of Judicial Chain Desk. Until then this desktop keeps every bankruptcy statement it signs or receives in its local log, and the module will show them from there.</translation>
-    </message>
-</context>
-<context>
-    <name>BankruptcyWords</name>
-    <message>
-        <source>Awaiting review</source>
-        <translation>Awaiting review</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Confirmed</translation>
-    </message>
-    <message>
-        <source>Adjusted</source>
-        <translation>Adjusted</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>Disputed</source>
-        <translation>Disputed</translation>
-    </message>
-    <message>
-        <source>Confirmed by the court</source>
-        <translation>Confirmed by the court</translation>
-    </message>
-    <message>
-        <source>Provisional amount</source>
-        <translation>Provisional amount</translation>
-    </message>
-    <message>
-        <source>Secured</source>
-        <translation>Secured</translation>
-    </message>
-    <message>
-        <source>Employees</source>
-        <translation>Employees</translation>
-    </message>
-    <message>
-        <source>Taxes</source>
-        <translation>Taxes</translation>
-    </message>
-    <message>
-        <source>Ordinary</source>
-        <translation>Ordinary</translation>
-    </message>
-    <message>
-        <source>Ordinary claim</source>
-        <translation>Ordinary claim</translation>
-    </message>
-    <message>
-        <source>Secured claim</source>
-        <translation>Secured claim</translation>
-    </message>
-    <message>
-        <source>Tax claim</source>
-        <translation>Tax claim</translation>
-    </message>
-    <message>
-        <source>Social insurance</source>
-        <translation>Social insurance</translation>
-    </message>
-    <message>
-        <source>Employees&apos; wages</source>
-        <translation>Employees&apos; wages</translation>
-    </message>
-    <message>
-        <source>Principal</source>
-        <translation>Principal</translation>
-    </message>
-    <message>
-        <source>Interest</source>
-        <translation>Interest</translation>
-    </message>
-    <message>
-        <source>Other amounts</source>
-        <translation>Other amounts</translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation>Confirm</translation>
-    </message>
-    <message>
-        <source>Adjust</source>
-        <translation>Adjust</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <source>Declared</source>
-        <translation>Declared</translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation>Reviewed</translation>
-    </message>
-    <message>
-        <source>Objection raised</source>
-        <translation>Objection raised</translation>
-    </message>
-    <message>
-        <source>Objection answered</source>
-        <translation>Objection answered</translation>
     </message>
 </context>
 <context>

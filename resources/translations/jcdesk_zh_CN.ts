@@ -268,6 +268,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>受理记录仅将管理人（以及已写明的债务人代表）列为本案成员，不得添加其他人：债权人经管理人邀请加入。</translation>
     </message>
     <message>
+        <source>The claims of this case would together exceed {limit} fen, the largest amount the chain records exactly; check the amounts declared.</source>
+        <translation>本案债权合计将超过 {limit} 分，即链上能够精确记录的最大金额；请核对申报金额。</translation>
+    </message>
+    <message>
         <source>The court announces the case within twenty-five days of accepting it (Enterprise Bankruptcy Law Art. 14): between {accepted} and {latest}.</source>
         <translation>人民法院应当自裁定受理破产申请之日起二十五日内予以公告（《企业破产法》第14条）：公告日应在 {accepted} 至 {latest} 之间。</translation>
     </message>
@@ -302,10 +306,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Claim {claim} was confirmed by the court&apos;s ruling {ruling} (Enterprise Bankruptcy Law Art. 58(2)); it is no longer amended by declaration.</source>
         <translation>债权 {claim} 已由人民法院裁定 {ruling} 确认（《企业破产法》第58条第2款），不能再通过申报修改。</translation>
-    </message>
-    <message>
-        <source>The claims of this case would together exceed {limit} fen, the largest amount the chain records exactly; check the amounts declared.</source>
-        <translation>本案债权合计将超过 {limit} 分，即链上能够精确记录的最大金额；请核对申报金额。</translation>
     </message>
     <message>
         <source>Interest stops running when the court accepts the case, on {date} (Enterprise Bankruptcy Law Art. 46): declare interest up to that day.</source>
@@ -417,113 +417,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>The bankruptcy module (claims, the claim table, creditors&apos; meetings and votes) arrives with a later release of Judicial Chain Desk. Until then this desktop keeps every bankruptcy statement it signs or receives in its local log, and the module will show them from there.</source>
         <translation>破产模块（债权申报、债权表、债权人会议与表决）将在司法链桌面端的后续版本中提供。在此之前，本机签署或收到的每一条破产案件记录都保存在本地日志中，模块上线后将从那里显示。</translation>
-    </message>
-</context>
-<context>
-    <name>BankruptcyWords</name>
-    <message>
-        <source>Awaiting review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adjusted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disputed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirmed by the court</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Provisional amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Secured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Employees</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Taxes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ordinary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ordinary claim</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Secured claim</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tax claim</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Social insurance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Employees&apos; wages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Principal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Interest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other amounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adjust</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declared</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Objection raised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Objection answered</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
