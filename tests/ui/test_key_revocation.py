@@ -251,3 +251,32 @@ def test_verify_page_says_signed_before_the_key_was_revoked(
     (again,) = offline.args[0].findings
     assert again.revocation is Revocation.BEFORE
     assert "signed before the key was revoked" in page.details.toPlainText()
+
+
+def test_a_node_out_of_reach_revokes_nothing_and_says_so(qtbot, qapp, node, desk_with_key) -> None:
+    desk = desk_with_key()
+    session = desk.session
+    old = session.key
+    profile = session.profile
+    # the same desk, asking a node that is not there (a closed port on loopback)
+    dialog = KeyRevocationDialog(profile, session.network, "ws://127.0.0.1:9", desk.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    run(qtbot, dialog, "new computer", PASSPHRASE)
+    assert dialog.outcome is None and dialog.error is not None
+    said = dialog.result.text()
+    assert "Your key was not revoked" in said and "still signs with it" in said
+    assert "a new key was made" in said  # identity.key.next, kept for the next try
+    assert (profile.folder / "identity.key.next").exists()
+    assert SigningKey.load(profile.key_path, PASSPHRASE).vkey == old.vkey
+    answer = node_client(node, session.origin).call("identity.get", vkey=old.vkey)
+    assert answer["status"] == "approved"
+    assert dialog.run_button.isEnabled()  # may be tried again
+    prepared = SigningKey.load(profile.folder / "identity.key.next", PASSPHRASE).vkey
+
+    # tried again with the node in reach: the key made the first time becomes the new key
+    dialog.node_url = session.client.config.url
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    assert dialog.outcome is not None and dialog.outcome.new_vkey == prepared
+    assert SigningKey.load(profile.key_path, PASSPHRASE).vkey == prepared
