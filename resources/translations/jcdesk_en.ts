@@ -420,6 +420,113 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>BankruptcyWords</name>
+    <message>
+        <source>Awaiting review</source>
+        <translation>Awaiting review</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>Adjusted</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>Disputed</translation>
+    </message>
+    <message>
+        <source>Confirmed by the court</source>
+        <translation>Confirmed by the court</translation>
+    </message>
+    <message>
+        <source>Provisional amount</source>
+        <translation>Provisional amount</translation>
+    </message>
+    <message>
+        <source>Secured</source>
+        <translation>Secured</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>Taxes</source>
+        <translation>Taxes</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <source>Ordinary claim</source>
+        <translation>Ordinary claim</translation>
+    </message>
+    <message>
+        <source>Secured claim</source>
+        <translation>Secured claim</translation>
+    </message>
+    <message>
+        <source>Tax claim</source>
+        <translation>Tax claim</translation>
+    </message>
+    <message>
+        <source>Social insurance</source>
+        <translation>Social insurance</translation>
+    </message>
+    <message>
+        <source>Employees&apos; wages</source>
+        <translation>Employees&apos; wages</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Other amounts</source>
+        <translation>Other amounts</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation>Adjust</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Declared</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>Objection raised</source>
+        <translation>Objection raised</translation>
+    </message>
+    <message>
+        <source>Objection answered</source>
+        <translation>Objection answered</translation>
+    </message>
+</context>
+<context>
     <name>CaseList</name>
     <message>
         <source>Mediation cases</source>
@@ -438,8 +545,20 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>New case…</translation>
     </message>
     <message>
+        <source>Bankruptcy cases</source>
+        <translation>Bankruptcy cases</translation>
+    </message>
+    <message>
+        <source>Search case number or debtor</source>
+        <translation>Search case number or debtor</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>No bankruptcy case yet. A case appears here once the court accepts it and you are its administrator, or the administrator invites you as a creditor, and the chain delivers it.</source>
+        <translation>No bankruptcy case yet. A case appears here once the court accepts it and you are its administrator, or the administrator invites you as a creditor, and the chain delivers it.</translation>
     </message>
     <message>
         <source>Cases you open, and cases in which you are a party, appear here as the chain delivers them.</source>
@@ -487,6 +606,38 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Debtor</source>
+        <translation>Debtor</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>Claim table</source>
+        <translation>Claim table</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>not published</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>version {n}</translation>
     </message>
 </context>
 <context>
@@ -542,6 +693,73 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>{summary} — {organisation}, mediator {mediator}. {me}</source>
         <translation>{summary} — {organisation}, mediator {mediator}. {me}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>← Cases</source>
+        <translation>← Cases</translation>
+    </message>
+    <message>
+        <source>Declare a claim…</source>
+        <translation>Declare a claim…</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <source>Object…</source>
+        <translation>Object…</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Review…</translation>
+    </message>
+    <message>
+        <source>Publish the claim table…</source>
+        <translation>Publish the claim table…</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <source>My claims</source>
+        <translation>My claims</translation>
+    </message>
+    <message>
+        <source>Claim table</source>
+        <translation>Claim table</translation>
+    </message>
+    <message>
+        <source>{debtor} · {number}</source>
+        <translation>{debtor} · {number}</translation>
+    </message>
+    <message>
+        <source>You are the administrator.</source>
+        <translation>You are the administrator.</translation>
+    </message>
+    <message>
+        <source>You are the court.</source>
+        <translation>You are the court.</translation>
+    </message>
+    <message>
+        <source>You take part as a creditor.</source>
+        <translation>You take part as a creditor.</translation>
+    </message>
+    <message>
+        <source>Claim table version {n} published.</source>
+        <translation>Claim table version {n} published.</translation>
+    </message>
+    <message>
+        <source>No claim table published yet.</source>
+        <translation>No claim table published yet.</translation>
+    </message>
+    <message>
+        <source>{court}; administrator {administrator}. Accepted {accepted}; claims are declared until {ends} (Art. 45, 56: later ones are accepted and flagged late); first creditors&apos; meeting {meeting} (Art. 62). {claims} claims. {table} {me}</source>
+        <translation>{court}; administrator {administrator}. Accepted {accepted}; claims are declared until {ends} (Art. 45, 56: later ones are accepted and flagged late); first creditors&apos; meeting {meeting} (Art. 62). {claims} claims. {table} {me}</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1006,118 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>ClaimDetailPanel</name>
+    <message>
+        <source>Declaration versions</source>
+        <translation>Declaration versions</translation>
+    </message>
+    <message>
+        <source>Review history</source>
+        <translation>Review history</translation>
+    </message>
+    <message>
+        <source>Choose a claim to see its history.</source>
+        <translation>Choose a claim to see its history.</translation>
+    </message>
+    <message>
+        <source>Claim {claim}: declared {declared} yuan, version {n}</source>
+        <translation>Claim {claim}: declared {declared} yuan, version {n}</translation>
+    </message>
+    <message>
+        <source>Objection {id} to the row in table {table}{answered}</source>
+        <translation>Objection {id} to the row in table {table}{answered}</translation>
+    </message>
+    <message>
+        <source>, answered</source>
+        <translation>, answered</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimTable</name>
+    <message>
+        <source>Search claim or creditor</source>
+        <translation>Search claim or creditor</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Every status</translation>
+    </message>
+    <message>
+        <source>Every group</source>
+        <translation>Every group</translation>
+    </message>
+    <message>
+        <source>Declared, yuan:</source>
+        <translation>Declared, yuan:</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Write amounts in yuan with digits, e.g. 60,000.50.</source>
+        <translation>Write amounts in yuan with digits, e.g. 60,000.50.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n claim(s)</numerusform>
+            <numerusform>%n claim(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClaimTableModel</name>
+    <message>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>Creditor</source>
+        <translation>Creditor</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Declared (yuan)</source>
+        <translation>Declared (yuan)</translation>
+    </message>
+    <message>
+        <source>Confirmed (yuan)</source>
+        <translation>Confirmed (yuan)</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>Objections</translation>
+    </message>
+    <message>
+        <source>Declared on</source>
+        <translation>Declared on</translation>
+    </message>
+    <message>
+        <source> (late)</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <source>{amount} (provisional)</source>
+        <translation>{amount} (provisional)</translation>
+    </message>
+    <message>
+        <source>Declared after the claim-filing period (Enterprise Bankruptcy Law Art. 56).</source>
+        <translation>Declared after the claim-filing period (Enterprise Bankruptcy Law Art. 56).</translation>
+    </message>
+</context>
+<context>
     <name>CloseCaseDialog</name>
     <message>
         <source>Close the case without agreement</source>
@@ -808,6 +1138,127 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationDialog</name>
+    <message>
+        <source>Amend claim {claim}</source>
+        <translation>Amend claim {claim}</translation>
+    </message>
+    <message>
+        <source>An amended declaration is version {n} of claim {claim}; the earlier versions stay on the chain (Enterprise Bankruptcy Law Art. 49).</source>
+        <translation>An amended declaration is version {n} of claim {claim}; the earlier versions stay on the chain (Enterprise Bankruptcy Law Art. 49).</translation>
+    </message>
+    <message>
+        <source>Declare a claim</source>
+        <translation>Declare a claim</translation>
+    </message>
+    <message>
+        <source>Declare your claim against {debtor} to the administrator {administrator}: the amounts, whether it is secured, its nature and your evidence (Enterprise Bankruptcy Law Art. 49; Interpretation III Art. 6). Interest runs at most until the court accepted the case, {accepted} (Art. 46). Claim number: {claim}.</source>
+        <translation>Declare your claim against {debtor} to the administrator {administrator}: the amounts, whether it is secured, its nature and your evidence (Enterprise Bankruptcy Law Art. 49; Interpretation III Art. 6). Interest runs at most until the court accepted the case, {accepted} (Art. 46). Claim number: {claim}.</translation>
+    </message>
+    <message>
+        <source>Principal:</source>
+        <translation>Principal:</translation>
+    </message>
+    <message>
+        <source>Interest:</source>
+        <translation>Interest:</translation>
+    </message>
+    <message>
+        <source>Interest until:</source>
+        <translation>Interest until:</translation>
+    </message>
+    <message>
+        <source>Other amounts:</source>
+        <translation>Other amounts:</translation>
+    </message>
+    <message>
+        <source>Total declared:</source>
+        <translation>Total declared:</translation>
+    </message>
+    <message>
+        <source>Nature:</source>
+        <translation>Nature:</translation>
+    </message>
+    <message>
+        <source>Collateral:</source>
+        <translation>Collateral:</translation>
+    </message>
+    <message>
+        <source>Joint claim (Art. 50):</source>
+        <translation>Joint claim (Art. 50):</translation>
+    </message>
+    <message>
+        <source>Agent (if any):</source>
+        <translation>Agent (if any):</translation>
+    </message>
+    <message>
+        <source>Facts:</source>
+        <translation>Facts:</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Evidence:</translation>
+    </message>
+    <message>
+        <source>A guarantor&apos;s or guaranteed claim (Art. 51)</source>
+        <translation>A guarantor&apos;s or guaranteed claim (Art. 51)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>What secures the claim, e.g. the mortgaged plant (secured claims only)</source>
+        <translation>What secures the claim, e.g. the mortgaged plant (secured claims only)</translation>
+    </message>
+    <message>
+        <source>{amount} yuan</source>
+        <translation>{amount} yuan</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationsModel</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Total (yuan)</source>
+        <translation>Total (yuan)</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>{nature}: {collateral}</source>
+        <translation>{nature}: {collateral}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file(s)</numerusform>
+            <numerusform>%n file(s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2741,25 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>ObjectionDialog</name>
+    <message>
+        <source>Object to claim {claim}</source>
+        <translation>Object to claim {claim}</translation>
+    </message>
+    <message>
+        <source>Object to the row of claim {claim} in claim table version {table}, with your reasons and their legal basis (Enterprise Bankruptcy Law Art. 58; Interpretation III Art. 8). The administrator answers; if the answer does not satisfy you, you may sue.</source>
+        <translation>Object to the row of claim {claim} in claim table version {table}, with your reasons and their legal basis (Enterprise Bankruptcy Law Art. 58; Interpretation III Art. 8). The administrator answers; if the answer does not satisfy you, you may sue.</translation>
+    </message>
+    <message>
+        <source>Reasons:</source>
+        <translation>Reasons:</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Legal basis:</translation>
+    </message>
+</context>
+<context>
     <name>ObligationDialog</name>
     <message>
         <source>Obligation {id}</source>
@@ -2920,6 +3390,21 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish the claim table</source>
+        <translation>Publish the claim table</translation>
+    </message>
+    <message>
+        <source>Publish version {n} of the claim table: {claims} reviewed claims, each from its latest review (Enterprise Bankruptcy Law Art. 57). Every member&apos;s desk recomputes it from the chain; the node refuses a table that differs.</source>
+        <translation>Publish version {n} of the claim table: {claims} reviewed claims, each from its latest review (Enterprise Bankruptcy Law Art. 57). Every member&apos;s desk recomputes it from the chain; the node refuses a table that differs.</translation>
+    </message>
+    <message>
+        <source>{group}: {claims} claims, declared {declared}, confirmed {confirmed} yuan</source>
+        <translation>{group}: {claims} claims, declared {declared}, confirmed {confirmed} yuan</translation>
+    </message>
+</context>
+<context>
     <name>RecordsModel</name>
     <message>
         <source>Signed at</source>
@@ -2991,6 +3476,80 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>The PDF could not be saved: {detail}</source>
         <translation>The PDF could not be saved: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review claim {claim}</source>
+        <translation>Review claim {claim}</translation>
+    </message>
+    <message>
+        <source>Review version {n} of claim {claim}, as declared. Confirm, adjust or reject each amount; an adjusted or rejected amount needs its reason (Interpretation III Art. 6). A review never confirms more than was declared (Enterprise Bankruptcy Law Art. 57). This is review {review} of the claim.</source>
+        <translation>Review version {n} of claim {claim}, as declared. Confirm, adjust or reject each amount; an adjusted or rejected amount needs its reason (Interpretation III Art. 6). A review never confirms more than was declared (Enterprise Bankruptcy Law Art. 57). This is review {review} of the claim.</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Declared (yuan)</source>
+        <translation>Declared (yuan)</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Confirmed (yuan)</source>
+        <translation>Confirmed (yuan)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Nature found:</source>
+        <translation>Nature found:</translation>
+    </message>
+    <message>
+        <source>{nature} (group: {group})</source>
+        <translation>{nature} (group: {group})</translation>
+    </message>
+    <message>
+        <source>Confirmed {confirmed} of {declared} yuan declared.</source>
+        <translation>Confirmed {confirmed} of {declared} yuan declared.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsModel</name>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Answers version</source>
+        <translation>Answers version</translation>
+    </message>
+    <message>
+        <source>Confirmed (yuan)</source>
+        <translation>Confirmed (yuan)</translation>
+    </message>
+    <message>
+        <source>Nature found</source>
+        <translation>Nature found</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>{item} {amount}</source>
+        <translation>{item} {amount}</translation>
     </message>
 </context>
 <context>
@@ -3261,6 +3820,17 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>signed {time}</source>
         <translation>signed {time}</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

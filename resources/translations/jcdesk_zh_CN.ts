@@ -420,6 +420,113 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>BankruptcyWords</name>
+    <message>
+        <source>Awaiting review</source>
+        <translation>待审查</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>审查确认</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>调整确认</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不予确认</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>有异议</translation>
+    </message>
+    <message>
+        <source>Confirmed by the court</source>
+        <translation>法院裁定确认</translation>
+    </message>
+    <message>
+        <source>Provisional amount</source>
+        <translation>临时确定债权额</translation>
+    </message>
+    <message>
+        <source>Secured</source>
+        <translation>有财产担保债权组</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>职工债权组</translation>
+    </message>
+    <message>
+        <source>Taxes</source>
+        <translation>税款债权组</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>普通债权组</translation>
+    </message>
+    <message>
+        <source>Ordinary claim</source>
+        <translation>普通债权</translation>
+    </message>
+    <message>
+        <source>Secured claim</source>
+        <translation>有财产担保债权</translation>
+    </message>
+    <message>
+        <source>Tax claim</source>
+        <translation>税款债权</translation>
+    </message>
+    <message>
+        <source>Social insurance</source>
+        <translation>社会保险费用</translation>
+    </message>
+    <message>
+        <source>Employees&apos; wages</source>
+        <translation>职工工资</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Other amounts</source>
+        <translation>其他金额</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>不予确认</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>申报债权</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>审查债权</translation>
+    </message>
+    <message>
+        <source>Objection raised</source>
+        <translation>提出异议</translation>
+    </message>
+    <message>
+        <source>Objection answered</source>
+        <translation>答复异议</translation>
+    </message>
+</context>
+<context>
     <name>CaseList</name>
     <message>
         <source>Mediation cases</source>
@@ -438,8 +545,20 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>新建案件…</translation>
     </message>
     <message>
+        <source>Bankruptcy cases</source>
+        <translation>破产案件</translation>
+    </message>
+    <message>
+        <source>Search case number or debtor</source>
+        <translation>搜索案号或债务人</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+    <message>
+        <source>No bankruptcy case yet. A case appears here once the court accepts it and you are its administrator, or the administrator invites you as a creditor, and the chain delivers it.</source>
+        <translation>尚无破产案件。人民法院受理案件且您为该案管理人，或管理人邀请您作为债权人加入，并经司法链送达后，案件即显示在此处。</translation>
     </message>
     <message>
         <source>Cases you open, and cases in which you are a party, appear here as the chain delivers them.</source>
@@ -487,6 +606,38 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Debtor</source>
+        <translation>债务人</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>受理法院</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理人</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>债权笔数</translation>
+    </message>
+    <message>
+        <source>Claim table</source>
+        <translation>债权表</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>未公布</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>第 {n} 版</translation>
     </message>
 </context>
 <context>
@@ -542,6 +693,73 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>{summary} — {organisation}, mediator {mediator}. {me}</source>
         <translation>{summary} — {organisation}，调解员 {mediator}。{me}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>← Cases</source>
+        <translation>← 案件列表</translation>
+    </message>
+    <message>
+        <source>Declare a claim…</source>
+        <translation>申报债权…</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>修改申报…</translation>
+    </message>
+    <message>
+        <source>Object…</source>
+        <translation>提出异议…</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>审查…</translation>
+    </message>
+    <message>
+        <source>Publish the claim table…</source>
+        <translation>公布债权表…</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>待审查债权</translation>
+    </message>
+    <message>
+        <source>My claims</source>
+        <translation>我的债权</translation>
+    </message>
+    <message>
+        <source>Claim table</source>
+        <translation>债权表</translation>
+    </message>
+    <message>
+        <source>{debtor} · {number}</source>
+        <translation>{debtor} · {number}</translation>
+    </message>
+    <message>
+        <source>You are the administrator.</source>
+        <translation>您是本案管理人。</translation>
+    </message>
+    <message>
+        <source>You are the court.</source>
+        <translation>您是受理法院。</translation>
+    </message>
+    <message>
+        <source>You take part as a creditor.</source>
+        <translation>您以债权人身份参与本案。</translation>
+    </message>
+    <message>
+        <source>Claim table version {n} published.</source>
+        <translation>已公布第 {n} 版债权表。</translation>
+    </message>
+    <message>
+        <source>No claim table published yet.</source>
+        <translation>尚未公布债权表。</translation>
+    </message>
+    <message>
+        <source>{court}; administrator {administrator}. Accepted {accepted}; claims are declared until {ends} (Art. 45, 56: later ones are accepted and flagged late); first creditors&apos; meeting {meeting} (Art. 62). {claims} claims. {table} {me}</source>
+        <translation>{court}；管理人 {administrator}。{accepted} 受理；债权申报期限至 {ends}（第45条、第56条：逾期申报的仍予接收，并标注为补充申报）；第一次债权人会议 {meeting}（第62条）。共 {claims} 笔债权。{table}{me}</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1006,117 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>ClaimDetailPanel</name>
+    <message>
+        <source>Declaration versions</source>
+        <translation>申报各版本</translation>
+    </message>
+    <message>
+        <source>Review history</source>
+        <translation>审查记录</translation>
+    </message>
+    <message>
+        <source>Choose a claim to see its history.</source>
+        <translation>请选择一笔债权以查看其记录。</translation>
+    </message>
+    <message>
+        <source>Claim {claim}: declared {declared} yuan, version {n}</source>
+        <translation>债权 {claim}：申报 {declared} 元，第 {n} 版</translation>
+    </message>
+    <message>
+        <source>Objection {id} to the row in table {table}{answered}</source>
+        <translation>对债权表 {table} 中该项的异议 {id}{answered}</translation>
+    </message>
+    <message>
+        <source>, answered</source>
+        <translation>，已答复</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimTable</name>
+    <message>
+        <source>Search claim or creditor</source>
+        <translation>搜索债权编号或债权人</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Every group</source>
+        <translation>全部组别</translation>
+    </message>
+    <message>
+        <source>Declared, yuan:</source>
+        <translation>申报金额（元）：</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <source>Write amounts in yuan with digits, e.g. 60,000.50.</source>
+        <translation>请用数字填写以元为单位的金额，例如 60,000.50。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n 笔债权</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClaimTableModel</name>
+    <message>
+        <source>Claim</source>
+        <translation>债权编号</translation>
+    </message>
+    <message>
+        <source>Creditor</source>
+        <translation>债权人</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Declared (yuan)</source>
+        <translation>申报金额（元）</translation>
+    </message>
+    <message>
+        <source>Confirmed (yuan)</source>
+        <translation>确认金额（元）</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Declared on</source>
+        <translation>申报日期</translation>
+    </message>
+    <message>
+        <source> (late)</source>
+        <translation>（补充申报）</translation>
+    </message>
+    <message>
+        <source>{amount} (provisional)</source>
+        <translation>{amount}（临时确定）</translation>
+    </message>
+    <message>
+        <source>Declared after the claim-filing period (Enterprise Bankruptcy Law Art. 56).</source>
+        <translation>在债权申报期限届满后申报（《企业破产法》第56条）。</translation>
+    </message>
+</context>
+<context>
     <name>CloseCaseDialog</name>
     <message>
         <source>Close the case without agreement</source>
@@ -808,6 +1137,126 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationDialog</name>
+    <message>
+        <source>Amend claim {claim}</source>
+        <translation>修改债权 {claim} 的申报</translation>
+    </message>
+    <message>
+        <source>An amended declaration is version {n} of claim {claim}; the earlier versions stay on the chain (Enterprise Bankruptcy Law Art. 49).</source>
+        <translation>修改后的申报为债权 {claim} 的第 {n} 版；此前各版本仍保留在链上（《企业破产法》第49条）。</translation>
+    </message>
+    <message>
+        <source>Declare a claim</source>
+        <translation>申报债权</translation>
+    </message>
+    <message>
+        <source>Declare your claim against {debtor} to the administrator {administrator}: the amounts, whether it is secured, its nature and your evidence (Enterprise Bankruptcy Law Art. 49; Interpretation III Art. 6). Interest runs at most until the court accepted the case, {accepted} (Art. 46). Claim number: {claim}.</source>
+        <translation>向管理人 {administrator} 申报您对 {debtor} 的债权：写明债权数额、有无财产担保、债权性质，并提交有关证据（《企业破产法》第49条；《企业破产法司法解释（三）》第6条）。利息最多计算至人民法院受理破产申请之日，即 {accepted}（第46条）。债权编号：{claim}。</translation>
+    </message>
+    <message>
+        <source>Principal:</source>
+        <translation>本金：</translation>
+    </message>
+    <message>
+        <source>Interest:</source>
+        <translation>利息：</translation>
+    </message>
+    <message>
+        <source>Interest until:</source>
+        <translation>利息计至：</translation>
+    </message>
+    <message>
+        <source>Other amounts:</source>
+        <translation>其他金额：</translation>
+    </message>
+    <message>
+        <source>Total declared:</source>
+        <translation>申报总额：</translation>
+    </message>
+    <message>
+        <source>Nature:</source>
+        <translation>债权性质：</translation>
+    </message>
+    <message>
+        <source>Collateral:</source>
+        <translation>担保财产：</translation>
+    </message>
+    <message>
+        <source>Joint claim (Art. 50):</source>
+        <translation>连带债权（第50条）：</translation>
+    </message>
+    <message>
+        <source>Agent (if any):</source>
+        <translation>代理人（如有）：</translation>
+    </message>
+    <message>
+        <source>Facts:</source>
+        <translation>事实与理由：</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>证据：</translation>
+    </message>
+    <message>
+        <source>A guarantor&apos;s or guaranteed claim (Art. 51)</source>
+        <translation>保证人求偿权或涉及保证的债权（第51条）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>What secures the claim, e.g. the mortgaged plant (secured claims only)</source>
+        <translation>担保债权的财产，例如已抵押的厂房（仅限有财产担保债权）</translation>
+    </message>
+    <message>
+        <source>{amount} yuan</source>
+        <translation>{amount} 元</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationsModel</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Total (yuan)</source>
+        <translation>合计（元）</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>债权性质</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>{nature}: {collateral}</source>
+        <translation>{nature}：{collateral}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2739,25 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>ObjectionDialog</name>
+    <message>
+        <source>Object to claim {claim}</source>
+        <translation>对债权 {claim} 提出异议</translation>
+    </message>
+    <message>
+        <source>Object to the row of claim {claim} in claim table version {table}, with your reasons and their legal basis (Enterprise Bankruptcy Law Art. 58; Interpretation III Art. 8). The administrator answers; if the answer does not satisfy you, you may sue.</source>
+        <translation>对第 {table} 版债权表中债权 {claim} 一项提出异议，并说明理由和法律依据（《企业破产法》第58条；《企业破产法司法解释（三）》第8条）。管理人将作出答复；对答复仍不服的，可以向人民法院提起债权确认诉讼。</translation>
+    </message>
+    <message>
+        <source>Reasons:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>法律依据：</translation>
+    </message>
+</context>
+<context>
     <name>ObligationDialog</name>
     <message>
         <source>Obligation {id}</source>
@@ -2920,6 +3388,21 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish the claim table</source>
+        <translation>公布债权表</translation>
+    </message>
+    <message>
+        <source>Publish version {n} of the claim table: {claims} reviewed claims, each from its latest review (Enterprise Bankruptcy Law Art. 57). Every member&apos;s desk recomputes it from the chain; the node refuses a table that differs.</source>
+        <translation>公布第 {n} 版债权表：共 {claims} 笔已审查债权，每笔均取其最近一次审查结果（《企业破产法》第57条）。每位成员的桌面端都会根据链上记录重新计算；与之不符的债权表，链节点不予接受。</translation>
+    </message>
+    <message>
+        <source>{group}: {claims} claims, declared {declared}, confirmed {confirmed} yuan</source>
+        <translation>{group}：{claims} 笔债权，申报 {declared} 元，确认 {confirmed} 元</translation>
+    </message>
+</context>
+<context>
     <name>RecordsModel</name>
     <message>
         <source>Signed at</source>
@@ -2991,6 +3474,80 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>The PDF could not be saved: {detail}</source>
         <translation>无法保存 PDF：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review claim {claim}</source>
+        <translation>审查债权 {claim}</translation>
+    </message>
+    <message>
+        <source>Review version {n} of claim {claim}, as declared. Confirm, adjust or reject each amount; an adjusted or rejected amount needs its reason (Interpretation III Art. 6). A review never confirms more than was declared (Enterprise Bankruptcy Law Art. 57). This is review {review} of the claim.</source>
+        <translation>按申报内容审查债权 {claim} 的第 {n} 版申报。请对每项金额作出确认、调整或不予确认；调整或不予确认的须说明理由（《企业破产法司法解释（三）》第6条）。审查确认的数额不得超过申报数额（《企业破产法》第57条）。这是对该债权的第 {review} 次审查。</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额项目</translation>
+    </message>
+    <message>
+        <source>Declared (yuan)</source>
+        <translation>申报金额（元）</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>审查结论</translation>
+    </message>
+    <message>
+        <source>Confirmed (yuan)</source>
+        <translation>确认金额（元）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Nature found:</source>
+        <translation>认定的债权性质：</translation>
+    </message>
+    <message>
+        <source>{nature} (group: {group})</source>
+        <translation>{nature}（组别：{group}）</translation>
+    </message>
+    <message>
+        <source>Confirmed {confirmed} of {declared} yuan declared.</source>
+        <translation>申报 {declared} 元，确认 {confirmed} 元。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsModel</name>
+    <message>
+        <source>Review</source>
+        <translation>审查版本</translation>
+    </message>
+    <message>
+        <source>Answers version</source>
+        <translation>所审申报版本</translation>
+    </message>
+    <message>
+        <source>Confirmed (yuan)</source>
+        <translation>确认金额（元）</translation>
+    </message>
+    <message>
+        <source>Nature found</source>
+        <translation>认定的债权性质</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>审查结论</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{item} {amount}</source>
+        <translation>{item} {amount}</translation>
     </message>
 </context>
 <context>
@@ -3261,6 +3818,17 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>signed {time}</source>
         <translation>已于 {time} 签名</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
