@@ -1,7 +1,7 @@
 """Bankruptcy claims as the registry sees them: types, rules, state, projections, migrations.
 
 The first step of the procedure (acceptance, joining, declaration, review, the claim table,
-objections, the court's rulings); no page yet (``ui/bankruptcy/`` comes later).
+objections, the court's rulings); its page is ``ui/bankruptcy/``.
 """
 
 from __future__ import annotations
@@ -25,4 +25,5 @@ DOMAIN = Domain(
     roles=ROLES,
     projections=bankruptcy_projections,
     migrations=Path(__file__).with_name("migrations"),
+    page="ui.bankruptcy:BankruptcyPage",
 )

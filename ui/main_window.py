@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         bridge.changed.connect(self.verify_page.on_changes)
         bridge.changed.connect(self.mediation_page.on_changes)
         bridge.entry_received.connect(self.bankruptcy_page.on_entry)
+        if hasattr(self.bankruptcy_page, "on_changes"):  # the real page, not the placeholder
+            bridge.changed.connect(self.bankruptcy_page.on_changes)
         bridge.sync_failed.connect(self.on_sync_failed)
 
         self.retranslate_ui()
@@ -258,5 +260,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.chain_page.cancel_check()
         self.mediation_page.shutdown()
+        if hasattr(self.bankruptcy_page, "shutdown"):
+            self.bankruptcy_page.shutdown()
         self.verify_page.shutdown()
         super().closeEvent(event)

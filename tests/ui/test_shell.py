@@ -27,9 +27,8 @@ from desk.embedded import LocalNode
 from desk.network import NetworkThread
 from ledger.clock import format_time
 from ledger.contract import ContractViolation
-from ledger.keys import SigningKey
 from ledger.profile import embedded_node_folder
-from ledger.statement import Statement, build_statement, sign_statement
+from ledger.statement import Statement, sign_statement
 from ledger.store.append import append
 from ledger.store.generic import DepositedDocument
 from ledger.store.models import CheckpointAlarm, LogEntry
@@ -286,30 +285,39 @@ def test_hidden_chain_page_defers_its_refresh(qtbot, open_desk) -> None:
 
 
 def test_bankruptcy_page_lists_its_cases_from_the_log(qtbot, open_desk) -> None:
-    desk = open_desk("mediator", "王调解员")
+    from bankruptcy import types as bt
+    from desk.changes import Changes
+    from tests.bankruptcy.plan import CASE, Plan
+    from ui.bankruptcy import BankruptcyPage
+
+    desk = open_desk("administrator", "某律师事务所", "administrator")
     wait_online(qtbot, desk)
     # this desk signs no type its registry does not claim (the node would refuse it too) ...
     unclaimed = desk.session.statement("bankruptcy.note.recorded", "(2026)京01破12号", {"n": 1})
     with pytest.raises(ContractViolation, match="No rule of this chain covers"):
         desk.window.record(unclaimed)
-    # ... and keeps what another member signed, as the sync stores it
-    other = SigningKey.generate()
-    received = build_statement(
-        log=desk.session.origin,
-        type="bankruptcy.note.recorded",
-        case="(2026)京01破12号",
-        actor=other.vkey,
-        time=desk.session.clock.now(),
-        body={"text": "x"},
+    # ... and the real page (the domain names it) lists a case the court accepted naming this
+    # desk's key as administrator, as the sync stores it
+    page = desk.window.bankruptcy_page
+    assert isinstance(page, BankruptcyPage)
+    assert page.case_list.model.rowCount() == 0 and not page.case_list.empty.isHidden()
+    plan = Plan(administrator=desk.session.key)
+    accepted = plan.statement(
+        plan.judge,
+        bt.CASE_ACCEPTED,
+        plan.accepted(debtor_key=None, members=[desk.session.key.vkey]),
     )
     store = desk.session.store
     with store.transaction() as session:
-        append(session, store.projections, [sign_statement(received, other)], source="chain")
+        append(session, store.projections, [sign_statement(accepted, plan.judge)], source="chain")
+    # a hidden page notes the change and reads the store when shown
+    page.on_changes(Changes.of(cases=[CASE], types=[bt.CASE_ACCEPTED]))
+    assert page.case_list.model.rowCount() == 0
     desk.window.show_page("bankruptcy")
-    view = desk.window.bankruptcy_page.cases_view
-    assert view.model().rowCount() == 1
-    assert view.model().index(0).data(RAW) == "(2026)京01破12号"
-    assert "arrives with a later release" in desk.window.bankruptcy_page.explanation.text()
+    assert page.case_list.model.rowCount() == 1
+    assert page.case_list.model.index(0, 0).data(RAW) == CASE
+    page.open_case(CASE)
+    assert page.case_view.is_administrator and page.case_view.publish_button.isVisible()
     desk.window.show_page("mediation")
     from ui.mediation import MediationPage
 
