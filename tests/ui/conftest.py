@@ -26,6 +26,7 @@ from ledger.keys import SigningKey
 from ledger.profile import EMBEDDED, Profile, Settings, embedded_node_folder
 
 PASSPHRASE = "correct horse battery staple 马"
+HERE = Path(__file__).parent
 
 THREAD_WORDS = (
     "thread",
@@ -84,7 +85,12 @@ def _held_by_cycles() -> list[str]:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
-    """Each GUI test runs without automatic collections; one explicit collection follows it."""
+    """Each GUI test runs without automatic collections; one explicit collection follows it.
+
+    pytest calls this hook for every test of the session, not only for those below this folder.
+    """
+    if not item.path.is_relative_to(HERE):
+        return (yield)
     gc.disable()
     try:
         return (yield)
