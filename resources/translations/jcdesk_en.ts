@@ -2040,8 +2040,32 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>This desktop has not pinned the chain&apos;s log and witness keys yet, so it cannot check receipts. Connect to the chain node once (the status bar shows it), then try again.</translation>
     </message>
     <message>
+        <source>The evidence file cannot be used: {detail}</source>
+        <translation>The evidence file cannot be used: {detail}</translation>
+    </message>
+    <message>
+        <source>The evidence file {name} was not sealed for this key, so it cannot be opened here. Ask the creditor who uploaded it to share it with you.</source>
+        <translation>The evidence file {name} was not sealed for this key, so it cannot be opened here. Ask the creditor who uploaded it to share it with you.</translation>
+    </message>
+    <message>
+        <source>The evidence file {name} was altered, cut short or belongs to another case or file: its encryption does not check. It is not shown.</source>
+        <translation>The evidence file {name} was altered, cut short or belongs to another case or file: its encryption does not check. It is not shown.</translation>
+    </message>
+    <message>
+        <source>The evidence file {name} does not match the SHA-256 the creditor signed in the declaration ({declared}; the file is {actual}). It is not shown: the evidence submitted with a claim must be the evidence declared (Enterprise Bankruptcy Law Art. 49).</source>
+        <translation>The evidence file {name} does not match the SHA-256 the creditor signed in the declaration ({declared}; the file is {actual}). It is not shown: the evidence submitted with a claim must be the evidence declared (Enterprise Bankruptcy Law Art. 49).</translation>
+    </message>
+    <message>
         <source>Personal data can be stored and read only in a profile unlocked with its passphrase.</source>
         <translation>Personal data can be stored and read only in a profile unlocked with its passphrase.</translation>
+    </message>
+    <message>
+        <source>Claim table version {version} recomputed on this desktop does not match the one the administrator published ({what}); it is not printed (Enterprise Bankruptcy Law Art. 57). Check the case on the Verify page.</source>
+        <translation>Claim table version {version} recomputed on this desktop does not match the one the administrator published ({what}); it is not printed (Enterprise Bankruptcy Law Art. 57). Check the case on the Verify page.</translation>
+    </message>
+    <message>
+        <source>The document was cancelled.</source>
+        <translation>The document was cancelled.</translation>
     </message>
 </context>
 <context>

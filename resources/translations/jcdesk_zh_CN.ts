@@ -2038,8 +2038,32 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>本机尚未锁定该链的日志公钥和见证公钥，因此无法核验回执。请先连接一次链节点（状态栏会显示），然后重试。</translation>
     </message>
     <message>
+        <source>The evidence file cannot be used: {detail}</source>
+        <translation>该证据文件无法使用：{detail}</translation>
+    </message>
+    <message>
+        <source>The evidence file {name} was not sealed for this key, so it cannot be opened here. Ask the creditor who uploaded it to share it with you.</source>
+        <translation>证据文件 {name} 未针对本密钥加密，因此无法在本机打开。请联系上传该文件的债权人与您共享。</translation>
+    </message>
+    <message>
+        <source>The evidence file {name} was altered, cut short or belongs to another case or file: its encryption does not check. It is not shown.</source>
+        <translation>证据文件 {name} 已被改动、不完整，或属于其他案件或文件：其加密校验未通过，不予显示。</translation>
+    </message>
+    <message>
+        <source>The evidence file {name} does not match the SHA-256 the creditor signed in the declaration ({declared}; the file is {actual}). It is not shown: the evidence submitted with a claim must be the evidence declared (Enterprise Bankruptcy Law Art. 49).</source>
+        <translation>证据文件 {name} 与债权人在申报中签名的 SHA-256 不符（申报为 {declared}，该文件为 {actual}），不予显示：申报债权时提交的证据须与申报所列证据一致（《企业破产法》第49条）。</translation>
+    </message>
+    <message>
         <source>Personal data can be stored and read only in a profile unlocked with its passphrase.</source>
         <translation>只有用口令解锁的档案才能保存和读取个人信息。</translation>
+    </message>
+    <message>
+        <source>Claim table version {version} recomputed on this desktop does not match the one the administrator published ({what}); it is not printed (Enterprise Bankruptcy Law Art. 57). Check the case on the Verify page.</source>
+        <translation>本机重新计算的第 {version} 版债权表与管理人公布的不一致（{what}），因此不予打印（《企业破产法》第57条）。请在“核验”页检查本案。</translation>
+    </message>
+    <message>
+        <source>The document was cancelled.</source>
+        <translation>文书制作已取消。</translation>
     </message>
 </context>
 <context>
