@@ -63,6 +63,14 @@ class Limits:
     verify_workers: int = 2  # threads verifying Ed25519 signatures (cryptography drops the GIL)
     verify_processes: int = 0  # >0: verify in that many worker processes instead of threads
     case_states: int = 4096  # cases whose rule state is kept in memory (the rest: read again)
+    # encrypted evidence (docs/protocol.md, "Encrypted evidence"): one evidence.put or
+    # evidence.get carries at most this much ciphertext (base64 in the frame: 1.4 MiB, under
+    # max_frame_bytes); a file at most evidence_file_bytes; a key's files together at most
+    # evidence_bytes_per_key; at most evidence_recipients wraps per file
+    evidence_part_bytes: int = 1024 * 1024
+    evidence_file_bytes: int = 64 * 1024 * 1024
+    evidence_bytes_per_key: int = 1024 * 1024 * 1024
+    evidence_recipients: int = 64
 
 
 @dataclass

@@ -45,6 +45,7 @@ from chain_node.errors import (
     UNKNOWN_KEY,
     RpcError,
 )
+from chain_node.evidence import EvidenceMethods
 from chain_node.sequencer import Sequencer
 from chain_node.tree import CacheMiss
 from ledger import merkle
@@ -372,6 +373,8 @@ class Node:
             "verify.hash": self.m_verify_hash,
             "identity.get": self.m_identity_get,
         }
+        # encrypted evidence: ciphertext only (docs/protocol.md, "Encrypted evidence")
+        self.methods.update(EvidenceMethods(self).methods())
 
     # -- life cycle ----------------------------------------------------------------------------
 

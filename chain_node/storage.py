@@ -12,6 +12,9 @@ Tables:
   one (``node revoke``; the running node logs them): reason, successor, indexes.
 - ``case_members``: who belongs to which case (docs/protocol.md, "Cases and membership").
 - ``documents``: document SHA-256 -> entry index, for ``verify.hash``.
+- ``evidence_files``, ``evidence_parts``, ``evidence_wraps``: evidence files sealed end to end
+  (ciphertext in parts, and the file key wrapped per recipient; ``chain_node/evidence.py``).
+  Not derived from the log: fsck leaves them alone.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ledger.sqlite import configure_sqlite
 
-SCHEMA_VERSION = 2  # 2: the revocations table (key revocation and rotation)
+SCHEMA_VERSION = 3  # 2: the revocations table (key revocation and rotation); 3: evidence
 
 
 class NodeBase(DeclarativeBase):
@@ -123,6 +126,40 @@ class DocumentHash(NodeBase):
     idx: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
 
 
+class EvidenceFile(NodeBase):
+    """An evidence file sealed for its recipients (docs/protocol.md, "Encrypted evidence"):
+    who uploaded it, the ciphertext's announced size and how much of it arrived."""
+
+    __tablename__ = "evidence_files"
+    case_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)  # of the plaintext
+    owner: Mapped[str] = mapped_column(String(300), index=True)
+    size: Mapped[int]  # ciphertext bytes announced
+    received: Mapped[int]  # ciphertext bytes stored
+    created_at: Mapped[str] = mapped_column(String(24))
+
+
+class EvidencePart(NodeBase):
+    """One part of a file's ciphertext, as uploaded (at most ``Limits.evidence_part_bytes``)."""
+
+    __tablename__ = "evidence_parts"
+    case_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    start: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    data: Mapped[bytes]
+
+
+class EvidenceWrap(NodeBase):
+    """A file's key sealed (HPKE) for one recipient; only that recipient can open it."""
+
+    __tablename__ = "evidence_wraps"
+    case_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(300), primary_key=True)
+    key: Mapped[bytes] = mapped_column(LargeBinary(32))  # the recipient's X25519 public key
+    wrap: Mapped[bytes]
+
+
 class SchemaTooNewError(RuntimeError):
     pass
 
@@ -180,7 +217,14 @@ def _upgrade_1_to_2(conn: Any) -> None:
         raise RuntimeError("the revocations table could not be created")
 
 
-_UPGRADES = {1: _upgrade_1_to_2}  # version -> the step to version + 1
+def _upgrade_2_to_3(conn: Any) -> None:
+    """Version 3 adds the evidence tables (made by ``create_all`` above); no row changes."""
+    for table in ("evidence_files", "evidence_parts", "evidence_wraps"):
+        if not inspect(conn).has_table(table):  # pragma: no cover - create_all made it
+            raise RuntimeError(f"the {table} table could not be created")
+
+
+_UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3}  # version -> the step to version + 1
 
 
 def get_meta(engine: Engine, key: str) -> str | None:

@@ -18,6 +18,7 @@ folding the history again. Only replay and ``log verify`` fold a whole case (``R
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -57,11 +58,32 @@ def _document_issued(state: Any, statement: Statement) -> None:
         raise ContractViolation(rule="generic", reason=str(exc)) from exc
 
 
+def _encryption_key(state: Any, statement: Statement) -> None:
+    """``identity.encryption_key``: case "", body exactly ``{key}``, base64 of a 32-byte
+    X25519 public key, signed by the key it belongs to (docs/protocol.md, "Encrypted
+    evidence")."""
+    body = statement.body
+    key = body.get("key")
+    if statement.case != "" or set(body) != {"key"} or not isinstance(key, str):
+        raise ContractViolation(
+            rule="generic", reason='identity.encryption_key has case "" and body {key}'
+        )
+    try:
+        raw = base64.b64decode(key, validate=True)
+    except ValueError:
+        raw = b""
+    if len(raw) != 32 or base64.b64encode(raw).decode() != key:
+        raise ContractViolation(
+            rule="generic", reason="'key' is base64 of a 32-byte X25519 public key"
+        )
+
+
 GENERIC_RULES: Mapping[str, Check] = {
     "identity.enrol": _no_rule,
     "identity.approved": _no_rule,
     "identity.revoke": _no_rule,
     "identity.revoked": _no_rule,
+    "identity.encryption_key": _encryption_key,
     "evidence.deposited": _no_rule,  # body checked when parsed (ledger.statement)
     "document.issued": _document_issued,
 }

@@ -217,7 +217,7 @@ def test_schema_1_database_is_upgraded(tmp_path, db_url):
         ).scalar_one()
         assert conn.execute(select(Revocation.vkey)).all() == []
     engine.dispose()
-    assert int(version) == SCHEMA_VERSION == 2
+    assert int(version) == SCHEMA_VERSION == 3
     assert json.dumps(version)
 
 
