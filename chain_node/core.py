@@ -856,7 +856,14 @@ class NodeCore:
             return None, domains.check(CaseSlot(""), statement)
         slot = batch.get(statement.case) or self.states.get(statement.case)
         if slot is None and domains.domain_of(statement.type) is not None:
-            slot = domains.fold(statement.case, self._case_history(conn, statement.case))
+            try:
+                slot = domains.fold(statement.case, self._case_history(conn, statement.case))
+            except ContractViolation as exc:  # an older version logged what this one refuses
+                raise ContractViolation(
+                    rule="registry",
+                    reason=f"case {statement.case} holds an earlier entry this node's rules "
+                    f"cannot read ({exc}); nothing can be added to it until that is resolved",
+                ) from exc
             self.states.put(slot)
         return slot, domains.check(slot or CaseSlot(statement.case), statement)
 
