@@ -34,8 +34,10 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     Spacer,
 )
+from sqlalchemy.orm import Session
 
 from bankruptcy import types as t
+from bankruptcy.bodies import parse
 from bankruptcy.projections import display_name
 from bankruptcy.state import CaseState, Claim, rows_hash, table_rows, totals
 from casework.pdf import (
@@ -52,20 +54,26 @@ from casework.pdf import (
     table,
     yuan,
 )
+from casework.records import chain_facts, issued_body, on_chain
 from ledger.errors import QT_TRANSLATE_NOOP, LedgerError
+from ledger.statement import Statement
 
 __all__ = [
     "ChainFacts",
+    "Cited",
     "ClaimTable",
     "DocumentCancelled",
     "SignatureLine",
     "TableLine",
     "TableMismatch",
+    "cited",
     "claim_table",
     "claim_table_pdf",
     "declaration_pdf",
+    "issued_body",
     "objection_pdf",
     "review_notice_pdf",
+    "signer",
 ]
 
 NATURE_NAMES = {
@@ -239,6 +247,54 @@ def claim_table(state: CaseState, version: int | None = None) -> ClaimTable:
         lines=tuple(lines),
         totals=sums,
     )
+
+
+# -- what a document cites, from this desktop's store ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """An entry a document rests on, as this desktop holds it: its signature line, its chain
+    facts (``index`` None while its receipt is pending) and its typed body as signed."""
+
+    signatures: tuple[SignatureLine, ...]
+    facts: ChainFacts | None
+    body: Any
+
+
+def signer(state: CaseState, actor: str) -> tuple[str, str]:
+    """A signer's name and role as a document prints them."""
+    accepted = state.accepted.body if state.accepted is not None else None
+    invitee = state.creditors.get(actor)
+    if invitee is not None:
+        return invitee.name, "债权人"
+    if accepted is not None and actor == accepted.administrator:
+        return accepted.administrator_name, "管理人"
+    if accepted is not None and actor == state.judge:
+        return accepted.court, "法官"
+    if accepted is not None and actor and actor == state.debtor_key:
+        return accepted.debtor_name, "债务人"
+    return actor[:16], "参与人"
+
+
+def cited(session: Session, state: CaseState, kind: str, **fields: Any) -> Cited | None:
+    """The case's last entry of ``kind`` whose body has ``fields`` (as signed), e.g.
+    ``cited(session, state, t.CLAIM_DECLARED, claim_id="C1", version=2)``; None if this
+    desktop holds none. Entries the node rejected do not count (``casework.records``)."""
+
+    def matches(statement: Statement) -> bool:
+        body = parse(statement).body
+        return all(getattr(body, k, None) == v for k, v in fields.items())
+
+    chosen = None
+    for entry in on_chain(session, state.id, kind):
+        if matches(entry.statement):
+            chosen = entry
+    if chosen is None:
+        return None
+    line = chosen.signature(*signer(state, chosen.statement.actor))
+    facts = chain_facts(session, state.id, kind, matches)
+    return Cited((line,), facts, parse(chosen.statement).body)
 
 
 # -- shared pieces --------------------------------------------------------------------------
