@@ -15,10 +15,13 @@ import base64
 import hashlib
 import os
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from bankruptcy import types as t
 from casework import evidence as ev
 from chain_client import evidence as client_ev
 from chain_client.errors import RemoteError
@@ -28,6 +31,7 @@ from ledger.auth import login_message
 from ledger.keys import SigningKey
 from ledger.statement import open_entry
 from tests.chain_node.conftest import NodeHandle, RpcFail, make_entry
+from tests.chain_node.test_bankruptcy_rules import court
 
 CASE = "（2026）京01破7号"
 MARKER = b"PLAINTEXT-MARKER-7f3a"
@@ -185,3 +189,115 @@ def test_the_encryption_key_statement_is_checked(node: NodeHandle) -> None:
         c.call("tlog.submit", entry=make_entry(key, node.origin, "identity.approved", "", {}))
     assert info.value.code == -32003
     assert c.call("evidence.recipient_key", vkey=SigningKey.generate().vkey) == {}
+
+
+def test_the_administrator_checks_the_file_against_the_declaration(start_node: Any) -> None:
+    """A bankruptcy case on a node with the installed domains: the bank declares its claim with
+    the contract's hash (EBL Art. 49) and uploads the contract for the administrator and the
+    court; the administrator opens it against the declaration's hash. A second document whose
+    uploaded bytes are not the declared ones is refused by name and not shown."""
+    c = court(start_node)
+    p = c.plan
+    c.submit(p.judge, t.CASE_ACCEPTED, p.accepted())
+    c.submit(p.administrator, t.CREDITORS_INVITED, p.invited(p.bank, p.person))
+    contract = MARKER + "借款合同：借款一百万元。".encode() * 50
+    forged_sha = hashlib.sha256(b"the receipt as declared").hexdigest()
+    documents = [
+        {"name": "借款合同.pdf", "sha256": hashlib.sha256(contract).hexdigest(),
+         "size": len(contract)},
+        {"name": "收据.pdf", "sha256": forged_sha, "size": 23},
+    ]  # fmt: skip
+    c.submit(p.bank, t.CLAIM_DECLARED, p.declared(documents=documents))
+    node, now = c.node, datetime.now(UTC)
+
+    async def scenario() -> None:
+        bank, admin, judge = [await logged_in(node, k) for k in (p.bank, p.administrator, p.judge)]
+        try:
+            for rpc, key in ((bank, p.bank), (admin, p.administrator), (judge, p.judge)):
+                await client_ev.publish_encryption_key(rpc, key, node.origin, now)
+            readers = [p.administrator.vkey, p.judge.vkey]
+            await client_ev.upload(bank, p.bank, node.origin, contract, case=p.case,
+                                   readers=readers)  # fmt: skip
+            # the receipt: other bytes sealed under the declared hash (a dishonest uploader)
+            keys = await client_ev.recipient_keys(bank, [p.bank.vkey, *readers], node.origin)
+            file_key = bytes(32)
+            blob = AESGCM(file_key).encrypt(
+                ev._nonce(0), b"another receipt", ev._chunk_aad(p.case, forged_sha, 0, True)
+            )
+            wraps = ev.wrap_for(file_key, case=p.case, sha256=forged_sha, recipients=keys)
+            await bank.call("evidence.put", {
+                "case": p.case, "sha256": forged_sha, "size": len(blob), "offset": 0,
+                "data": base64.b64encode(blob).decode(), "wraps": [w.to_json() for w in wraps],
+            })  # fmt: skip
+
+            # the administrator's desk: the hashes come from the creditor's signed declaration
+            entries = (await admin.call("case.entries", {"case": p.case}))["entries"]
+            declared = next(
+                s
+                for s in (open_entry(e["entry"]).statement for e in entries)
+                if s.type == t.CLAIM_DECLARED
+            )
+            assert declared.actor == p.bank.vkey
+            first, second = declared.body["documents"]
+            got = await client_ev.open_evidence(
+                admin, p.administrator, case=p.case, sha256=first["sha256"], name=first["name"]
+            )
+            assert got == contract
+            with pytest.raises(ev.EvidenceMismatchError, match="收据") as info:
+                await client_ev.open_evidence(
+                    admin, p.administrator, case=p.case, sha256=second["sha256"],
+                    name=second["name"],
+                )  # fmt: skip
+            assert "another receipt" not in str(info.value)
+            assert await client_ev.open_evidence(
+                judge, p.judge, case=p.case, sha256=first["sha256"], name=first["name"]
+            ) == contract  # fmt: skip
+            # the other creditor, invited to the case but no recipient, is refused
+            person = await logged_in(node, p.person)
+            try:
+                with pytest.raises(RemoteError) as refused:
+                    await client_ev.download(person, case=p.case, sha256=first["sha256"])
+                assert refused.value.code == -32004
+            finally:
+                await person.close()
+        finally:
+            for rpc in (bank, admin, judge):
+                await rpc.close()
+
+    asyncio.run(scenario())
+
+
+def test_evidence_and_keys_survive_a_restart_with_a_full_fsck(
+    start_node: Any, tmp_path: Path
+) -> None:
+    """The evidence tables are not derived from the log: a full start leaves them alone (and
+    the logged identity.encryption_key entries pass its derivation); a file stays readable."""
+    data_dir = tmp_path / "node"
+    node = start_node(data_dir)
+    (creditor, _), (admin, _) = open_case(node, ("creditor", "administrator"))
+    now = datetime.now(UTC)
+
+    async def upload() -> str:
+        rpcs = [await logged_in(node, k) for k in (creditor, admin)]
+        try:
+            for rpc, key in zip(rpcs, (creditor, admin), strict=True):
+                await client_ev.publish_encryption_key(rpc, key, node.origin, now)
+            sealed = await client_ev.upload(rpcs[0], creditor, node.origin, MARKER, case=CASE,
+                                            readers=[admin.vkey])  # fmt: skip
+            return sealed.sha256
+        finally:
+            for rpc in rpcs:
+                await rpc.close()
+
+    sha = asyncio.run(upload())
+    node.stop()
+    again = start_node(data_dir, fsck="full")
+
+    async def read() -> bytes:
+        rpc = await logged_in(again, admin)
+        try:
+            return await client_ev.open_evidence(rpc, admin, case=CASE, sha256=sha, name="x")
+        finally:
+            await rpc.close()
+
+    assert asyncio.run(read()) == MARKER
