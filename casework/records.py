@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from casework.pdf import ChainFacts, SignatureLine
 from ledger.statement import Statement, parse_entry
-from ledger.store.cases import counted
-from ledger.store.models import ChainPin, LogEntry, OutboxItem, Receipt
+from ledger.store.cases import case_log
+from ledger.store.models import ChainPin
 
 
 @dataclass(frozen=True)
@@ -43,22 +43,15 @@ class OnChain:
 def on_chain(session: Session, case_id: str, type_: str) -> list[OnChain]:
     """The case's entries of one type that count (not rejected by the node), in log order,
     each with its receipt."""
-    rows = session.execute(
-        select(
-            LogEntry.entry,
-            LogEntry.leaf_hash,
-            Receipt.chain_index,
-            Receipt.on_chain_time,
-            Receipt.checkpoint_size,
-        )
-        .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
-        .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
-        .where(LogEntry.case_id == case_id, LogEntry.type == type_, counted())
-        .order_by(LogEntry.seq)
-    )
     return [
-        OnChain(parse_entry(text).statement, leaf, index, on_chain_time, size)
-        for text, leaf, index, on_chain_time, size in rows
+        OnChain(
+            parse_entry(row.entry).statement,
+            row.leaf_hash,
+            row.receipt_index,
+            row.on_chain_time,
+            row.checkpoint_size,
+        )
+        for row in case_log(session, case_id, (type_,))
     ]
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ledger.statement import Statement, parse_entry
-from ledger.store.cases import counted
-from ledger.store.models import ChainPin, LogEntry, OutboxItem, Receipt
+from ledger.store.cases import case_log
+from ledger.store.models import ChainPin
 from ledger.store.store import Store
 
 PENDING, SUBMITTED, CONFIRMED, REJECTED = "pending", "submitted", "confirmed", "rejected"
@@ -61,37 +61,24 @@ def chain_of(
 def case_entries(store: Store, case_id: str, *, types: Iterable[str] = ()) -> list[Logged]:
     """The case's entries that count (not rejected by the node), in log order, each with its
     chain status; only of ``types`` when given."""
-    query = (
-        select(
-            LogEntry.seq,
-            LogEntry.leaf_hash,
-            LogEntry.entry,
-            LogEntry.source,
-            OutboxItem.state,
-            OutboxItem.chain_index,
-            OutboxItem.reason,
-            Receipt.chain_index,
-            Receipt.on_chain_time,
-        )
-        .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
-        .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
-        .where(LogEntry.case_id == case_id, counted())
-        .order_by(LogEntry.seq)
-    )
-    wanted = tuple(types)
-    if wanted:
-        query = query.where(LogEntry.type.in_(wanted))
     with store.session() as session:
-        rows = session.execute(query).all()
+        rows = case_log(session, case_id, types)
     return [
         Logged(
-            seq,
-            leaf,
-            parse_entry(text).statement,
-            chain_of(source, state, index, reason, r_index, on_chain),
-            source,
+            row.seq,
+            row.leaf_hash,
+            parse_entry(row.entry).statement,
+            chain_of(
+                row.source,
+                row.state,
+                row.outbox_index,
+                row.reason,
+                row.receipt_index,
+                row.on_chain_time,
+            ),
+            row.source,
         )
-        for seq, leaf, text, source, state, index, reason, r_index, on_chain in rows
+        for row in rows
     ]
 
 

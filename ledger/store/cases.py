@@ -15,13 +15,13 @@ import logging
 import threading
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Row, and_, or_, select
 from sqlalchemy.orm import Session
 
 from ledger.contract import ContractViolation
 from ledger.domain import CaseSlot, CaseStates, Registry
 from ledger.statement import Statement, parse_entry
-from ledger.store.models import LogEntry, OutboxItem
+from ledger.store.models import LogEntry, OutboxItem, Receipt
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,34 @@ def case_entries(session: Session, case: str, *, before: int | None = None) -> l
     )
     if before is not None:
         query = query.where(LogEntry.seq < before)
+    return list(session.execute(query))
+
+
+def case_log(session: Session, case: str, types: Iterable[str] = ()) -> list[Row]:
+    """The case's entries that count, in log order (only of ``types`` when given), each with
+    what this desktop knows of its place on the chain: the one chain-status query (the read API
+    and the registered documents both read it)."""
+    query = (
+        select(
+            LogEntry.seq,
+            LogEntry.leaf_hash,
+            LogEntry.entry,
+            LogEntry.source,
+            OutboxItem.state,
+            OutboxItem.chain_index.label("outbox_index"),
+            OutboxItem.reason,
+            Receipt.chain_index.label("receipt_index"),
+            Receipt.on_chain_time,
+            Receipt.checkpoint_size,
+        )
+        .outerjoin(OutboxItem, OutboxItem.leaf_hash == LogEntry.leaf_hash)
+        .outerjoin(Receipt, Receipt.leaf_hash == LogEntry.leaf_hash)
+        .where(LogEntry.case_id == case, counted())
+        .order_by(LogEntry.seq)
+    )
+    wanted = tuple(types)
+    if wanted:
+        query = query.where(LogEntry.type.in_(wanted))
     return list(session.execute(query))
 
 
