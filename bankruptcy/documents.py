@@ -147,6 +147,7 @@ class TableLine:
     status: t.ClaimStatus
     objections: int
     late: bool  # declared after the filing period (Art. 56)
+    provisional_fen: int | None = None  # the court's amount for voting (Art. 59(2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +192,7 @@ def _line(state: CaseState, number: int, claim: Claim, review: t.ClaimReviewed) 
         status=state.status(claim),
         objections=len(claim.objections),
         late=claim.late,
+        provisional_fen=claim.provisional_fen,
     )
 
 
@@ -656,7 +658,11 @@ def _row(line: TableLine, s: Styles) -> tuple[list[Any], float]:
     """A row's cells and its height: wrapped cells are measured, as reportlab will lay them."""
     small, w = s["table"], _TABLE_WIDTHS
     nature = f"{NATURE_NAMES[line.nature]}／{GROUP_NAMES[line.group]}"
-    status = STATUS_NAMES[line.status] + ("（补充申报）" if line.late else "")
+    status = STATUS_NAMES[line.status]
+    if line.provisional_fen is not None:  # the amount the court set for voting (Art. 59(2))
+        status += f" {yuan(line.provisional_fen)}"
+    if line.late:
+        status += "（补充申报）"
     cells = [
         str(line.number),
         _cell(line.claim_id, w[1], small),

@@ -34,8 +34,9 @@ HEAD = [
     "状态",
     "补充申报",
     "异议数",
+    "临时确定金额（元，第五十九条）",
 ]
-WIDTHS = [8, 18, 40, 12, 16, 20, 18, 18, 14, 10, 8]
+WIDTHS = [8, 18, 40, 12, 16, 20, 18, 18, 14, 10, 8, 22]
 KINDS = {"person": "自然人", "organisation": "法人或其他组织"}
 STEP = 1000  # rows between two progress steps
 
@@ -73,13 +74,14 @@ def claim_table_xlsx_steps(claims: ClaimTable) -> Generator[tuple[int, int], Non
                 STATUS_NAMES[line.status],
                 "是" if line.late else "",
                 line.objections,
+                None if line.provisional_fen is None else yuan_number(line.provisional_fen),
             ]
         )
         if line.number % STEP == 0:
             yield line.number, total
     last = sheet.max_row
-    for row in sheet.iter_rows(min_row=2, max_row=last, min_col=7, max_col=8):
-        for cell in row:
+    for row in sheet.iter_rows(min_row=2, max_row=last, min_col=7, max_col=12):
+        for cell in row[:2] + row[-1:]:  # declared, confirmed, provisional
             cell.number_format = MONEY
     # the totals of each group of Art. 82, below the rows after one blank row
     sheet.append([])

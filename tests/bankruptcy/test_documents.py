@@ -43,6 +43,7 @@ from ledger.store.store import Store
 from tests.bankruptcy.plan import CASE_NUMBER, Plan
 
 LONG_NAME = "中国某某超长名称建筑工程机械设备租赁与国际贸易集团股份有限公司北京分公司第三项目部"
+PROVISIONAL = 100_000_000_00  # C0000B's amount for voting (Art. 59(2))
 FACTS = ChainFacts(
     origin="court.example/log",
     log_vkey="court.example/log+0123abcd+AAAA",
@@ -74,7 +75,8 @@ def drain(steps: Generator[tuple[int, int], None, bytes]) -> tuple[list[tuple[in
 def build_case(plan: Plan, bank_claims: int = 3) -> SigningKey:
     """Accepted; a bank (organisation), 张三 (a person) and a company with a very long name
     declare; every claim reviewed (C0000B's interest adjusted); table 1 published; 张三
-    objects to C0000B's row. Returns the long-named company's key."""
+    objects to C0000B's row and the court sets it a provisional amount for voting. Returns
+    the long-named company's key."""
     company = SigningKey.generate()
     plan.do(plan.judge, t.CASE_ACCEPTED, plan.accepted())
     invited = plan.invited(plan.bank, plan.person, company)
@@ -97,6 +99,8 @@ def build_case(plan: Plan, bank_claims: int = 3) -> SigningKey:
         plan.do(plan.administrator, t.CLAIM_REVIEWED, plan.reviewed(claim_id, interest=interest))
     plan.do(plan.administrator, t.TABLE_PUBLISHED, plan.table())
     plan.do(plan.person, t.OBJECTION_RAISED, plan.objection("C0000B"))
+    provisional = {"claim_id": "C0000B", "amount_fen": PROVISIONAL, "reason": "诉讼未决"}
+    plan.do(plan.judge, t.PROVISIONAL_SET, provisional)
     return company
 
 
@@ -166,8 +170,10 @@ def test_the_claim_table_prints_every_row_and_the_published_totals(
     seen, pdf = drain(claim_table_pdf(table, [], FACTS))
     assert seen[-1] == (5, 5)
     text = text_of(pdf, tmp_path)
-    for expected in ("债权表", CASE_NUMBER, "税款债权组", "普通债权组", "有异议", "张*"):
+    for expected in ("债权表", CASE_NUMBER, "税款债权组", "普通债权组", "张*"):
         assert expected in text, expected
+    # C0000B's amount for voting, wrapped in its narrow status cell
+    assert "临时确定100,000,000.00元" in re.sub(r"\s", "", text)
     assert "张三" not in text  # a natural person's name is masked
     ordinary = next(g for g in table.totals if g.group is t.Group.ORDINARY)
     # 张三's 8,000.00 and the bank's three: 1,000.00 + n principal, n % 7 interest
@@ -258,6 +264,8 @@ def test_the_xlsx_reads_back_equal_to_the_rows_and_totals_to_the_fen(small: Plan
         assert row[0] == line.number and row[1] == line.claim_id and row[2] == line.creditor
         assert (fen(row[6]), fen(row[7])) == (line.declared_fen, line.confirmed_fen)
         assert row[10] == line.objections
+        provisional = PROVISIONAL if line.claim_id == "C0000B" else None
+        assert (None if row[11] is None else fen(row[11])) == provisional
     assert sheet.cell(row=2, column=7).number_format == MONEY
     sums = rows[len(table.lines) + 2 :]
     assert len(sums) == len(table.totals) + 1
