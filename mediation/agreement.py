@@ -35,8 +35,10 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 NOT_CONFIRMABLE_MATTERS = {
     "status_relation": QT_TRANSLATE_NOOP(
         CONTEXT,
-        "CPL Interpretation Art. 355(3): the agreement concerns a personal-status relation "
-        "(marriage, parent-child, adoption); a court will not accept it for judicial confirmation.",
+        "CPL Interpretation Art. 355(3): the agreement asks to confirm a personal-status "
+        "relation (marriage, parent-child, adoption) as valid, invalid or dissolved; a court "
+        "will not accept that for judicial confirmation. Agreements on support, upbringing "
+        "costs or property between spouses or family members remain confirmable.",
     ),
     "special_procedure": QT_TRANSLATE_NOOP(
         CONTEXT,
@@ -57,7 +59,25 @@ NOT_CONFIRMABLE_MATTERS = {
 
 # Words that suggest such a matter although none was ticked: a warning, not a refusal.
 _HINTS = {
-    "status_relation": ("离婚", "婚姻", "亲子", "收养", "抚养关系", "divorce", "adoption"),
+    # a status confirmed valid, invalid or dissolved (Art. 355(3)); support (抚养费, 赡养费,
+    # 扶养费) and the spouses' property are not status and stay confirmable, so neither the
+    # word 离婚 alone (离婚后子女抚养费) nor 抚养 warns
+    "status_relation": (
+        "同意离婚",
+        "自愿离婚",
+        "解除婚姻",
+        "婚姻无效",
+        "婚姻有效",
+        "确认婚姻",
+        "撤销婚姻",
+        "亲子关系",
+        "收养关系",
+        "解除收养",
+        "dissolve the marriage",
+        "marriage is void",
+        "parent-child relationship",
+        "adoption is",
+    ),
     "property_title": ("所有权归", "确认所有权", "产权归", "物权", "title to"),
     "ip_title": ("专利权归", "商标权归", "著作权归", "知识产权归", "patent belongs"),
     "special_procedure": ("破产", "公示催告", "bankruptcy"),

@@ -437,7 +437,11 @@ def _case_opened(body: Mapping[str, Any]) -> CaseOpened:
     parties = body.get("parties")
     if not isinstance(parties, list) or len(parties) < 2:
         raise refuse(
-            QT_TRANSLATE_NOOP(CONTEXT, "A dispute needs at least two parties (PML Art. 17).")
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "A mediation case needs at least two parties: mediation helps the parties "
+                "reach an agreement among themselves (PML Art. 2).",
+            )
         )
     typed_parties = tuple(party(p) for p in parties)
     if len({p.id for p in typed_parties}) != len(typed_parties):

@@ -15,14 +15,17 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from casework.days import Deadline, period_end
 from casework.typed import Typed
 from ledger.clock import parse_time
 from ledger.statement import Statement
 from mediation import bodies as b
 from mediation import types as t
-from mediation.agreement import CHINA_TIME, due_at
+from mediation.agreement import due_at
 
-CONFIRMATION_WINDOW = timedelta(days=30)  # People's Mediation Law Art. 33; CPL Art. 205
+# The days for applying jointly for judicial confirmation (People's Mediation Law Art. 33; CPL
+# Art. 205), counted as the Civil Code counts them (``casework.days.period_end``).
+CONFIRMATION_DAYS = 30
 
 
 @dataclass
@@ -129,6 +132,9 @@ class CaseState:
     reports: list[Typed[b.PerformanceReported]] = field(default_factory=list)
     disputes: list[Typed[b.PerformanceDisputed]] = field(default_factory=list)
     confirmation: dict[str, str] = field(default_factory=dict)  # actor -> time applied
+    # actor -> time, for a first application made after the 30 days ended: accepted and
+    # recorded as late, not refused (CPL Art. 86: the court decides on an extension)
+    confirmation_late: dict[str, str] = field(default_factory=dict)
     enforcement: dict[tuple[str, str, int], Filing] = field(default_factory=dict)
     rulings: list[Typed[b.ConfirmationRuled]] = field(default_factory=list)
     closed: Typed[b.CaseClosed] | None = None
@@ -328,6 +334,9 @@ def _performance_disputed(state: CaseState, s: Typed[b.PerformanceDisputed]) -> 
 
 
 def _confirmation_applied(state: CaseState, s: Typed[b.ConfirmationApplied]) -> None:
+    limit = confirmation_deadline(state, s.body.agreement_id)
+    if s.actor not in state.confirmation and limit is not None and s.moment >= limit:
+        state.confirmation_late[s.actor] = s.time
     state.confirmation[s.actor] = s.time
 
 
@@ -559,30 +568,40 @@ def filed_default(state: CaseState, filing: Typed[b.EnforcementRequested]) -> De
     raise KeyError(wanted)
 
 
-def confirmation_last_day(state: CaseState, agreement_id: str) -> date | None:
-    """The last calendar day (China time) to apply for judicial confirmation."""
-    limit = confirmation_deadline(state, agreement_id)
-    if limit is None:
-        return None
-    return (limit.astimezone(CHINA_TIME) - timedelta(microseconds=1)).date()
+def confirmation_period(state: CaseState, agreement_id: str) -> Deadline | None:
+    """The 30 days for applying jointly for judicial confirmation (PML Art. 33; CPL Art. 205),
+    from the agreement's taking effect; None before it is in effect.
 
-
-def confirmation_deadline(state: CaseState, agreement_id: str) -> datetime | None:
-    """The end of the 30 days for applying jointly for judicial confirmation (PML Art. 33).
-
-    Counted in days as the Civil Code counts them: the day of effect is not counted
-    (Art. 201), and the period ends at 24:00 of its last day (Art. 203), China time.
+    Counted as the Civil Code counts days (``casework.days.period_end``): the day of effect is
+    not counted (Art. 201); a last day on a statutory holiday or weekend rest day moves to the
+    next working day (Art. 203; CPL Art. 85); the period ends at 24:00 China time of its last
+    day. ``Deadline.notices()`` says when the day moved, and when the holiday calendar did not
+    cover the year (weekends only). The app, the node's rule and the PDF all read it here.
     """
     agreement = state.agreements.get(agreement_id)
     if agreement is None or agreement.effective_at is None:
         return None
-    effect_day = parse_time(agreement.effective_at).astimezone(CHINA_TIME).date()
-    return due_at((effect_day + CONFIRMATION_WINDOW).isoformat())
+    return period_end(parse_time(agreement.effective_at), CONFIRMATION_DAYS)
+
+
+def confirmation_last_day(state: CaseState, agreement_id: str) -> date | None:
+    """The last day (China time) to apply for judicial confirmation, after any move to the
+    next working day (Civil Code Art. 203; CPL Art. 85)."""
+    period = confirmation_period(state, agreement_id)
+    return None if period is None else period.last_day
+
+
+def confirmation_deadline(state: CaseState, agreement_id: str) -> datetime | None:
+    """The end (UTC) of the 30 days for applying for judicial confirmation: 24:00 China time
+    of ``confirmation_last_day`` (Civil Code Art. 203)."""
+    period = confirmation_period(state, agreement_id)
+    return None if period is None else period.ends_at
 
 
 def confirmation_days_left(state: CaseState, agreement_id: str, now: datetime) -> int | None:
     """Whole days, rounded up, left to apply for judicial confirmation; 0 or less once the
-    30 days ended; None before the agreement is in effect."""
+    30 days ended (an application is still accepted, marked late: CPL Art. 86); None before
+    the agreement is in effect."""
     limit = confirmation_deadline(state, agreement_id)
     if limit is None:
         return None

@@ -9,6 +9,7 @@ left out of every document meant for a court (SPC online mediation rules Art. 18
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -29,7 +30,7 @@ from casework.pdf import (
     yuan,
 )
 from casework.private import PrivateParty, masked
-from mediation.case import CaseState, Default, confirmation_last_day
+from mediation.case import CaseState, Default, confirmation_period
 
 ROLE_NAMES = {"applicant": "申请人", "respondent": "被申请人", "third_party": "第三人"}
 KIND_NAMES = {"person": "自然人", "organisation": "法人或其他组织"}
@@ -161,7 +162,6 @@ def confirmation_application_pdf(
     agreement = state.agreements[agreement_id]
     version = agreement.effective
     assert version is not None, "only an effective agreement can be confirmed"
-    last_day = confirmation_last_day(state, agreement_id)
     story: list[Any] = [
         Paragraph("司法确认申请书", s["title"]),
         Paragraph(escape(f"致：{court}"), s["body"]),
@@ -176,13 +176,7 @@ def confirmation_application_pdf(
             s["body"],
         ),
         Paragraph("事实与理由", s["h"]),
-        Paragraph(
-            escape(
-                "申请人依照《人民调解法》第三十三条、《民事诉讼法》第二百零五条，自调解协议生效之日起三十日内共同申请司法确认。"
-                f"申请期限届满日：{last_day.isoformat() if last_day else '—'}（北京时间当日二十四时）。"
-            ),
-            s["body"],
-        ),
+        Paragraph(escape(confirmation_period_text(state, agreement_id)), s["body"]),
     ]
     records = [rec.body for rec in state.sessions.values()]
     if records:
@@ -217,6 +211,51 @@ def confirmation_application_pdf(
     }
     story += chain_block(facts, payload, s)
     return build_pdf(story, f"司法确认申请书 {state.id}")
+
+
+def _chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def confirmation_period_text(state: CaseState, agreement_id: str) -> str:
+    """The application's paragraph on its period: the 30 days counted as the law counts them
+    (Civil Code Art. 201, 203; CPL Art. 85), a last day moved off a rest day, a year the
+    holiday calendar does not cover, and, for an application after the period, that it is late
+    and the court decides on an extension (CPL Art. 86)."""
+    period = confirmation_period(state, agreement_id)
+    parts = [
+        "申请人依照《中华人民共和国人民调解法》第三十三条、《中华人民共和国民事诉讼法》第二百零五条，"
+        "自调解协议生效之日起三十日内共同申请司法确认（期间开始的当日不计入，《中华人民共和国民法典》"
+        "第二百零一条；期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日，"
+        "《中华人民共和国民法典》第二百零三条、《中华人民共和国民事诉讼法》第八十五条）。"
+    ]
+    if period is None:
+        return parts[0]
+    parts.append(f"申请期限届满日：{_chinese_date(period.last_day)}（北京时间当日24时）。")
+    if period.moved_from is not None:
+        parts.append(
+            f"按日数计算的最后一日{_chinese_date(period.moved_from)}为休息日，"
+            f"顺延至其后第一个工作日{_chinese_date(period.last_day)}。"
+        )
+    if not period.covered:
+        parts.append(
+            f"所用节假日日历尚未包含{period.uncovered_year}年的放假安排，仅按周末计算休息日；"
+            "请以国务院公布的放假安排核对。"
+        )
+    version = state.agreements[agreement_id].effective
+    named = version.content.parties if version is not None else ()
+    late = [
+        state.parties[pid].name
+        for pid in named
+        if pid in state.parties and state.parties[pid].key in state.confirmation_late
+    ]
+    if late:
+        parts.append(
+            f"{'、'.join(late)}的申请于上述期限届满后提出。当事人因不可抗拒的事由或者其他正当理由耽误期限的，"
+            "可以在障碍消除后的十日内申请顺延期限，是否准许，由人民法院决定"
+            "（《中华人民共和国民事诉讼法》第八十六条）。"
+        )
+    return "".join(parts)
 
 
 def enforcement_application_pdf(

@@ -23,8 +23,6 @@ from mediation.bodies import DEFAULT_RULE, RULE, refuse
 from mediation.case import (
     Agreement,
     CaseState,
-    confirmation_deadline,
-    confirmation_last_day,
     defaults,
 )
 
@@ -104,8 +102,9 @@ def _party_added(state: CaseState, s: Typed[b.PartyAdded]) -> None:
         raise refuse(
             QT_TRANSLATE_NOOP(
                 CONTEXT,
-                "A party's key cannot be replaced once given: a compromised key is reported "
-                "to the court, which stops its use (Electronic Signature Law Art. 15).",
+                "A party's key cannot be replaced in a case once given. A party who knows "
+                "their key may be compromised stops using it and tells the parties concerned "
+                "at once (Electronic Signature Law Art. 15).",
             )
         )
 
@@ -257,13 +256,16 @@ def _performance_disputed(state: CaseState, s: Typed[b.PerformanceDisputed]) -> 
     if state.parties[ob.obligee].key != s.actor:
         raise refuse(
             QT_TRANSLATE_NOOP(
-                CONTEXT, "Only the obligee disputes a reported performance (PML Art. 32)."
+                CONTEXT,
+                "Only the obligee disputes the obligor's report of performance. Either party "
+                "may take a dispute over performance or over the agreement to court "
+                "(PML Art. 32).",
             )
         )
 
 
 def _confirmation_applied(state: CaseState, s: Typed[b.ConfirmationApplied]) -> None:
-    agreement = _effective(state, s.body.agreement_id)
+    _effective(state, s.body.agreement_id)
     if state.party_by_key(s.actor) is None:
         raise refuse(
             QT_TRANSLATE_NOOP(
@@ -272,16 +274,9 @@ def _confirmation_applied(state: CaseState, s: Typed[b.ConfirmationApplied]) -> 
                 "(PML Art. 33; CPL Art. 205).",
             )
         )
-    limit = confirmation_deadline(state, agreement.id)
-    if limit is not None and s.moment >= limit:
-        raise refuse(
-            QT_TRANSLATE_NOOP(
-                CONTEXT,
-                "The 30 days for applying for judicial confirmation ended on {date} "
-                "(PML Art. 33; CPL Art. 205).",
-            ),
-            date=str(confirmation_last_day(state, agreement.id)),
-        )
+    # An application after the 30 days (PML Art. 33; CPL Art. 205) is accepted and recorded as
+    # late (``CaseState.confirmation_late``), not refused: a period may be extended on a proper
+    # reason (CPL Art. 86), and whether to accept it is the court's decision, not the chain's.
 
 
 def _confirmation_ruled(state: CaseState, s: Typed[b.ConfirmationRuled]) -> None:

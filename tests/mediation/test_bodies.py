@@ -133,7 +133,9 @@ def test_the_agreement_content_keeps_the_json_its_hash_is_taken_over(case: Case)
 # type, what is wrong with the body, the words (and article) of the refusal
 MALFORMED: list[tuple[str, dict[str, Any], str]] = [
     (t.CASE_OPENED, {"summary": " "}, "online mediation rules Art. 8"),
-    (t.CASE_OPENED, {"parties": []}, "at least two parties (PML Art. 17)"),
+    # PML Art. 17 is a party's refusal of mediation; two parties come from what mediation is
+    # (Art. 2: the parties reach an agreement among themselves)
+    (t.CASE_OPENED, {"parties": []}, "reach an agreement among themselves (PML Art. 2)"),
     (t.CASE_OPENED, {"colour": "red"}, "has no field colour"),
     (t.PARTY_ADDED, {"party": "张三"}, "described as an object"),
     (

@@ -144,7 +144,10 @@ def test_confirmation_application_leaves_out_concessions(
     text = text_of(pdf, tmp_path)
     assert "司法确认申请书" in text and "要求归还本金十万元" in text
     assert "放弃反诉" not in text  # the concession (online mediation rules Art. 18)
-    assert "2026-12-02" in text  # PML Art. 33: 30 days after the agreement took effect
+    # PML Art. 33: 30 days after the agreement took effect, the day of effect not counted
+    # (Civil Code Art. 201); 2026-12-02 is a Wednesday, so the last day does not move
+    assert "2026年12月2日" in text and "第二百零一条" in text
+    assert "顺延" not in text and "第八十六条" not in text  # neither moved nor late
 
 
 def test_enforcement_application_states_the_missed_amount(

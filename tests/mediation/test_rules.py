@@ -40,7 +40,18 @@ def test_pml_art_17_a_case_is_opened_first_with_two_parties(case: Case) -> None:
         case.make(case.mediator, t.DISCLOSURE, {"conflict": False, "text": "无"}),
         "PML Art. 17",
     )
-    refused(case, case.opened(parties=case.opened().body["parties"][:1]), "PML Art. 17")
+    one = case.opened(parties=case.opened().body["parties"][:1])
+    refused(case, one, "PML Art. 2")
+
+
+def test_pml_art_17_is_not_cited_for_the_two_parties(case: Case) -> None:
+    """PML Art. 17 is about mediating on application and not where a party refuses; the two
+    parties a case needs come from what people's mediation is (PML Art. 2)."""
+    one = case.opened(parties=case.opened().body["parties"][:1])
+    with pytest.raises(ContractViolation) as caught:
+        REGISTRY.check(REGISTRY.fold(CASE, case.history), one)
+    assert "at least two parties" in str(caught.value)
+    assert "Art. 17" not in str(caught.value)
     accepted(case, case.opened())
     refused(case, case.opened(), "already open")
 
@@ -157,10 +168,29 @@ def test_cpl_interpretation_art_355_and_358_warn_before_signing(case: Case) -> N
     codes = {f.code for f in confirmation_risks(risky)}
     assert codes == {"property_title", "ip_title"}
     assert all(f.article == "CPL Interpretation Art. 355" for f in confirmation_risks(risky))
-    status = confirmation_risks(case.content(disputes="离婚后子女抚养"))
+    status = confirmation_risks(case.content(terms="双方同意离婚。"))
     assert [f.code for f in status] == ["status_relation"]
+    assert "valid, invalid or dissolved" in status[0].text()
     unclear = case.content(obligations=[{**case.content()["obligations"][0], "manner": ""}])
     assert [f.article for f in confirmation_risks(unclear)] == ["CPL Interpretation Art. 358(5)"]
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        "离婚后子女抚养费由李四每月支付二千元。",  # child support after a divorce
+        "双方离婚后的夫妻共同财产分割如下。",  # the spouses' property
+        "李四每月向父母支付赡养费一千元。",  # maintenance of parents
+        "变更子女抚养关系，由张三抚养。",  # upbringing: no status confirmed
+    ],
+)
+def test_cpl_interpretation_art_355_3_is_status_only_support_and_property_are_confirmable(
+    case: Case, terms: str
+) -> None:
+    """Art. 355(3) refuses applications to confirm a marriage, parent-child or adoption
+    relation as valid, invalid or dissolved; support and property agreements between spouses
+    or family members are confirmable, so they bring no warning."""
+    assert confirmation_risks(case.content(terms=terms)) == []
 
 
 def test_online_rules_art_19_effective_when_every_party_and_the_mediator_signed(case: Case) -> None:
@@ -355,7 +385,12 @@ def test_pml_art_33_joint_application_within_30_days(case: Case) -> None:
         case,
         case.make(case.lender, t.CONFIRMATION_APPLIED, body, at=last_moment - timedelta(minutes=1)),
     )
-    refused(case, late, "ended on 2026-12-02")
+    # after the 30 days: accepted and recorded as late, not refused (CPL Art. 86: the court
+    # decides on an extension)
+    accepted(case, late)
+    state = fold(CASE, case.history)
+    assert set(state.confirmation) == {case.lender.vkey, case.borrower.vkey}
+    assert state.confirmation_late == {case.borrower.vkey: late.time}
 
 
 def test_pml_art_26_a_closed_case_takes_nothing_more(case: Case) -> None:
