@@ -324,3 +324,24 @@ def test_a_document_cites_only_what_this_desktop_holds(tmp_path: Path) -> None:
         assert "1,005,000.00 元" in text
     finally:
         store.close()
+
+
+def test_the_same_table_gives_the_same_bytes(small: Plan) -> None:
+    """A registered PDF is known by its hash: made twice from the same state, it is the same."""
+    table = claim_table(small.state)
+    assert (
+        drain(claim_table_pdf(table, [], FACTS))[1] == drain(claim_table_pdf(table, [], FACTS))[1]
+    )
+
+
+def test_before_any_review_the_table_is_an_empty_draft(tmp_path: Path) -> None:
+    plan = Plan()
+    plan.do(plan.judge, t.CASE_ACCEPTED, plan.accepted())
+    plan.do(plan.administrator, t.CREDITORS_INVITED, plan.invited(plan.bank))
+    plan.do(plan.bank, t.CLAIM_DECLARED, plan.declared("C1"))
+    table = claim_table(plan.state)
+    assert (table.version, table.lines, table.claims) == (None, (), 0)
+    seen, pdf = drain(claim_table_pdf(table, [], None))
+    assert seen == [(0, 0)]
+    text = text_of(pdf, tmp_path)
+    assert "草稿（尚未公布）" in text and "共 0 笔" in text
