@@ -409,6 +409,127 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>BankruptcyCaseList</name>
+    <message>
+        <source>Bankruptcy cases</source>
+        <translation>Bankruptcy cases</translation>
+    </message>
+    <message>
+        <source>Search case number or debtor</source>
+        <translation>Search case number or debtor</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>No bankruptcy case yet. A case appears here once the court accepts it and you are its administrator, or the administrator invites you as a creditor, and the chain delivers it.</source>
+        <translation>No bankruptcy case yet. A case appears here once the court accepts it and you are its administrator, or the administrator invites you as a creditor, and the chain delivers it.</translation>
+    </message>
+</context>
+<context>
+    <name>BankruptcyCaseListModel</name>
+    <message>
+        <source>Case number</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Debtor</source>
+        <translation>Debtor</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>Claim table</source>
+        <translation>Claim table</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>not published</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>version {n}</translation>
+    </message>
+</context>
+<context>
+    <name>BankruptcyCaseView</name>
+    <message>
+        <source>← Cases</source>
+        <translation>← Cases</translation>
+    </message>
+    <message>
+        <source>Declare a claim…</source>
+        <translation>Declare a claim…</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <source>Object…</source>
+        <translation>Object…</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Review…</translation>
+    </message>
+    <message>
+        <source>Publish the claim table…</source>
+        <translation>Publish the claim table…</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <source>My claims</source>
+        <translation>My claims</translation>
+    </message>
+    <message>
+        <source>Claim table</source>
+        <translation>Claim table</translation>
+    </message>
+    <message>
+        <source>{debtor} · {number}</source>
+        <translation>{debtor} · {number}</translation>
+    </message>
+    <message>
+        <source>You are the administrator.</source>
+        <translation>You are the administrator.</translation>
+    </message>
+    <message>
+        <source>You are the court.</source>
+        <translation>You are the court.</translation>
+    </message>
+    <message>
+        <source>You take part as a creditor.</source>
+        <translation>You take part as a creditor.</translation>
+    </message>
+    <message>
+        <source>Claim table version {n} published.</source>
+        <translation>Claim table version {n} published.</translation>
+    </message>
+    <message>
+        <source>No claim table published yet.</source>
+        <translation>No claim table published yet.</translation>
+    </message>
+    <message>
+        <source>{court}; administrator {administrator}. Accepted {accepted}; claims are declared until {ends} (Art. 45, 56: later ones are accepted and flagged late); first creditors&apos; meeting {meeting} (Art. 62). {claims} claims. {table} {me}</source>
+        <translation>{court}; administrator {administrator}. Accepted {accepted}; claims are declared until {ends} (Art. 45, 56: later ones are accepted and flagged late); first creditors&apos; meeting {meeting} (Art. 62). {claims} claims. {table} {me}</translation>
+    </message>
+</context>
+<context>
     <name>BankruptcyPage</name>
     <message>
         <source>Bankruptcy</source>
@@ -545,20 +666,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>New case…</translation>
     </message>
     <message>
-        <source>Bankruptcy cases</source>
-        <translation>Bankruptcy cases</translation>
-    </message>
-    <message>
-        <source>Search case number or debtor</source>
-        <translation>Search case number or debtor</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>Open</translation>
-    </message>
-    <message>
-        <source>No bankruptcy case yet. A case appears here once the court accepts it and you are its administrator, or the administrator invites you as a creditor, and the chain delivers it.</source>
-        <translation>No bankruptcy case yet. A case appears here once the court accepts it and you are its administrator, or the administrator invites you as a creditor, and the chain delivers it.</translation>
     </message>
     <message>
         <source>Cases you open, and cases in which you are a party, appear here as the chain delivers them.</source>
@@ -606,38 +715,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>, </source>
         <translation>, </translation>
-    </message>
-    <message>
-        <source>Case number</source>
-        <translation>Case number</translation>
-    </message>
-    <message>
-        <source>Debtor</source>
-        <translation>Debtor</translation>
-    </message>
-    <message>
-        <source>Court</source>
-        <translation>Court</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
-        <source>Claims</source>
-        <translation>Claims</translation>
-    </message>
-    <message>
-        <source>Claim table</source>
-        <translation>Claim table</translation>
-    </message>
-    <message>
-        <source>not published</source>
-        <translation>not published</translation>
-    </message>
-    <message>
-        <source>version {n}</source>
-        <translation>version {n}</translation>
     </message>
 </context>
 <context>
@@ -693,73 +770,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>{summary} — {organisation}, mediator {mediator}. {me}</source>
         <translation>{summary} — {organisation}, mediator {mediator}. {me}</translation>
-    </message>
-</context>
-<context>
-    <name>CaseView</name>
-    <message>
-        <source>← Cases</source>
-        <translation>← Cases</translation>
-    </message>
-    <message>
-        <source>Declare a claim…</source>
-        <translation>Declare a claim…</translation>
-    </message>
-    <message>
-        <source>Amend…</source>
-        <translation>Amend…</translation>
-    </message>
-    <message>
-        <source>Object…</source>
-        <translation>Object…</translation>
-    </message>
-    <message>
-        <source>Review…</source>
-        <translation>Review…</translation>
-    </message>
-    <message>
-        <source>Publish the claim table…</source>
-        <translation>Publish the claim table…</translation>
-    </message>
-    <message>
-        <source>Review queue</source>
-        <translation>Review queue</translation>
-    </message>
-    <message>
-        <source>My claims</source>
-        <translation>My claims</translation>
-    </message>
-    <message>
-        <source>Claim table</source>
-        <translation>Claim table</translation>
-    </message>
-    <message>
-        <source>{debtor} · {number}</source>
-        <translation>{debtor} · {number}</translation>
-    </message>
-    <message>
-        <source>You are the administrator.</source>
-        <translation>You are the administrator.</translation>
-    </message>
-    <message>
-        <source>You are the court.</source>
-        <translation>You are the court.</translation>
-    </message>
-    <message>
-        <source>You take part as a creditor.</source>
-        <translation>You take part as a creditor.</translation>
-    </message>
-    <message>
-        <source>Claim table version {n} published.</source>
-        <translation>Claim table version {n} published.</translation>
-    </message>
-    <message>
-        <source>No claim table published yet.</source>
-        <translation>No claim table published yet.</translation>
-    </message>
-    <message>
-        <source>{court}; administrator {administrator}. Accepted {accepted}; claims are declared until {ends} (Art. 45, 56: later ones are accepted and flagged late); first creditors&apos; meeting {meeting} (Art. 62). {claims} claims. {table} {me}</source>
-        <translation>{court}; administrator {administrator}. Accepted {accepted}; claims are declared until {ends} (Art. 45, 56: later ones are accepted and flagged late); first creditors&apos; meeting {meeting} (Art. 62). {claims} claims. {table} {me}</translation>
     </message>
 </context>
 <context>
@@ -1355,12 +1365,16 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>In effect since {time}; every signature is confirmed by the chain.</translation>
     </message>
     <message>
-        <source>Both parties apply together within 30 days of the agreement taking effect: by {deadline} ({days} days left).</source>
-        <translation>Both parties apply together within 30 days of the agreement taking effect: by {deadline} ({days} days left).</translation>
+        <source>Both parties apply together within 30 days of the agreement taking effect, the day of effect not counted (PML Art. 33; Civil Code Art. 201): by {deadline} ({days} days left).</source>
+        <translation>Both parties apply together within 30 days of the agreement taking effect, the day of effect not counted (PML Art. 33; Civil Code Art. 201): by {deadline} ({days} days left).</translation>
     </message>
     <message>
-        <source>The 30 days for applying ended on {deadline}; the court will not accept a joint application now.</source>
-        <translation>The 30 days for applying ended on {deadline}; the court will not accept a joint application now.</translation>
+        <source>The 30 days for applying ended on {deadline} (PML Art. 33; CPL Art. 205). An application made now is still sent, marked late: the court decides whether to accept it, for instance on a proper reason for the delay (CPL Art. 86).</source>
+        <translation>The 30 days for applying ended on {deadline} (PML Art. 33; CPL Art. 205). An application made now is still sent, marked late: the court decides whether to accept it, for instance on a proper reason for the delay (CPL Art. 86).</translation>
+    </message>
+    <message>
+        <source>{name} applied to {court} on {time}, after the 30 days ended: late, the court decides whether to accept it (CPL Art. 86) — {status}</source>
+        <translation>{name} applied to {court} on {time}, after the 30 days ended: late, the court decides whether to accept it (CPL Art. 86) — {status}</translation>
     </message>
     <message>
         <source>{name} applied to {court} on {time} — {status}</source>
@@ -2141,10 +2155,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
 <context>
     <name>Mediation</name>
     <message>
-        <source>CPL Interpretation Art. 355(3): the agreement concerns a personal-status relation (marriage, parent-child, adoption); a court will not accept it for judicial confirmation.</source>
-        <translation>CPL Interpretation Art. 355(3): the agreement concerns a personal-status relation (marriage, parent-child, adoption); a court will not accept it for judicial confirmation.</translation>
-    </message>
-    <message>
         <source>CPL Interpretation Art. 355(4): the matter belongs to a special, public-notice or bankruptcy procedure; a court will not accept it for judicial confirmation.</source>
         <translation>CPL Interpretation Art. 355(4): the matter belongs to a special, public-notice or bankruptcy procedure; a court will not accept it for judicial confirmation.</translation>
     </message>
@@ -2179,6 +2189,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>People&apos;s Mediation Law Art. 29(1): {parties} not a party to this case.</source>
         <translation>People&apos;s Mediation Law Art. 29(1): {parties} not a party to this case.</translation>
+    </message>
+    <message>
+        <source>CPL Interpretation Art. 355(3): the agreement asks to confirm a personal-status relation (marriage, parent-child, adoption) as valid, invalid or dissolved; a court will not accept that for judicial confirmation. Agreements on support, upbringing costs or property between spouses or family members remain confirmable.</source>
+        <translation>CPL Interpretation Art. 355(3): the agreement asks to confirm a personal-status relation (marriage, parent-child, adoption) as valid, invalid or dissolved; a court will not accept that for judicial confirmation. Agreements on support, upbringing costs or property between spouses or family members remain confirmable.</translation>
     </message>
     <message>
         <source>People&apos;s Mediation Law Art. 29(3): state at least one obligation, with its manner and time limit of performance.</source>
@@ -2301,6 +2315,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>The agreement has no such obligation.</translation>
     </message>
     <message>
+        <source>Only the obligee disputes the obligor&apos;s report of performance. Either party may take a dispute over performance or over the agreement to court (PML Art. 32).</source>
+        <translation>Only the obligee disputes the obligor&apos;s report of performance. Either party may take a dispute over performance or over the agreement to court (PML Art. 32).</translation>
+    </message>
+    <message>
         <source>The case has not been opened: a mediator opens it first (PML Art. 17).</source>
         <translation>The case has not been opened: a mediator opens it first (PML Art. 17).</translation>
     </message>
@@ -2317,16 +2335,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>This case is already open.</translation>
     </message>
     <message>
-        <source>A dispute needs at least two parties (PML Art. 17).</source>
-        <translation>A dispute needs at least two parties (PML Art. 17).</translation>
-    </message>
-    <message>
         <source>Two parties share one identifier.</source>
         <translation>Two parties share one identifier.</translation>
-    </message>
-    <message>
-        <source>A party&apos;s key cannot be replaced once given: a compromised key is reported to the court, which stops its use (Electronic Signature Law Art. 15).</source>
-        <translation>A party&apos;s key cannot be replaced once given: a compromised key is reported to the court, which stops its use (Electronic Signature Law Art. 15).</translation>
     </message>
     <message>
         <source>An automatic filing is made by the chain&apos;s contract rule alone, with the amounts the rule computes (SPC Opinions item 14).</source>
@@ -2385,6 +2395,14 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>There is no such session record.</translation>
     </message>
     <message>
+        <source>A mediation case needs at least two parties: mediation helps the parties reach an agreement among themselves (PML Art. 2).</source>
+        <translation>A mediation case needs at least two parties: mediation helps the parties reach an agreement among themselves (PML Art. 2).</translation>
+    </message>
+    <message>
+        <source>A party&apos;s key cannot be replaced in a case once given. A party who knows their key may be compromised stops using it and tells the parties concerned at once (Electronic Signature Law Art. 15).</source>
+        <translation>A party&apos;s key cannot be replaced in a case once given. A party who knows their key may be compromised stops using it and tells the parties concerned at once (Electronic Signature Law Art. 15).</translation>
+    </message>
+    <message>
         <source>Only a party acknowledges a session record, with their own key.</source>
         <translation>Only a party acknowledges a session record, with their own key.</translation>
     </message>
@@ -2425,16 +2443,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>Only the obligor reports their own performance.</translation>
     </message>
     <message>
-        <source>Only the obligee disputes a reported performance (PML Art. 32).</source>
-        <translation>Only the obligee disputes a reported performance (PML Art. 32).</translation>
-    </message>
-    <message>
         <source>Judicial confirmation is applied for by the parties jointly (PML Art. 33; CPL Art. 205).</source>
         <translation>Judicial confirmation is applied for by the parties jointly (PML Art. 33; CPL Art. 205).</translation>
-    </message>
-    <message>
-        <source>The 30 days for applying for judicial confirmation ended on {date} (PML Art. 33; CPL Art. 205).</source>
-        <translation>The 30 days for applying for judicial confirmation ended on {date} (PML Art. 33; CPL Art. 205).</translation>
     </message>
     <message>
         <source>Only the court rules on judicial confirmation (CPL Art. 206); a party or the mediator cannot.</source>
@@ -2580,8 +2590,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>Evidence deposited</translation>
     </message>
     <message>
-        <source>A personal-status relation (marriage, parent-child, adoption)</source>
-        <translation>A personal-status relation (marriage, parent-child, adoption)</translation>
+        <source>Confirming a marriage, parent-child or adoption relation as valid, invalid or dissolved</source>
+        <translation>Confirming a marriage, parent-child or adoption relation as valid, invalid or dissolved</translation>
     </message>
     <message>
         <source>A special, public-notice or bankruptcy procedure</source>
@@ -3218,8 +3228,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>As the obligor, report what you performed for obligation {id}, with evidence (a bank slip, a receipt). The obligee confirms or disputes it.</translation>
     </message>
     <message>
-        <source>As the obligee, say why the reported performance of obligation {id} is not right (PML Art. 32: a dispute over performance may go to court).</source>
-        <translation>As the obligee, say why the reported performance of obligation {id} is not right (PML Art. 32: a dispute over performance may go to court).</translation>
+        <source>As the obligee, say why the reported performance of obligation {id} is not right. Either party may take a dispute over performance to court (PML Art. 32).</source>
+        <translation>As the obligee, say why the reported performance of obligation {id} is not right. Either party may take a dispute over performance to court (PML Art. 32).</translation>
     </message>
     <message>
         <source>Amount:</source>

@@ -409,6 +409,127 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     </message>
 </context>
 <context>
+    <name>BankruptcyCaseList</name>
+    <message>
+        <source>Bankruptcy cases</source>
+        <translation>破产案件</translation>
+    </message>
+    <message>
+        <source>Search case number or debtor</source>
+        <translation>搜索案号或债务人</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>No bankruptcy case yet. A case appears here once the court accepts it and you are its administrator, or the administrator invites you as a creditor, and the chain delivers it.</source>
+        <translation>尚无破产案件。人民法院受理案件且您为该案管理人，或管理人邀请您作为债权人加入，并经司法链送达后，案件即显示在此处。</translation>
+    </message>
+</context>
+<context>
+    <name>BankruptcyCaseListModel</name>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Debtor</source>
+        <translation>债务人</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>受理法院</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理人</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>债权笔数</translation>
+    </message>
+    <message>
+        <source>Claim table</source>
+        <translation>债权表</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>未公布</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+</context>
+<context>
+    <name>BankruptcyCaseView</name>
+    <message>
+        <source>← Cases</source>
+        <translation>← 案件列表</translation>
+    </message>
+    <message>
+        <source>Declare a claim…</source>
+        <translation>申报债权…</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>修改申报…</translation>
+    </message>
+    <message>
+        <source>Object…</source>
+        <translation>提出异议…</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>审查…</translation>
+    </message>
+    <message>
+        <source>Publish the claim table…</source>
+        <translation>公布债权表…</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>待审查债权</translation>
+    </message>
+    <message>
+        <source>My claims</source>
+        <translation>我的债权</translation>
+    </message>
+    <message>
+        <source>Claim table</source>
+        <translation>债权表</translation>
+    </message>
+    <message>
+        <source>{debtor} · {number}</source>
+        <translation>{debtor} · {number}</translation>
+    </message>
+    <message>
+        <source>You are the administrator.</source>
+        <translation>您是本案管理人。</translation>
+    </message>
+    <message>
+        <source>You are the court.</source>
+        <translation>您是受理法院。</translation>
+    </message>
+    <message>
+        <source>You take part as a creditor.</source>
+        <translation>您以债权人身份参与本案。</translation>
+    </message>
+    <message>
+        <source>Claim table version {n} published.</source>
+        <translation>已公布第 {n} 版债权表。</translation>
+    </message>
+    <message>
+        <source>No claim table published yet.</source>
+        <translation>尚未公布债权表。</translation>
+    </message>
+    <message>
+        <source>{court}; administrator {administrator}. Accepted {accepted}; claims are declared until {ends} (Art. 45, 56: later ones are accepted and flagged late); first creditors&apos; meeting {meeting} (Art. 62). {claims} claims. {table} {me}</source>
+        <translation>{court}；管理人 {administrator}。{accepted} 受理；债权申报期限至 {ends}（第45条、第56条：逾期申报的仍予接收，并标注为补充申报）；第一次债权人会议 {meeting}（第62条）。共 {claims} 笔债权。{table}{me}</translation>
+    </message>
+</context>
+<context>
     <name>BankruptcyPage</name>
     <message>
         <source>Bankruptcy</source>
@@ -545,20 +666,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>新建案件…</translation>
     </message>
     <message>
-        <source>Bankruptcy cases</source>
-        <translation>破产案件</translation>
-    </message>
-    <message>
-        <source>Search case number or debtor</source>
-        <translation>搜索案号或债务人</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>打开</translation>
-    </message>
-    <message>
-        <source>No bankruptcy case yet. A case appears here once the court accepts it and you are its administrator, or the administrator invites you as a creditor, and the chain delivers it.</source>
-        <translation>尚无破产案件。人民法院受理案件且您为该案管理人，或管理人邀请您作为债权人加入，并经司法链送达后，案件即显示在此处。</translation>
     </message>
     <message>
         <source>Cases you open, and cases in which you are a party, appear here as the chain delivers them.</source>
@@ -606,38 +715,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>, </source>
         <translation>、</translation>
-    </message>
-    <message>
-        <source>Case number</source>
-        <translation>案号</translation>
-    </message>
-    <message>
-        <source>Debtor</source>
-        <translation>债务人</translation>
-    </message>
-    <message>
-        <source>Court</source>
-        <translation>受理法院</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>管理人</translation>
-    </message>
-    <message>
-        <source>Claims</source>
-        <translation>债权笔数</translation>
-    </message>
-    <message>
-        <source>Claim table</source>
-        <translation>债权表</translation>
-    </message>
-    <message>
-        <source>not published</source>
-        <translation>未公布</translation>
-    </message>
-    <message>
-        <source>version {n}</source>
-        <translation>第 {n} 版</translation>
     </message>
 </context>
 <context>
@@ -693,73 +770,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>{summary} — {organisation}, mediator {mediator}. {me}</source>
         <translation>{summary} — {organisation}，调解员 {mediator}。{me}</translation>
-    </message>
-</context>
-<context>
-    <name>CaseView</name>
-    <message>
-        <source>← Cases</source>
-        <translation>← 案件列表</translation>
-    </message>
-    <message>
-        <source>Declare a claim…</source>
-        <translation>申报债权…</translation>
-    </message>
-    <message>
-        <source>Amend…</source>
-        <translation>修改申报…</translation>
-    </message>
-    <message>
-        <source>Object…</source>
-        <translation>提出异议…</translation>
-    </message>
-    <message>
-        <source>Review…</source>
-        <translation>审查…</translation>
-    </message>
-    <message>
-        <source>Publish the claim table…</source>
-        <translation>公布债权表…</translation>
-    </message>
-    <message>
-        <source>Review queue</source>
-        <translation>待审查债权</translation>
-    </message>
-    <message>
-        <source>My claims</source>
-        <translation>我的债权</translation>
-    </message>
-    <message>
-        <source>Claim table</source>
-        <translation>债权表</translation>
-    </message>
-    <message>
-        <source>{debtor} · {number}</source>
-        <translation>{debtor} · {number}</translation>
-    </message>
-    <message>
-        <source>You are the administrator.</source>
-        <translation>您是本案管理人。</translation>
-    </message>
-    <message>
-        <source>You are the court.</source>
-        <translation>您是受理法院。</translation>
-    </message>
-    <message>
-        <source>You take part as a creditor.</source>
-        <translation>您以债权人身份参与本案。</translation>
-    </message>
-    <message>
-        <source>Claim table version {n} published.</source>
-        <translation>已公布第 {n} 版债权表。</translation>
-    </message>
-    <message>
-        <source>No claim table published yet.</source>
-        <translation>尚未公布债权表。</translation>
-    </message>
-    <message>
-        <source>{court}; administrator {administrator}. Accepted {accepted}; claims are declared until {ends} (Art. 45, 56: later ones are accepted and flagged late); first creditors&apos; meeting {meeting} (Art. 62). {claims} claims. {table} {me}</source>
-        <translation>{court}；管理人 {administrator}。{accepted} 受理；债权申报期限至 {ends}（第45条、第56条：逾期申报的仍予接收，并标注为补充申报）；第一次债权人会议 {meeting}（第62条）。共 {claims} 笔债权。{table}{me}</translation>
     </message>
 </context>
 <context>
@@ -1345,12 +1355,16 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>自 {time} 起生效；所有签名均已经司法链确认。</translation>
     </message>
     <message>
-        <source>Both parties apply together within 30 days of the agreement taking effect: by {deadline} ({days} days left).</source>
-        <translation>双方当事人须自调解协议生效之日起 30 日内共同申请：截止 {deadline}（还剩 {days} 天）。</translation>
+        <source>Both parties apply together within 30 days of the agreement taking effect, the day of effect not counted (PML Art. 33; Civil Code Art. 201): by {deadline} ({days} days left).</source>
+        <translation>双方当事人须自调解协议生效之日起 30 日内共同申请，生效当日不计入（《人民调解法》第33条；《民法典》第201条）：截止 {deadline}（还剩 {days} 天）。</translation>
     </message>
     <message>
-        <source>The 30 days for applying ended on {deadline}; the court will not accept a joint application now.</source>
-        <translation>申请的 30 日期限已于 {deadline} 届满，法院现在不再受理共同申请。</translation>
+        <source>The 30 days for applying ended on {deadline} (PML Art. 33; CPL Art. 205). An application made now is still sent, marked late: the court decides whether to accept it, for instance on a proper reason for the delay (CPL Art. 86).</source>
+        <translation>申请的 30 日期限已于 {deadline} 届满（《人民调解法》第33条；《民事诉讼法》第205条）。现在提出的申请仍会发送，但标注为逾期：是否受理由人民法院决定，例如当事人有正当理由耽误期限的（《民事诉讼法》第86条）。</translation>
+    </message>
+    <message>
+        <source>{name} applied to {court} on {time}, after the 30 days ended: late, the court decides whether to accept it (CPL Art. 86) — {status}</source>
+        <translation>{name} 于 {time} 向 {court} 提出申请，已超过 30 日期限：属逾期申请，是否受理由人民法院决定（《民事诉讼法》第86条）— {status}</translation>
     </message>
     <message>
         <source>{name} applied to {court} on {time} — {status}</source>
@@ -2139,10 +2153,6 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
 <context>
     <name>Mediation</name>
     <message>
-        <source>CPL Interpretation Art. 355(3): the agreement concerns a personal-status relation (marriage, parent-child, adoption); a court will not accept it for judicial confirmation.</source>
-        <translation>《民诉法解释》第355条第3项：该协议涉及身份关系（婚姻、亲子、收养），法院不予受理司法确认申请。</translation>
-    </message>
-    <message>
         <source>CPL Interpretation Art. 355(4): the matter belongs to a special, public-notice or bankruptcy procedure; a court will not accept it for judicial confirmation.</source>
         <translation>《民诉法解释》第355条第4项：该事项属于特别程序、公示催告程序或破产程序，法院不予受理司法确认申请。</translation>
     </message>
@@ -2177,6 +2187,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
     <message>
         <source>People&apos;s Mediation Law Art. 29(1): {parties} not a party to this case.</source>
         <translation>《人民调解法》第29条第1项：{parties} 不是本案当事人。</translation>
+    </message>
+    <message>
+        <source>CPL Interpretation Art. 355(3): the agreement asks to confirm a personal-status relation (marriage, parent-child, adoption) as valid, invalid or dissolved; a court will not accept that for judicial confirmation. Agreements on support, upbringing costs or property between spouses or family members remain confirmable.</source>
+        <translation>《民诉法解释》第355条第3项：该协议请求确认婚姻、亲子、收养等身份关系有效、无效或者解除，法院不予受理司法确认申请。夫妻或家庭成员之间关于扶养、抚养费或财产的协议仍可申请司法确认。</translation>
     </message>
     <message>
         <source>People&apos;s Mediation Law Art. 29(3): state at least one obligation, with its manner and time limit of performance.</source>
@@ -2299,6 +2313,10 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>协议中没有这项义务。</translation>
     </message>
     <message>
+        <source>Only the obligee disputes the obligor&apos;s report of performance. Either party may take a dispute over performance or over the agreement to court (PML Art. 32).</source>
+        <translation>只有权利人可以对义务人报告的履行情况提出异议。对履行或者调解协议内容发生争议的，任何一方当事人均可向人民法院提起诉讼（《人民调解法》第32条）。</translation>
+    </message>
+    <message>
         <source>The case has not been opened: a mediator opens it first (PML Art. 17).</source>
         <translation>案件尚未受理：须先由调解员受理（《人民调解法》第17条）。</translation>
     </message>
@@ -2315,16 +2333,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>该案件已经受理。</translation>
     </message>
     <message>
-        <source>A dispute needs at least two parties (PML Art. 17).</source>
-        <translation>纠纷至少需要两方当事人（《人民调解法》第17条）。</translation>
-    </message>
-    <message>
         <source>Two parties share one identifier.</source>
         <translation>有两方当事人使用了同一编号。</translation>
-    </message>
-    <message>
-        <source>A party&apos;s key cannot be replaced once given: a compromised key is reported to the court, which stops its use (Electronic Signature Law Art. 15).</source>
-        <translation>当事人的密钥一经登记不得替换：密钥泄露的，应告知法院并停止使用（《电子签名法》第十五条）。</translation>
     </message>
     <message>
         <source>An automatic filing is made by the chain&apos;s contract rule alone, with the amounts the rule computes (SPC Opinions item 14).</source>
@@ -2383,6 +2393,14 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>没有这份调解笔录。</translation>
     </message>
     <message>
+        <source>A mediation case needs at least two parties: mediation helps the parties reach an agreement among themselves (PML Art. 2).</source>
+        <translation>调解案件至少需要两方当事人：人民调解是促使当事人在平等协商基础上自愿达成调解协议（《人民调解法》第2条）。</translation>
+    </message>
+    <message>
+        <source>A party&apos;s key cannot be replaced in a case once given. A party who knows their key may be compromised stops using it and tells the parties concerned at once (Electronic Signature Law Art. 15).</source>
+        <translation>当事人的密钥一经在案件中登记，不得替换。当事人知悉其密钥可能已经失密的，应当终止使用并及时告知有关各方（《电子签名法》第十五条）。</translation>
+    </message>
+    <message>
         <source>Only a party acknowledges a session record, with their own key.</source>
         <translation>只有当事人可以用本人的密钥确认调解笔录。</translation>
     </message>
@@ -2423,16 +2441,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>只有义务人可以报告本人的履行情况。</translation>
     </message>
     <message>
-        <source>Only the obligee disputes a reported performance (PML Art. 32).</source>
-        <translation>只有权利人可以对报告的履行情况提出异议（《人民调解法》第32条）。</translation>
-    </message>
-    <message>
         <source>Judicial confirmation is applied for by the parties jointly (PML Art. 33; CPL Art. 205).</source>
         <translation>司法确认须由双方当事人共同申请（《人民调解法》第33条；《民事诉讼法》第205条）。</translation>
-    </message>
-    <message>
-        <source>The 30 days for applying for judicial confirmation ended on {date} (PML Art. 33; CPL Art. 205).</source>
-        <translation>申请司法确认的 30 日期限已于 {date} 届满（《人民调解法》第33条；《民事诉讼法》第205条）。</translation>
     </message>
     <message>
         <source>Only the court rules on judicial confirmation (CPL Art. 206); a party or the mediator cannot.</source>
@@ -2578,8 +2588,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>证据存证</translation>
     </message>
     <message>
-        <source>A personal-status relation (marriage, parent-child, adoption)</source>
-        <translation>身份关系（婚姻、亲子、收养）</translation>
+        <source>Confirming a marriage, parent-child or adoption relation as valid, invalid or dissolved</source>
+        <translation>确认婚姻、亲子、收养关系有效、无效或者解除</translation>
     </message>
     <message>
         <source>A special, public-notice or bankruptcy procedure</source>
@@ -3216,8 +3226,8 @@ Both checkpoint notes (the one this desktop kept and the one the node offered) a
         <translation>作为义务人，请报告您就义务 {id} 的履行情况，并附证据（银行回单、收据）。由权利人确认或提出异议。</translation>
     </message>
     <message>
-        <source>As the obligee, say why the reported performance of obligation {id} is not right (PML Art. 32: a dispute over performance may go to court).</source>
-        <translation>作为权利人，请说明报告的义务 {id} 履行情况为何不符（《人民调解法》第32条：对履行发生争议的，可以向人民法院提起诉讼）。</translation>
+        <source>As the obligee, say why the reported performance of obligation {id} is not right. Either party may take a dispute over performance to court (PML Art. 32).</source>
+        <translation>作为权利人，请说明报告的义务 {id} 履行情况为何不符。对履行发生争议的，任何一方当事人均可向人民法院提起诉讼（《人民调解法》第32条）。</translation>
     </message>
     <message>
         <source>Amount:</source>
