@@ -13,6 +13,10 @@ desk shows the row with its confirmed amount, and its own claim as adjusted.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +25,8 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets", reason="PySide6 is needed for GUI tests")
 
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtCore import Qt, QThreadPool, QTranslator
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
 
 from bankruptcy import types as t
 from desk.embedded import LocalNode, start_or_attach
@@ -236,3 +240,151 @@ def test_a_claim_from_declaration_to_the_published_table(qtbot, world, tmp_path:
         timeout=LONG,
     )
     assert "利息计算有误" in view.detail.reviews.index(0, 4).data()
+
+
+# -- screenshots (JCDESK_SCREENSHOTS=<folder>; Chinese unless JCDESK_SCREENSHOTS_LANG=en) --------
+
+
+def extra_translator(tmp: Path) -> QTranslator | None:
+    """The claims pages' Chinese texts from a ``{context: {source: zh}}`` catalogue named by
+    ``JCDESK_SCREENSHOTS_CATALOGUE``, until they are merged into resources/translations."""
+    source = Path(os.environ.get("JCDESK_SCREENSHOTS_CATALOGUE", "/nonexistent"))
+    if not source.exists():
+        return None
+    from xml.sax.saxutils import escape
+
+    catalogue = json.loads(source.read_text("utf-8"))
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<TS version="2.1" language="zh_CN">']
+    for context, messages in catalogue.items():
+        lines.append(f"<context><name>{escape(context)}</name>")
+        for text, translated in messages.items():
+            numerus = ' numerus="yes"' if "%n" in text else ""
+            body = (
+                f"<numerusform>{escape(translated)}</numerusform>"
+                if numerus
+                else escape(translated)
+            )
+            lines.append(
+                f"<message{numerus}><source>{escape(text)}</source>"
+                f"<translation>{body}</translation></message>"
+            )
+        lines.append("</context>")
+    lines.append("</TS>")
+    ts, qm = tmp / "bankruptcy_zh_CN.ts", tmp / "bankruptcy_zh_CN.qm"
+    ts.write_text("\n".join(lines), "utf-8")
+    release = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(release), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    return translator
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    assert widget.grab().save(str(path)), path
+
+
+@pytest.mark.skipif(not os.environ.get("JCDESK_SCREENSHOTS"), reason="JCDESK_SCREENSHOTS unset")
+def test_screenshots_of_the_claims_pages(qtbot, world, tmp_path: Path) -> None:
+    from ui.fonts import load_bundled_fonts
+    from ui.i18n import Translations
+
+    folder = Path(os.environ["JCDESK_SCREENSHOTS"])
+    folder.mkdir(parents=True, exist_ok=True)
+    load_bundled_fonts()
+    app = QApplication.instance()
+    language = os.environ.get("JCDESK_SCREENSHOTS_LANG", "zh_CN")
+    translations = Translations(app)
+    translations.install(language)
+    ours = extra_translator(tmp_path) if language == "zh_CN" else None
+    if ours is not None:
+        app.installTranslator(ours)
+    try:
+        judge, administrator, creditor = (world[n] for n in ("judge", "administrator", "creditor"))
+        for desk in world.values():
+            qtbot.waitUntil(lambda d=desk: d.session.client.status.state == "online", timeout=LONG)
+        plan = Plan(judge=judge.key, administrator=administrator.key, person=creditor.key)
+        accepted = plan.accepted(debtor_key=None, members=[administrator.key.vkey])
+        judge.session.record(judge.session.statement(t.CASE_ACCEPTED, CASE, accepted))
+        admin_page = open_page(qtbot, administrator)
+        qtbot.waitUntil(lambda: read.case(administrator.session.store, CASE) is not None)
+        administrator.session.record(
+            administrator.session.statement(t.CREDITORS_INVITED, CASE, plan.invited(creditor.key))
+        )
+        page = open_page(qtbot, creditor)
+        open_case(qtbot, page)
+        view = page.case_view
+        contract = tmp_path / "借款合同.pdf"
+        contract.write_bytes(b"%PDF-1.4 loan contract\n" * 1000)
+        amounts = (
+            ("ordinary", "1,000,000.00", "5000.5", ""),
+            ("secured", "2,400,000.00", "", "厂房抵押（京（2024）朝阳区不动产权第0012345号）"),
+            ("ordinary", "86,500.00", "", ""),
+        )
+        for number, (nature, principal, interest, collateral) in enumerate(amounts):
+            click(qtbot, view.declare_button)
+            dialog = view.dialog
+            assert isinstance(dialog, DeclarationDialog)
+            dialog.resize(760, 820)
+            type_into(qtbot, dialog.principal.edit, principal)
+            if interest:
+                type_into(qtbot, dialog.interest.edit, interest)
+            dialog.nature.setCurrentIndex(dialog.nature.findData(nature))
+            dialog.collateral.setText(collateral)
+            dialog.facts.setPlainText("2025年3月出借款项，借款期限一年，到期未还。")
+            dialog.evidence.add_file(contract)
+            qtbot.waitUntil(lambda d=dialog: ok_button(d).isEnabled(), timeout=LONG)
+            if number == 0:
+                grab(dialog, folder / "bankruptcy-declaration.png")
+            click(qtbot, ok_button(dialog))
+            qtbot.waitUntil(lambda: view.dialog is None, timeout=LONG)
+        view.mine.view.selectRow(0)
+        qtbot.waitUntil(lambda: view.detail.detail is not None, timeout=LONG)
+        grab(page, folder / "bankruptcy-my-claims.png")
+        qtbot.waitUntil(lambda: confirmed_everywhere(creditor), timeout=LONG)
+
+        open_case(qtbot, admin_page)
+        admin = admin_page.case_view
+        qtbot.waitUntil(lambda: len(admin.queue.model.ids) == 3, timeout=LONG)
+        first = admin.queue.model.ids[0]
+        admin.queue.select_claim(first)
+        qtbot.waitUntil(lambda: admin.detail.detail is not None, timeout=LONG)
+        grab(admin_page, folder / "bankruptcy-review-queue.png")
+        click(qtbot, admin.review_button)
+        review = admin.dialog
+        assert isinstance(review, ReviewDialog)
+        interest = review.outcomes[t.Item.INTEREST]
+        interest.setCurrentIndex(interest.findData("adjusted"))
+        type_into(qtbot, review.reasons[t.Item.INTEREST], "利息计算有误，按合同约定利率重算")
+        type_into(qtbot, review.amounts[t.Item.INTEREST].edit, "5000.51")
+        assert review.problem.isVisible()
+        grab(review, folder / "bankruptcy-review-refused.png")
+        type_into(qtbot, review.amounts[t.Item.INTEREST].edit, "3000")
+        click(qtbot, ok_button(review))
+        qtbot.waitUntil(lambda: admin.dialog is None, timeout=LONG)
+        for claim in admin.queue.model.ids[:2]:
+            admin.queue.select_claim(claim)
+            click(qtbot, admin.review_button)
+            qtbot.waitUntil(lambda: isinstance(admin.dialog, ReviewDialog), timeout=LONG)
+            click(qtbot, ok_button(admin.dialog))
+            qtbot.waitUntil(lambda: admin.dialog is None, timeout=LONG)
+        click(qtbot, admin.publish_button)
+        publish = admin.dialog
+        assert isinstance(publish, PublishDialog)
+        grab(publish, folder / "bankruptcy-publish.png")
+        click(qtbot, ok_button(publish))
+        qtbot.waitUntil(lambda: admin.dialog is None, timeout=LONG)
+
+        qtbot.waitUntil(lambda: (view.case and view.case.table_version) == 1, timeout=LONG)
+        view.tabs.setCurrentWidget(view.table)
+        qtbot.waitUntil(lambda: view.table.model.rowCount() == 3, timeout=LONG)
+        view.table.view.selectRow(0)
+        qtbot.waitUntil(lambda: view.detail.detail is not None, timeout=LONG)
+        qtbot.wait(300)
+        grab(page, folder / "bankruptcy-claim-table.png")
+        admin_page.show_list()
+        grab(admin_page, folder / "bankruptcy-case-list.png")
+    finally:
+        if ours is not None:
+            app.removeTranslator(ours)
+        translations.remove()

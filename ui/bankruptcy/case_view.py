@@ -38,7 +38,7 @@ from ui.bankruptcy.dialogs import (
 from ui.casework.widgets import push_button
 
 
-class CaseView(QWidget):
+class BankruptcyCaseView(QWidget):
     back_requested = Signal()
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
@@ -67,11 +67,13 @@ class CaseView(QWidget):
         self.mine = ClaimTable(session.store, "myClaims", self)
         self.table = ClaimTable(session.store, "wholeTable", self)
         self.detail = ClaimDetailPanel(session, self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # the table above and the claim's history below: both get the window's whole width
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -198,6 +200,9 @@ class CaseView(QWidget):
             self.mine.set_case(case_id, ClaimFilter(creditor=self.me))
         self.tabs.addTab(self.table, "")
         self.table.set_case(case_id, ClaimFilter())
+        for table in (self.queue, self.mine, self.table):
+            if self.tabs.indexOf(table) < 0:
+                table.hide()  # a table of another role: not drawn loose over the header
         self.tabs.setCurrentIndex(0)
         self.tabs.blockSignals(False)
         self._retitle_tabs()

@@ -75,7 +75,13 @@ def refusal_text(error: BaseException) -> str:
         if translated != error.message or error.args_for_message.get("rule", "").startswith(
             "bankruptcy."
         ):
-            return error.render(translated)
+            args = dict(error.args_for_message)
+            if "item" in args:  # the amount's name (principal, interest, other) in words
+                args["item"] = word(ITEM_NAMES, str(args["item"]))
+            try:
+                return translated.format(**args)
+            except (KeyError, IndexError, ValueError):
+                return translated
     return error_text(error)
 
 

@@ -9,7 +9,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bankruptcy import types as t
 from desk.read import bankruptcy as read
@@ -70,7 +70,9 @@ class ReviewsModel(RowsModel[t.ClaimReviewed]):
         ]
 
     def cell(self, row: t.ClaimReviewed, column: int, role: int) -> Any:
-        if role == DISPLAY:
+        if role in (DISPLAY, TOOLTIP):
+            if role == TOOLTIP and column != 4:
+                return None
             findings = self.tr("; ").join(
                 self.tr("{item} {amount}").format(
                     item=word(ITEM_NAMES, i.item.value), amount=format_yuan(i.amount_fen)
@@ -121,13 +123,19 @@ class ClaimDetailPanel(QWidget):
         self.chain.setObjectName("claimChain")
         self.chain.setWordWrap(True)
         self.chain.setTextFormat(Qt.TextFormat.RichText)
+        declarations = QVBoxLayout()
+        declarations.addWidget(self.declarations_label)
+        declarations.addWidget(self.declarations_view, 1)
+        reviews = QVBoxLayout()
+        reviews.addWidget(self.reviews_label)
+        reviews.addWidget(self.reviews_view, 1)
+        history = QHBoxLayout()
+        history.addLayout(declarations, 1)
+        history.addLayout(reviews, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.declarations_label)
-        layout.addWidget(self.declarations_view, 1)
-        layout.addWidget(self.reviews_label)
-        layout.addWidget(self.reviews_view, 1)
+        layout.addLayout(history, 1)
         layout.addWidget(self.objections)
         layout.addWidget(self.chain)
         self.retranslate_ui()

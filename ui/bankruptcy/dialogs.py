@@ -14,7 +14,7 @@ import hashlib
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -107,7 +107,13 @@ class SigningDialog(CaseDialog):
         self.problem.setVisible(bool(text))
 
     def retranslate_ui(self) -> None:
-        button_texts(self.buttons, self.tr("Sign"), self.tr("Cancel"))
+        # a base class's texts use its own context (STYLE.md avoid #9: tr() would use the
+        # subclass's name)
+        button_texts(
+            self.buttons,
+            QCoreApplication.translate("SigningDialog", "Sign"),
+            QCoreApplication.translate("SigningDialog", "Cancel"),
+        )
         self._show_refusal()
 
     @Slot()

@@ -141,7 +141,7 @@ class ClaimTableModel(LazyRowsModel[str, ClaimLine]):
         return None
 
 
-class CaseListModel(RowsModel[CaseLine]):
+class BankruptcyCaseListModel(RowsModel[CaseLine]):
     """The bankruptcy cases this desktop holds (few: one query, held in memory)."""
 
     COLUMNS = 6

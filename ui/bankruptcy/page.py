@@ -23,22 +23,22 @@ from PySide6.QtWidgets import (
 from desk.changes import Changes
 from desk.read import bankruptcy as read
 from desk.session import DeskSession
-from ui.bankruptcy.case_view import CaseView
-from ui.bankruptcy.models import CaseListModel
+from ui.bankruptcy.case_view import BankruptcyCaseView
+from ui.bankruptcy.models import BankruptcyCaseListModel
 from ui.casework.models import RAW
 from ui.casework.widgets import push_button, selected_row, table_view
 
 PREFIX = "bankruptcy."
 
 
-class CaseList(QWidget):
+class BankruptcyCaseList(QWidget):
     open_requested = Signal(str)  # case id
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bankruptcyCaseList")
         self.session = session
-        self.model = CaseListModel(self)
+        self.model = BankruptcyCaseListModel(self)
         self.title = QLabel(self)
         self.title.setObjectName("pageTitle")
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -46,7 +46,9 @@ class CaseList(QWidget):
         self.search.setObjectName("caseSearch")
         self.search.setClearButtonEnabled(True)
         self.open_button = push_button(self, self.open_selected, "openCase")
-        self.view = table_view(self, self.model, "caseTable", stretch=CaseListModel.DEBTOR)
+        self.view = table_view(
+            self, self.model, "caseTable", stretch=BankruptcyCaseListModel.DEBTOR
+        )
         self.empty = QLabel(self)
         self.empty.setObjectName("noCases")
         self.empty.setWordWrap(True)
@@ -109,8 +111,8 @@ class BankruptcyPage(QWidget):
         super().__init__(parent)
         self.setObjectName("bankruptcyPage")
         self.session = session
-        self.case_list = CaseList(session, self)
-        self.case_view = CaseView(session, self)
+        self.case_list = BankruptcyCaseList(session, self)
+        self.case_view = BankruptcyCaseView(session, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.case_list)
         self.stack.addWidget(self.case_view)
