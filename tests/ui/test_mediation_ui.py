@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import func, select, update
 
 from casework import private
+from casework.days import covered_years
 from desk.network import NetworkThread
 from desk.session import DeskSession
 from ledger.clock import FixedClock, format_time
@@ -823,3 +824,51 @@ def test_altered_private_details_are_named_and_the_parties_still_show(
         isinstance(w, QMessageBox) and w.objectName() == "errorDialog" and w.isVisible()
         for w in QApplication.topLevelWidgets()
     )
+
+
+def _documents_tab(qtbot, session: DeskSession):
+    page = MediationPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_case("MED-1")
+    wait_reads(qtbot)
+    page.case_page.tabs.setCurrentWidget(page.case_page.documents_tab)
+    return page, page.case_page.documents_tab
+
+
+def test_confirmation_deadline_moved_off_a_saturday_and_a_late_application_marked(
+    qtbot, desk: LocalDesk
+) -> None:
+    """Civil Code Art. 203, CPL Art. 85: in effect 2026-11-05, the 30th day is Saturday
+    2026-12-05, so the last day is Monday 2026-12-07, and the screen says why. After it, an
+    application is still sent and marked late (CPL Art. 86: the court decides)."""
+    desk.clock.moment = datetime(2026, 11, 5, 1, 0, tzinfo=UTC)
+    effective_case(desk)
+    page, documents = _documents_tab(qtbot, as_party(desk, desk.lender))
+    text = documents.deadline_label.text()
+    assert "by 2026-12-07 24:00 (UTC+8)" in text
+    assert "The last day, 2026-12-05, is a rest day" in text and "Civil Code Art. 203" in text
+
+    desk.clock.moment = datetime(2026, 12, 8, 2, 0, tzinfo=UTC)  # the day after the last day
+    page.refresh()
+    wait_reads(qtbot)
+    text = documents.deadline_label.text()
+    assert "ended on 2026-12-07 24:00 (UTC+8)" in text and "CPL Art. 86" in text
+    documents.court.setText("北京市朝阳区人民法院")
+    assert documents.apply_button.isEnabled()  # warned, not refused
+    qtbot.mouseClick(documents.apply_button, Qt.MouseButton.LeftButton)
+    wait_reads(qtbot)
+    assert "after the 30 days ended: late" in documents.applicants_label.text()
+
+
+def test_confirmation_deadline_in_a_year_the_holiday_calendar_does_not_cover(
+    qtbot, desk: LocalDesk
+) -> None:
+    """Beyond the published holiday schedules only weekends are rest days, and the screen says
+    so (Civil Code Art. 203)."""
+    year = covered_years().stop + 1
+    desk.clock.moment = datetime(year, 3, 2, 1, 0, tzinfo=UTC)
+    effective_case(desk)
+    _page, documents = _documents_tab(qtbot, as_party(desk, desk.lender))
+    text = documents.deadline_label.text()
+    assert f"does not cover {year} yet; weekends only" in text

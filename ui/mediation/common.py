@@ -83,7 +83,8 @@ TYPE_NAMES = {
 }
 MATTER_NAMES = {
     "status_relation": QT_TRANSLATE_NOOP(
-        "MediationWords", "A personal-status relation (marriage, parent-child, adoption)"
+        "MediationWords",
+        "Confirming a marriage, parent-child or adoption relation as valid, invalid or dissolved",
     ),
     "special_procedure": QT_TRANSLATE_NOOP(
         "MediationWords", "A special, public-notice or bankruptcy procedure"

@@ -9,8 +9,11 @@ anyone holding the file can check it on the Verify page. A PDF made before every
 confirmed says so itself.
 
 Judicial confirmation (PML Art. 33; CPL Art. 205): both parties apply jointly within 30 days of
-the agreement taking effect; the tab shows the deadline and the days left, who has applied
-(``services.apply_for_confirmation``, each party with their own key), and the application PDF.
+the agreement taking effect; the tab shows the deadline and the days left, counted as the Civil
+Code counts them (``case.confirmation_period``), with its notices: a last day moved off a rest
+day, a year the holiday calendar does not cover. It shows who has applied
+(``services.apply_for_confirmation``, each party with their own key), an application after the
+30 days marked late (accepted: the court decides, CPL Art. 86), and the application PDF.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from casework import private
+from casework.days import CONTEXT as PERIOD_CONTEXT
+from casework.days import Notice
 from desk.read import mediation as read_mediation
 from desk.read.entries import Logged
 from desk.session import DeskSession
@@ -45,8 +50,7 @@ from mediation.case import (
     CaseState,
     Default,
     confirmation_days_left,
-    confirmation_deadline,
-    confirmation_last_day,
+    confirmation_period,
     filed_default,
 )
 from mediation.rules import DEFAULT_RULE
@@ -54,7 +58,7 @@ from ui.casework.chain import CHAIN_COLOURS, chain_text
 from ui.casework.export import Exported, RegisteredExport
 from ui.casework.models import DISPLAY, FOREGROUND, RAW, TOOLTIP, RowsModel
 from ui.casework.widgets import push_button, table_view
-from ui.mediation.common import CaseView, local_moment, local_time, show_mediation_error
+from ui.mediation.common import CaseView, local_time, show_mediation_error
 from ui.mediation.tab import MediationTab
 from ui.ops import Op
 from ui.tasks import data_size
@@ -63,6 +67,11 @@ AGREEMENT, CONFIRMATION, ENFORCEMENT = "agreement", "confirmation", "enforcement
 # Who filed, as the enforcement application (a Chinese court document) names them.
 NODE_FILER = "司法链节点（智能合约规则 mediation.default@1）"
 OBLIGEE_FILER = "{name}（权利人）"
+
+
+def notice_text(notice: Notice) -> str:
+    """A legal period's notice (``casework.days.Deadline.notices``) in the UI language."""
+    return notice.render(QCoreApplication.translate(PERIOD_CONTEXT, notice.template))
 
 
 class IssuedModel(RowsModel[Logged]):
@@ -277,29 +286,38 @@ class DocumentsTab(MediationTab):
 
     def _show_confirmation(self, view: CaseView) -> None:
         state = view.state
-        limit = confirmation_deadline(state, "A1")
-        self.confirmation_box.setVisible(limit is not None)
-        if limit is None:
+        period = confirmation_period(state, "A1")
+        self.confirmation_box.setVisible(period is not None)
+        if period is None:
             return
         left = confirmation_days_left(state, "A1", self.session.clock.now()) or 0
+        deadline = f"{period.last_day.isoformat()} 24:00 (UTC+8)"
         if left > 0:
-            self.deadline_label.setText(
-                self.tr(
-                    "Both parties apply together within 30 days of the agreement taking effect: "
-                    "by {deadline} ({days} days left)."
-                ).format(deadline=f"{confirmation_last_day(state, 'A1')} 24:00 (UTC+8)", days=left)
-            )
+            text = self.tr(
+                "Both parties apply together within 30 days of the agreement taking effect, the "
+                "day of effect not counted (PML Art. 33; Civil Code Art. 201): by {deadline} "
+                "({days} days left)."
+            ).format(deadline=deadline, days=left)
         else:
-            self.deadline_label.setText(
-                self.tr(
-                    "The 30 days for applying ended on {deadline}; the court will not accept a "
-                    "joint application now."
-                ).format(deadline=local_moment(limit))
-            )
+            text = self.tr(
+                "The 30 days for applying ended on {deadline} (PML Art. 33; CPL Art. 205). An "
+                "application made now is still sent, marked late: the court decides whether to "
+                "accept it, for instance on a proper reason for the delay (CPL Art. 86)."
+            ).format(deadline=deadline)
+        # the day moved off a rest day; a year the holiday calendar does not cover
+        notices = [notice_text(n) for n in period.notices()]
+        self.deadline_label.setText("\n".join([text, *notices]))
         applied = []
         for item in view.of_type(t.CONFIRMATION_APPLIED):
+            if state.confirmation_late.get(item.statement.actor) == item.statement.time:
+                line = self.tr(
+                    "{name} applied to {court} on {time}, after the 30 days ended: late, the "
+                    "court decides whether to accept it (CPL Art. 86) — {status}"
+                )
+            else:
+                line = self.tr("{name} applied to {court} on {time} — {status}")
             applied.append(
-                self.tr("{name} applied to {court} on {time} — {status}").format(
+                line.format(
                     name=view.name_of(item.statement.actor),
                     court=item.statement.body.get("court", ""),
                     time=local_time(item.statement.time),

@@ -309,7 +309,8 @@ class PerformanceDialog(CaseDialog):
             ),
             self.DISPUTE: self.tr(
                 "As the obligee, say why the reported performance of obligation {id} is not "
-                "right (PML Art. 32: a dispute over performance may go to court)."
+                "right. Either party may take a dispute over performance to court "
+                "(PML Art. 32)."
             ),
         }
         self.setWindowTitle(titles[self.kind])
