@@ -8,6 +8,7 @@ import pytest
 
 from ledger.contract import ContractViolation
 from ledger.domain import Registry
+from ledger.keys import SigningKey
 from mediation import types as t
 from mediation.agreement import completeness, confirmation_risks, content_hash, due_at
 from mediation.case import defaults, fold
@@ -531,3 +532,35 @@ def test_personal_numbers_are_found_behind_separators_and_in_file_names(case: Ca
         "about": {},
     }
     refused(case, case.make(case.mediator, t.DOCUMENT_ISSUED, issued), "Personal data")
+
+
+def test_electronic_signature_law_art_15_a_compromised_key_is_told_to_the_parties(
+    case: Case,
+) -> None:
+    """Art. 15: the holder of a compromised key tells the parties concerned and stops using it;
+    nothing in it sends the holder to a court."""
+    case.add(case.opened())
+    party = {**case.opened().body["parties"][0], "key": SigningKey.generate().vkey}
+    with pytest.raises(ContractViolation) as caught:
+        REGISTRY.check(
+            REGISTRY.fold(CASE, case.history),
+            case.make(case.mediator, t.PARTY_ADDED, {"party": party}),
+        )
+    text = str(caught.value)
+    assert "Electronic Signature Law Art. 15" in text
+    assert "tells the parties concerned" in text and "stops using it" in text
+    assert "court" not in text
+
+
+def test_pml_art_32_either_party_may_go_to_court_over_performance(case: Case) -> None:
+    """Only the obligee answers the obligor's report in the case, but the refusal must not say
+    that only the obligee may take the dispute to court: either party may (PML Art. 32)."""
+    case.effective()
+    dispute = {"agreement_id": "A1", "obligation_id": "o1", "reason": "未收到"}
+    with pytest.raises(ContractViolation) as caught:
+        REGISTRY.check(
+            REGISTRY.fold(CASE, case.history),
+            case.make(case.borrower, t.PERFORMANCE_DISPUTED, dispute),
+        )
+    assert "Either party may take a dispute over performance" in str(caught.value)
+    assert "PML Art. 32" in str(caught.value)
