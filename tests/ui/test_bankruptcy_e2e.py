@@ -38,7 +38,12 @@ from ledger.profile import Profile, Settings
 from tests.bankruptcy.plan import CASE, Plan
 from tests.ui.conftest import type_into
 from ui.bankruptcy import BankruptcyPage
-from ui.bankruptcy.dialogs import DeclarationDialog, PublishDialog, ReviewDialog
+from ui.bankruptcy.dialogs import (
+    DeclarationDialog,
+    ObjectionDialog,
+    PublishDialog,
+    ReviewDialog,
+)
 from ui.bankruptcy.models import ClaimTableModel
 from ui.bridge import SyncBridge
 
@@ -240,6 +245,39 @@ def test_a_claim_from_declaration_to_the_published_table(qtbot, world, tmp_path:
         timeout=LONG,
     )
     assert "利息计算有误" in view.detail.reviews.index(0, 4).data()
+
+    # -- the creditor objects to its row, then amends the claim: a new version ----------------
+    assert view.object_button.isEnabled()
+    click(qtbot, view.object_button)
+    objection = view.dialog
+    assert isinstance(objection, ObjectionDialog)
+    assert not ok_button(objection).isEnabled()  # reasons first (Interp. III Art. 8)
+    objection.reasons.setPlainText("利息应按合同约定利率计算，管理人调减无依据")
+    assert ok_button(objection).isEnabled()
+    click(qtbot, ok_button(objection))
+    qtbot.waitUntil(lambda: view.dialog is None, timeout=LONG)
+    assert read.claim_lines(creditor.session.store, CASE, [claim_id])[claim_id].status == "disputed"
+    qtbot.waitUntil(
+        lambda: admin.queue.model.rowCount() == 1 and admin.queue.model.row(0).status == "disputed",
+        timeout=LONG,
+    )  # the administrator's queue shows it, disputed
+    view.tabs.setCurrentWidget(view.mine)
+    view.mine.select_claim(claim_id)
+    click(qtbot, view.amend_button)
+    amend = view.dialog
+    assert isinstance(amend, DeclarationDialog) and amend.version == 2
+    assert amend.principal.text() == "1,000,000.00"  # the last version, to change
+    type_into(qtbot, amend.other.edit, "1200")
+    amend.evidence.add_file(contract)
+    qtbot.waitUntil(lambda: ok_button(amend).isEnabled(), timeout=LONG)
+    click(qtbot, ok_button(amend))
+    qtbot.waitUntil(lambda: view.dialog is None, timeout=LONG)
+    line = read.claim_lines(creditor.session.store, CASE, [claim_id])[claim_id]
+    assert line.declared_version == 2 and line.declared_fen == 1_006_200_50
+    qtbot.waitUntil(
+        lambda: view.detail.detail is not None and view.detail.declarations.rowCount() == 2,
+        timeout=LONG,
+    )
 
 
 # -- screenshots (JCDESK_SCREENSHOTS=<folder>; Chinese unless JCDESK_SCREENSHOTS_LANG=en) --------
