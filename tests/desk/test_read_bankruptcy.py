@@ -73,6 +73,9 @@ def test_ids_filter_and_sort_and_rows_come_by_page(store: Store) -> None:
     detail = read.claim_detail(store, CASE, "C1")
     assert detail is not None and list(detail.claim.declarations) == [1]
     assert list(detail.claim.reviews) == [1] and detail.administrator == plan.administrator.vkey
+    # the chain status of the entries about C1 only (C3's declaration is not one of them)
+    assert [kind for kind, _time, _chain in detail.chain] == [t.CLAIM_DECLARED, t.CLAIM_REVIEWED]
+    assert {chain.state for _kind, _time, chain in detail.chain} == {"submitted"}
     assert read.claim_detail(store, CASE, "NOPE") is None
     body = read.next_table(store, CASE)
     assert body is not None and body["claims"] == 1 and body["table"] == 1
