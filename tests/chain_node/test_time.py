@@ -13,7 +13,7 @@ from ledger.keys import SigningKey
 from ledger.statement import Statement, sign_statement
 from mediation import types as t
 from tests.chain_node.conftest import RpcFail, make_entry
-from tests.mediation.conftest import LOG, T0, Case
+from tests.mediation.conftest import CASE, LOG, T0, Case
 
 # effect on 2026-11-02 (China time) -> the 30 days end at 2026-12-03 00:00 CST
 LAST_MOMENT = datetime(2026, 12, 2, 16, 0, tzinfo=UTC)
@@ -85,6 +85,13 @@ def test_rules_count_from_when_the_log_got_the_history(start_node):
         plan.lender, t.CONFIRMATION_APPLIED, APPLICATION, at=clock.now() - timedelta(minutes=10)
     )
     assert submit(c, plan, ten_minutes_old)["index"] > 0
+    # a late application is sequenced too (CPL Art. 86), so what shows the count is the node's
+    # own state: counted from the signatures' claimed day it would be late; by the log's, not
+    core = node.embedded.running.node.core
+    with core._states_lock:
+        state = core.states.get(CASE).state
+    assert plan.lender.vkey in state.confirmation
+    assert state.confirmation_late == {}
 
 
 def test_time_skew_is_refused_both_ways(node):
