@@ -103,7 +103,9 @@ class _Runner(QRunnable):
             if isinstance(outcome, Generator):
                 outcome = self._drain(outcome)
         except BaseException as exc:  # every failure becomes failure(exc), never a lost op
-            error = exc
+            # without this frame in its traceback: it holds the runner, which holds the future
+            # that holds the error, a cycle the collector would free on whatever thread it runs
+            error = exc.with_traceback(exc.__traceback__.tb_next if exc.__traceback__ else None)
         self.fn = self.args = self.kwargs = None  # type: ignore[assignment]
         if error is None:
             self.future.set_result(outcome)

@@ -222,3 +222,37 @@ def test_an_op_runs_once(qtbot) -> None:
     with pytest.raises(RuntimeError):
         op.start()
     assert op.wait(5_000)
+
+
+def test_a_failed_worker_leaves_no_cycle_for_the_collector(qtbot) -> None:
+    """The error an op keeps does not hold the runner's frame: nothing of the op waits for the
+    cyclic collector, which could free it on any thread (the GUI tests run with it off)."""
+    import gc
+    import weakref
+
+    def fails() -> None:
+        raise ValueError("refused")
+
+    out = Outcomes()
+    op = Op(fails, success=out.ok, failure=out.bad).start()
+    qtbot.waitUntil(lambda: out.count == 1, timeout=5_000)
+    error = op.future.exception()
+    frames = []
+    tb = error.__traceback__
+    while tb is not None:
+        frames.append(tb.tb_frame.f_code.co_name)
+        tb = tb.tb_next
+    assert frames == ["fails"]  # where it was raised, not the runner that caught it
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    gone = weakref.ref(op)
+    del op, error
+    qtbot.wait(50)  # the relay's queued signals delivered
+    gc.disable()
+    try:
+        for _ in range(20):
+            if gone() is None:
+                break
+            qtbot.wait(20)
+        assert gone() is None, gc.get_referrers(gone())
+    finally:
+        gc.enable()
